@@ -1,0 +1,11 @@
+/**
+ * Builds the generated data sitrep needs at run time (run by `npm install` through `prepare`, and
+ * by `npm run build:data`). Each builder writes under data/build/ and skips work already done.
+ */
+const builders: { name: string; run: () => Promise<void> }[] = [];
+
+for (const b of builders) {
+  const t0 = Date.now();
+  await b.run();
+  process.stderr.write(`built ${b.name} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
