@@ -31,6 +31,8 @@ export interface TokenTable {
   readonly value: readonly string[];
   /** Lower-cased value; what lexicons are matched against. */
   readonly lower: readonly string[];
+  /** Lower-cased, diacritics stripped (text/nlp.ts foldKey): the key lexicons are indexed by. */
+  readonly key: readonly string[];
   /** Universal POS tag (wink-nlp), e.g. NOUN, PROPN, VERB, NUM. */
   readonly pos: readonly string[];
   /** wink-nlp token type: word, number, punctuation, email, url, hashtag, emoji, ... */

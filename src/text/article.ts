@@ -67,3 +67,8 @@ export function buildArticle(input: ArticleInput): Article {
   };
   return deepFreeze(article);
 }
+
+/** An article from a string, for tests and the library API: id "text", no title. */
+export function articleFromText(raw: string, published: string | null = null, id = "text"): Article {
+  return buildArticle({ id, raw, title: null, published, origin: { file: id } });
+}

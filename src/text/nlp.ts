@@ -12,6 +12,18 @@ export function wink(): Wink {
   return nlp;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+
+/**
+ * The matching key of a lower-cased word: diacritics stripped and quotes unified, so that
+ * "Kunduz", "Qunduz" stay apart but "Aydın"/"Aydin" and "Bogotá"/"Bogota" meet.
+ */
+export function foldKey(lower: string): string {
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower.normalize("NFD").replace(MARKS, "").replace(/\u0131/g, "i").replace(/[\u2018\u2019]/g, "'");
+}
+
 const WHITESPACE_TYPES = new Set(["tabCRLF", "spaces"]);
 
 export interface Analysed {
@@ -64,6 +76,7 @@ export function analyse(text: string, analysisText: string, paragraphs: readonly
   const tEnd = new Int32Array(count);
   const value: string[] = new Array(count);
   const lower: string[] = new Array(count);
+  const key: string[] = new Array(count);
   const pos: string[] = new Array(count);
   const type: string[] = new Array(count);
   const sentence = new Int32Array(count);
@@ -77,6 +90,7 @@ export function analyse(text: string, analysisText: string, paragraphs: readonly
     const v = text.slice(tStart[k], tEnd[k]);
     value[k] = v;
     lower[k] = v.toLowerCase();
+    key[k] = foldKey(lower[k] as string);
     pos[k] = tags[i] as string;
     type[k] = types[i] as string;
     if (k > 0) {
@@ -93,7 +107,7 @@ export function analyse(text: string, analysisText: string, paragraphs: readonly
     sentence[k] = sentences.length;
   }
   if (count > 0) sentences.push(makeSentence(tStart, tEnd, firstToken, count, paragraph));
-  return { tokens: { count, start: tStart, end: tEnd, value, lower, pos, type, sentence }, sentences };
+  return { tokens: { count, start: tStart, end: tEnd, value, lower, key, pos, type, sentence }, sentences };
 }
 
 function makeSentence(start: Int32Array, end: Int32Array, first: number, endToken: number, paragraph: number): Sentence {

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { isCaseless, normalise } from "./normalise.js";
+
+const SEED = readFileSync(new URL("../../examples/kandahar-2021-10-16.txt", import.meta.url), "utf8");
+
+describe("normalise", () => {
+  it("drops the seed article's repeated paragraph, which differs only in its quotes", () => {
+    const n = normalise(SEED);
+    expect(n.text.match(/We are swamped/g)).toHaveLength(1);
+    expect(n.dropped).toHaveLength(1);
+    expect(SEED.slice(n.dropped[0]!.start, n.dropped[0]!.end)).toBe(
+      `"We are swamped," a doctor at Mirwais hospital in the city's center told AFP.`,
+    );
+  });
+
+  it("maps every normalised character back to the raw character it came from", () => {
+    const n = normalise(SEED);
+    for (let i = 0; i < n.text.length; i++) {
+      const c = n.text[i]!;
+      if (c === "\n") continue;
+      const raw = SEED.slice(n.rawStart[i], n.rawEnd[i]);
+      if (c === " ") expect(raw).toMatch(/^\s$/);
+      else if (c === "'" || c === '"' || c === "-") expect(raw).toMatch(/^['"\u2018\u2019\u201c\u201d\u2014-]$/);
+      else expect(raw).toBe(c);
+    }
+  });
+
+  it("unifies curly quotes and dashes without changing offsets", () => {
+    const raw = "the Taliban\u2019s spiritual heartland \u2014 while";
+    const n = normalise(raw);
+    expect(n.text).toBe("the Taliban's spiritual heartland - while");
+    expect(n.rawStart[n.text.indexOf("-")]).toBe(raw.indexOf("\u2014"));
+  });
+
+  it("joins wrapped lines of capitals-only wire copy into one paragraph", () => {
+    const raw =
+      "SAN SALVADOR, 3 JAN 90 -- THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50\nPEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED.\n\n   MEANWHILE, THREE SUBVERSIVES WERE KILLED.";
+    const n = normalise(raw);
+    expect(n.caseless).toBe(true);
+    expect(n.paragraphs).toHaveLength(2);
+    expect(n.text).toContain("ABOUT 50 PEASANTS");
+  });
+
+  it("starts a paragraph at a headline line in cased text but joins a wrapped sentence", () => {
+    const raw = "Roadside IED kills Russian major general in Syria\nThe desert south of Deir ez-Zor is rife with\ninsurgents.";
+    const n = normalise(raw);
+    expect(n.paragraphs).toHaveLength(2);
+    expect(n.text).toContain("rife with insurgents.");
+  });
+
+  it("tells capitals-only text from ordinary text", () => {
+    expect(isCaseless("THE FMLN ATTACKED THE CITY OF SAN MIGUEL YESTERDAY")).toBe(true);
+    expect(isCaseless("The FMLN attacked the city of San Miguel yesterday")).toBe(false);
+  });
+});
