@@ -55,6 +55,10 @@ export interface FigureMention extends Fact {
   readonly high: number | null;
   /** Who the figure counts, when the text says: perpetrators are kept apart (GTD nkillter). */
   readonly group: "perpetrators" | "victims" | "security" | "civilians" | null;
+  /** Of `best`, how many were perpetrators ("one civilian and six assailants were killed" → 6). */
+  readonly perpetrators: number | null;
+  /** The figure revises an earlier one ("the death toll rose to 63"). */
+  readonly revision: boolean;
   /** Index into `sources` of the source the sentence cites for this figure, if any. */
   readonly sourceIndex: number | null;
 }
