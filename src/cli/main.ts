@@ -6,7 +6,9 @@ import { registerCommands } from "./commands/index.js";
 const program = new Command();
 program
   .name("sitrep")
-  .description("Turns news articles about political violence into a conflict-event database, with evidence for every fact.")
+  .description(
+    "Turns news articles about political violence into a conflict-event database, with evidence for every fact.",
+  )
   .version("0.1.0")
   .option("--db <file>", "database: a SQLite file or a postgres:// URL", "./sitrep.db")
   .showHelpAfterError()

@@ -1,9 +1,30 @@
 import { isCalendarDate } from "./published.js";
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 /* Wire datelines near the top of a story:
@@ -31,7 +52,7 @@ function iso(y: number, m: number, d: number): string | null {
 export function datelineDate(text: string): string | null {
   const head = text.slice(0, 200);
   const dash = head.search(/\s--?\s/);
-  const region = dash > 0 ? head.slice(0, dash) : head.split("\n")[0] ?? "";
+  const region = dash > 0 ? head.slice(0, dash) : (head.split("\n")[0] ?? "");
   const a = DAY_MONTH_YEAR.exec(region);
   if (a) {
     const m = MONTHS[(a[2] as string).toLowerCase()];

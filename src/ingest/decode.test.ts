@@ -15,6 +15,8 @@ describe("decodeText", () => {
   });
 
   it("refuses binary files", () => {
-    expect(() => decodeText(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), "report.pdf")).toThrow(/E_INPUT_BINARY: report.pdf/);
+    expect(() => decodeText(Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]), "report.pdf")).toThrow(
+      /E_INPUT_BINARY: report.pdf/,
+    );
   });
 });

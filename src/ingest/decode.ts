@@ -11,8 +11,10 @@ export const MAX_ARTICLE_CHARS = 2_000_000;
  * refused with an error naming the file, never guessed at.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   const head = bytes.subarray(0, 8192);
   let control = 0;
   for (const b of head) {
@@ -20,21 +22,27 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
   }
   if (head.length > 0 && control / head.length > 0.05) {
-    throw new SitrepError("E_INPUT_BINARY", `${control} control characters in its first ${head.length} bytes`, { file });
+    throw new SitrepError("E_INPUT_BINARY", `${control} control characters in its first ${head.length} bytes`, {
+      file,
+    });
   }
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
     return text;
   } catch {
-    throw new SitrepError("E_INPUT_ENCODING", `byte ${firstInvalidUtf8(bytes)} is not valid UTF-8; convert the file to UTF-8`, {
-      file,
-      line: lineOfByte(bytes, firstInvalidUtf8(bytes)),
-    });
+    throw new SitrepError(
+      "E_INPUT_ENCODING",
+      `byte ${firstInvalidUtf8(bytes)} is not valid UTF-8; convert the file to UTF-8`,
+      {
+        file,
+        line: lineOfByte(bytes, firstInvalidUtf8(bytes)),
+      },
+    );
   }
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;
     const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (n < 0) return i;

@@ -2,7 +2,22 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 
 const BLOCKS = new Set([
-  "P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TD", "TH", "DT", "DD", "FIGCAPTION", "ADDRESS",
+  "P",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "LI",
+  "BLOCKQUOTE",
+  "PRE",
+  "TD",
+  "TH",
+  "DT",
+  "DD",
+  "FIGCAPTION",
+  "ADDRESS",
 ]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "FORM", "NAV", "BUTTON"]);
 
@@ -89,7 +104,7 @@ export function extractPageText(html: string): PageText {
   const { document } = parseHTML(html.includes("<html") ? html : `<!doctype html><html><body>${html}</body></html>`);
   const published = metaContent(document as unknown as QueryRoot, PUBLISHED_SELECTORS);
   const docTitle = document.querySelector("title")?.textContent?.trim() || null;
-  let parsed: ReturnType<Readability["parse"]> = null;
+  let parsed: ReturnType<Readability["parse"]>;
   try {
     parsed = new Readability(document as unknown as ReadabilityDocument, { charThreshold: 200 }).parse();
   } catch {
@@ -108,7 +123,9 @@ export function extractPageText(html: string): PageText {
       };
     }
   }
-  const { document: again } = parseHTML(html.includes("<html") ? html : `<!doctype html><html><body>${html}</body></html>`);
+  const { document: again } = parseHTML(
+    html.includes("<html") ? html : `<!doctype html><html><body>${html}</body></html>`,
+  );
   return {
     title: docTitle,
     byline: null,

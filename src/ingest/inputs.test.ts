@@ -24,7 +24,9 @@ describe("readInputs", () => {
     expect(articles).toHaveLength(1);
     const a = articles[0]!;
     expect(a.published).toBe("2021-10-16");
-    expect(a.title).toBe("IS claims responsibility for a deadly suicide attack on a Shiite mosque in Kandahar, Afghanistan.");
+    expect(a.title).toBe(
+      "IS claims responsibility for a deadly suicide attack on a Shiite mosque in Kandahar, Afghanistan.",
+    );
     expect(a.raw.slice(a.analysisStart ?? 0)).toMatch(/^IS claims responsibility/);
     expect(a.id).toBe(SEED);
   });

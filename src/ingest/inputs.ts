@@ -33,7 +33,9 @@ function fileInput(path: string): InputFile {
     async text() {
       const info = await stat(path);
       if (info.size > MAX_FILE_BYTES) {
-        throw new SitrepError("E_INPUT_TOO_LARGE", `${info.size} bytes; the limit is ${MAX_FILE_BYTES}`, { file: path });
+        throw new SitrepError("E_INPUT_TOO_LARGE", `${info.size} bytes; the limit is ${MAX_FILE_BYTES}`, {
+          file: path,
+        });
       }
       return decodeText(await readFile(path), path);
     },
@@ -55,7 +57,9 @@ function memoryInput(path: string, bytes: Buffer): InputFile {
       return decodeText(bytes, path);
     },
     async *lines() {
-      yield* decodeText(bytes, path).replace(/^\ufeff/, "").split(/\r?\n/);
+      yield* decodeText(bytes, path)
+        .replace(/^\ufeff/, "")
+        .split(/\r?\n/);
     },
   };
 }
@@ -116,13 +120,17 @@ export async function* readInputs(paths: readonly string[], options: ReadOptions
         // The head may end inside a multi-byte character: only whole characters are sniffed.
         head = decodeText(trimPartialUtf8(bytes), path);
       } catch (e) {
-        yield problem(e instanceof SitrepError ? e : new SitrepError("E_INPUT_UNREADABLE", (e as Error).message, { file: path }));
+        yield problem(
+          e instanceof SitrepError ? e : new SitrepError("E_INPUT_UNREADABLE", (e as Error).message, { file: path }),
+        );
         continue;
       }
       try {
         yield* chooseReader(path, head).read(fileInput(path), options);
       } catch (e) {
-        yield problem(e instanceof SitrepError ? e : new SitrepError("E_INPUT_UNREADABLE", (e as Error).message, { file: path }));
+        yield problem(
+          e instanceof SitrepError ? e : new SitrepError("E_INPUT_UNREADABLE", (e as Error).message, { file: path }),
+        );
       }
     }
   }

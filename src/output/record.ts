@@ -16,7 +16,11 @@ import { toEvidence } from "../text/evidence.js";
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** A filler with its evidence, or null when its span cannot be placed in the raw text (then it is dropped). */
-function filler(article: Article, span: Span, extra: { name?: string | null; category?: string | null; confidence?: number }): Filler | null {
+function filler(
+  article: Article,
+  span: Span,
+  extra: { name?: string | null; category?: string | null; confidence?: number },
+): Filler | null {
   const ev = toEvidence(article, span);
   if (!ev) return null;
   return {
@@ -38,7 +42,11 @@ function fillers(article: Article, items: readonly RoleFiller[]): Filler[] {
   return out;
 }
 
-function figure(article: Article, summary: FigureSummary | null, sourceName: (i: number | null) => string | null): FigureRecord | null {
+function figure(
+  article: Article,
+  summary: FigureSummary | null,
+  sourceName: (i: number | null) => string | null,
+): FigureRecord | null {
   if (!summary) return null;
   const ev = toEvidence(article, summary.chosen.span);
   if (!ev) return null;
@@ -70,7 +78,11 @@ function factEvidence(article: Article, f: Fact) {
 }
 
 /** The output record of an event frame: every span turned into evidence in the text the user gave. */
-export function toRecord(article: Article, frame: EventFrame, allSources: readonly { name: string }[]): EventRecord | null {
+export function toRecord(
+  article: Article,
+  frame: EventFrame,
+  allSources: readonly { name: string }[],
+): EventRecord | null {
   const main = frame.triggers[0];
   const evidence = main ? filler(article, main.span, {}) : filler(article, frame.span, {});
   if (!evidence) return null;

@@ -15,7 +15,10 @@ function schemaValidator(): ValidateFunction {
 }
 
 /** Every {text, start, end} object in a result, with the path that leads to it. */
-function* evidenceObjects(value: unknown, path: string): Generator<[string, { text: string; start: number; end: number }]> {
+function* evidenceObjects(
+  value: unknown,
+  path: string,
+): Generator<[string, { text: string; start: number; end: number }]> {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield* evidenceObjects(value[i], `${path}[${i}]`);
     return;

@@ -70,7 +70,11 @@ describe("pipeline runner", () => {
 
   it("applies a refiner to the list its stage provides before later stages see it", () => {
     const article = articleFromText("Kunduz and Kunduz again.");
-    const firstOnly = { name: "first-only", refines: "places" as const, refine: (items: readonly PlaceMention[]) => items.slice(0, 1) };
+    const firstOnly = {
+      name: "first-only",
+      refines: "places" as const,
+      refine: (items: readonly PlaceMention[]) => items.slice(0, 1),
+    };
     const result = createPipeline([kunduz], [firstOnly]).run(article);
     expect(result.annotations.places).toHaveLength(1);
     expect(result.trace).toBeNull();

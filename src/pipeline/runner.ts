@@ -33,7 +33,10 @@ export function checkPipeline(stages: readonly AnyStage[], refiners: readonly Re
   for (const stage of stages) {
     for (const need of stage.requires) {
       if (!provided.has(need)) {
-        throw new SitrepError("E_PIPELINE_ORDER", `stage "${stage.name}" requires "${need}", which no earlier stage provides`);
+        throw new SitrepError(
+          "E_PIPELINE_ORDER",
+          `stage "${stage.name}" requires "${need}", which no earlier stage provides`,
+        );
       }
     }
     for (const key of stage.provides) {
@@ -44,7 +47,10 @@ export function checkPipeline(stages: readonly AnyStage[], refiners: readonly Re
   }
   for (const refiner of refiners) {
     if (!provided.has(refiner.refines)) {
-      throw new SitrepError("E_PIPELINE_ORDER", `refiner "${refiner.name}" refines "${refiner.refines}", which no stage provides`);
+      throw new SitrepError(
+        "E_PIPELINE_ORDER",
+        `refiner "${refiner.name}" refines "${refiner.refines}", which no stage provides`,
+      );
     }
   }
 }
@@ -87,7 +93,13 @@ export function createPipeline(stages: readonly AnyStage[], refiners: readonly R
         if (entries) {
           for (const key of stage.provides) {
             for (const fact of (out[key] ?? []) as readonly Fact[]) {
-              entries.push({ stage: stage.name, key, rule: fact.rule, span: fact.span, message: describe(article, fact) });
+              entries.push({
+                stage: stage.name,
+                key,
+                rule: fact.rule,
+                span: fact.span,
+                message: describe(article, fact),
+              });
             }
           }
           for (const n of notes) entries.push({ ...n, key: null });

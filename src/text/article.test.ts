@@ -32,7 +32,9 @@ describe("buildArticle", () => {
       expect(s.start).toBeGreaterThanOrEqual(p.start);
       expect(s.end).toBeLessThanOrEqual(p.end);
     }
-    expect(article.text.slice(article.sentences[1]!.start, article.sentences[1]!.end)).toMatch(/^On Saturday, the Islamic State/);
+    expect(article.text.slice(article.sentences[1]!.start, article.sentences[1]!.end)).toMatch(
+      /^On Saturday, the Islamic State/,
+    );
   });
 
   it("reports evidence against the raw text, curly quotes included", () => {
@@ -45,7 +47,14 @@ describe("buildArticle", () => {
   it("is frozen and hashed by its normalised text", () => {
     expect(Object.isFrozen(article)).toBe(true);
     expect(article.hash).toMatch(/^[0-9a-f]{64}$/);
-    const again = buildArticle({ id: "other", raw: SEED, analysisStart: 17, title: null, published: null, origin: { file: "x" } });
+    const again = buildArticle({
+      id: "other",
+      raw: SEED,
+      analysisStart: 17,
+      title: null,
+      published: null,
+      origin: { file: "x" },
+    });
     expect(again.hash).toBe(article.hash);
   });
 });

@@ -12,7 +12,7 @@ export function wink(): Wink {
   return nlp;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^ -~]/;
 const MARKS = /\p{M}/gu;
 
 /**
@@ -21,7 +21,11 @@ const MARKS = /\p{M}/gu;
  */
 export function foldKey(lower: string): string {
   if (!NON_ASCII.test(lower)) return lower;
-  return lower.normalize("NFD").replace(MARKS, "").replace(/\u0131/g, "i").replace(/[\u2018\u2019]/g, "'");
+  return lower
+    .normalize("NFD")
+    .replace(MARKS, "")
+    .replace(/\u0131/g, "i")
+    .replace(/[\u2018\u2019]/g, "'");
 }
 
 const WHITESPACE_TYPES = new Set(["tabCRLF", "spaces"]);
@@ -110,6 +114,12 @@ export function analyse(text: string, analysisText: string, paragraphs: readonly
   return { tokens: { count, start: tStart, end: tEnd, value, lower, key, pos, type, sentence }, sentences };
 }
 
-function makeSentence(start: Int32Array, end: Int32Array, first: number, endToken: number, paragraph: number): Sentence {
+function makeSentence(
+  start: Int32Array,
+  end: Int32Array,
+  first: number,
+  endToken: number,
+  paragraph: number,
+): Sentence {
   return { start: start[first] as number, end: end[endToken - 1] as number, firstToken: first, endToken, paragraph };
 }

@@ -43,7 +43,8 @@ describe("normalise", () => {
   });
 
   it("starts a paragraph at a headline line in cased text but joins a wrapped sentence", () => {
-    const raw = "Roadside IED kills Russian major general in Syria\nThe desert south of Deir ez-Zor is rife with\ninsurgents.";
+    const raw =
+      "Roadside IED kills Russian major general in Syria\nThe desert south of Deir ez-Zor is rife with\ninsurgents.";
     const n = normalise(raw);
     expect(n.paragraphs).toHaveLength(2);
     expect(n.text).toContain("rife with insurgents.");

@@ -102,7 +102,7 @@ export class PhraseIndex<T> {
   /** Longest matches left to right, not overlapping, in tokens [from, to). */
   findAll(tokens: TokenTable, from = 0, to = tokens.count): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    for (let i = from; i < to; ) {
+    for (let i = from; i < to;) {
       const m = this.root.has(tokens.key[i] as string) ? this.longestAt(tokens, i, to) : null;
       if (m) {
         out.push(m);

@@ -46,33 +46,35 @@ Examples:
   $ sitrep extract articles.jsonl --format jsonl > events.jsonl
   $ cat story.txt | sitrep extract - --published 2021-10-16 --explain`,
     )
-    .action(async (paths: string[], opts: { format: string; published?: string; explain?: boolean; quiet?: boolean }) => {
-      if (!["jsonl", "json", "table"].includes(opts.format)) {
-        throw new SitrepError("E_USAGE", `--format must be jsonl, json or table, not "${opts.format}"`);
-      }
-      const published = opts.published ? parsePublished(opts.published, { file: "--published" }) : null;
-      const report = new RunReport();
-      const bar = progress("extracting", { quiet: opts.quiet });
-      const collected: ArticleResult[] = [];
-      for await (const item of readInputs(paths, { published })) {
-        if ("problem" in item) {
-          report.problem(item.problem);
-          continue;
+    .action(
+      async (paths: string[], opts: { format: string; published?: string; explain?: boolean; quiet?: boolean }) => {
+        if (!["jsonl", "json", "table"].includes(opts.format)) {
+          throw new SitrepError("E_USAGE", `--format must be jsonl, json or table, not "${opts.format}"`);
         }
-        const x = extract(item.article, { explain: opts.explain });
-        report.articles++;
-        bar.tick();
-        if (opts.explain) writeTrace(x);
-        if (opts.format === "jsonl") process.stdout.write(`${JSON.stringify(x.result)}\n`);
-        else collected.push(x.result);
-      }
-      bar.stop();
-      if (opts.format === "json") process.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
-      if (opts.format === "table") {
-        process.stdout.write(
-          `${renderTable(["article", "role", "type", "date", "place", "killed", "injured", "perpetrator"], eventRows(collected))}\n`,
-        );
-      }
-      process.exitCode = report.exitCode();
-    });
+        const published = opts.published ? parsePublished(opts.published, { file: "--published" }) : null;
+        const report = new RunReport();
+        const bar = progress("extracting", { quiet: opts.quiet });
+        const collected: ArticleResult[] = [];
+        for await (const item of readInputs(paths, { published })) {
+          if ("problem" in item) {
+            report.problem(item.problem);
+            continue;
+          }
+          const x = extract(item.article, { explain: opts.explain });
+          report.articles++;
+          bar.tick();
+          if (opts.explain) writeTrace(x);
+          if (opts.format === "jsonl") process.stdout.write(`${JSON.stringify(x.result)}\n`);
+          else collected.push(x.result);
+        }
+        bar.stop();
+        if (opts.format === "json") process.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
+        if (opts.format === "table") {
+          process.stdout.write(
+            `${renderTable(["article", "role", "type", "date", "place", "killed", "injured", "perpetrator"], eventRows(collected))}\n`,
+          );
+        }
+        process.exitCode = report.exitCode();
+      },
+    );
 }

@@ -17,7 +17,12 @@ export const datelineTextReader: Reader = {
     const raw = await file.text();
     const m = HEADER.exec(raw);
     if (!m) {
-      yield problem(new SitrepError("E_INPUT_FORMAT", "first line is not ` date YYYY-MM-DD headline`", { file: file.path, line: 1 }));
+      yield problem(
+        new SitrepError("E_INPUT_FORMAT", "first line is not ` date YYYY-MM-DD headline`", {
+          file: file.path,
+          line: 1,
+        }),
+      );
       return;
     }
     try {

@@ -16,7 +16,11 @@ export const feedReader: Reader = {
     try {
       feed = await parser.parseString(await file.text());
     } catch (e) {
-      yield problem(e instanceof SitrepError ? e : new SitrepError("E_FEED_PARSE", (e as Error).message.split("\n")[0], { file: file.path }));
+      yield problem(
+        e instanceof SitrepError
+          ? e
+          : new SitrepError("E_FEED_PARSE", (e as Error).message.split("\n")[0], { file: file.path }),
+      );
       return;
     }
     let n = 0;
@@ -24,7 +28,12 @@ export const feedReader: Reader = {
       n++;
       const where = { file: file.path, item: n };
       try {
-        const html = (item as { contentEncoded?: string }).contentEncoded ?? item.content ?? item.summary ?? item.contentSnippet ?? "";
+        const html =
+          (item as { contentEncoded?: string }).contentEncoded ??
+          item.content ??
+          item.summary ??
+          item.contentSnippet ??
+          "";
         const body = extractPageText(html).text;
         const title = item.title?.trim() || null;
         const raw = title ? `${title}\n\n${body}` : body;

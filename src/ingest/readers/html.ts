@@ -14,7 +14,8 @@ export const htmlReader: Reader = {
   async *read(file, options) {
     try {
       const page = extractPageText(await file.text());
-      if (!page.text.trim()) throw new SitrepError("E_HTML_PARSE", "no paragraphs of text were found", { file: file.path });
+      if (!page.text.trim())
+        throw new SitrepError("E_HTML_PARSE", "no paragraphs of text were found", { file: file.path });
       const raw = page.title ? `${page.title}\n\n${page.text}` : page.text;
       checkArticleText(raw, { file: file.path });
       let published: string | null = options.published ?? null;
@@ -33,7 +34,9 @@ export const htmlReader: Reader = {
         origin: { file: file.path },
       });
     } catch (e) {
-      yield problem(e instanceof SitrepError ? e : new SitrepError("E_HTML_PARSE", (e as Error).message, { file: file.path }));
+      yield problem(
+        e instanceof SitrepError ? e : new SitrepError("E_HTML_PARSE", (e as Error).message, { file: file.path }),
+      );
     }
   },
 };
