@@ -137,6 +137,8 @@ export interface StoredReport {
   readonly eventIndex: number;
   readonly origin: ReportOrigin;
   readonly dataset: Dataset;
+  /** For an imported row: its id in the dataset (with `dataset`, unique). */
+  readonly originalId: string | null;
   /** The record as the article (or the dataset row) told it, evidence offsets into the article text. */
   readonly record: EventRecord;
   readonly match: MatchKind;
@@ -254,6 +256,9 @@ export interface SimilarArticle {
 export interface NewEvent extends EventFields {
   readonly dataset: Dataset;
   readonly originalId: string | null;
+  readonly reportCount: number;
+  readonly articleCount: number;
+  readonly sourceCount: number;
 }
 
 export interface NewReport {
@@ -262,6 +267,7 @@ export interface NewReport {
   readonly eventIndex: number;
   readonly origin: ReportOrigin;
   readonly dataset: Dataset;
+  readonly originalId: string | null;
   readonly record: EventRecord;
   readonly match: MatchKind;
   readonly matchScore: number;
@@ -271,8 +277,10 @@ export interface NewReport {
 }
 
 /**
- * The events resolution compares a new record with: same country (or no country), dates within
- * [from, to], any of the event types (empty: any). Blocking keeps resolution fast.
+ * The events resolution compares a new record with: same country (or no country), a date range
+ * overlapping [from, to] and starting at most 31 days before `from` (events known only to the
+ * year are too vague to resolve against), any of the event types (empty: any). Blocking keeps
+ * resolution fast.
  */
 export interface Block {
   readonly countryCode: string | null;
@@ -314,6 +322,8 @@ export interface StoreTx {
   /** Marks an event as merged into another; it leaves every query but getEvent. */
   markMerged(id: number, into: number): Promise<void>;
   insertReport(report: NewReport): Promise<number>;
+  /** Whether the dataset row with this id was imported already (as an event or as a report of one). */
+  hasImportedRow(dataset: Dataset, originalId: string): Promise<boolean>;
   reportsOfEvent(eventId: number): Promise<StoredReport[]>;
   /** Moves reports (and their figure history) to another event. */
   moveReports(reportIds: readonly number[], toEventId: number): Promise<void>;

@@ -1,0 +1,170 @@
+import { SitrepError } from "../core/errors.js";
+import type { Dataset } from "../query/types.js";
+import { attachRecord } from "../resolve/resolver.js";
+import type { Store } from "../store/store.js";
+import { ACLED_REQUIRED, mapAcledRow } from "./acled.js";
+import { parseCsv, readTextChunks, type CsvItem } from "./csv.js";
+import { GTD_REQUIRED, mapGtdRow } from "./gtd.js";
+import { RowReader, type MappedRow } from "./row.js";
+import { UCDP_REQUIRED, mapUcdpRow } from "./ucdp.js";
+
+/**
+ * `sitrep import`: a dataset export streamed row by row, each row validated (a bad row is reported
+ * by line and skipped), mapped onto the event record with its dataset and id, and written in
+ * batches of one transaction each. Rows already imported are skipped, so importing twice changes
+ * nothing. Each row is resolved against the events extracted from articles, so an article stored
+ * before the import and the dataset's row of the same event become one event.
+ */
+
+export type ImportFormat = "acled" | "gtd" | "ucdp";
+
+const FORMATS: Record<ImportFormat, { required: readonly string[]; map: (row: RowReader) => MappedRow }> = {
+  acled: { required: ACLED_REQUIRED, map: mapAcledRow },
+  gtd: { required: GTD_REQUIRED, map: mapGtdRow },
+  ucdp: { required: UCDP_REQUIRED, map: mapUcdpRow },
+};
+
+/** The format whose required columns the header has, or null. */
+export function detectFormat(header: readonly string[]): ImportFormat | null {
+  const have = new Set(header.map((h) => h.trim().toLowerCase()));
+  for (const [name, f] of Object.entries(FORMATS) as [ImportFormat, (typeof FORMATS)[ImportFormat]][]) {
+    if (f.required.every((c) => have.has(c))) return name;
+  }
+  return null;
+}
+
+export interface ImportOptions {
+  readonly format?: ImportFormat;
+  readonly batchSize?: number;
+  /** Resolve rows against extracted events (default true). */
+  readonly resolve?: boolean;
+  readonly onProblem?: (problem: SitrepError) => void;
+  readonly onProgress?: (rows: number) => void;
+}
+
+export interface ImportSummary {
+  format: ImportFormat;
+  rows: number;
+  imported: number;
+  /** Rows already in the database. */
+  unchanged: number;
+  /** Rows that became reports of events extracted from articles. */
+  matched: number;
+  readonly problems: SitrepError[];
+}
+
+const DEFAULT_BATCH = 5000;
+
+/** Imports CSV text given in chunks (a file stream, or a string in tests). */
+export async function importCsv(
+  store: Store,
+  chunks: AsyncIterable<string> | Iterable<string>,
+  file: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const resolve = options.resolve ?? true;
+  let summary: ImportSummary | null = null;
+  let header: Map<string, number> | null = null;
+  let map: ((row: RowReader) => MappedRow) | null = null;
+  let batch: MappedRow[] = [];
+  const problems: SitrepError[] = [];
+  const problem = (e: SitrepError) => {
+    problems.push(e);
+    options.onProblem?.(e);
+  };
+
+  const flush = async () => {
+    if (batch.length === 0 || !summary) return;
+    const rows = batch;
+    batch = [];
+    const s = summary;
+    await store.transaction(async (tx) => {
+      const taken = new Set<number>();
+      for (const m of rows) {
+        if (await tx.hasImportedRow(m.dataset, m.originalId)) {
+          s.unchanged++;
+          continue;
+        }
+        taken.clear();
+        const attached = await attachRecord(
+          tx,
+          {
+            record: m.record,
+            published: m.published,
+            articleId: null,
+            eventIndex: 0,
+            dataset: m.dataset,
+            originalId: m.originalId,
+            sourceName: m.sourceName,
+            syndicationGroup: null,
+            title: null,
+            // Rows of one dataset are distinct events by its own coding; they only join extracted events.
+            matchDatasets: resolve ? (["sitrep"] as Dataset[]) : [],
+          },
+          taken,
+        );
+        s.imported++;
+        if (attached.match === "matched") s.matched++;
+      }
+    });
+    options.onProgress?.(s.rows);
+  };
+
+  const seen = new Set<string>();
+  for await (const item of parseCsv(chunks, file) as AsyncIterable<CsvItem>) {
+    if ("problem" in item) {
+      problem(item.problem);
+      continue;
+    }
+    const { row } = item;
+    if (!header) {
+      header = new Map(row.fields.map((h, i) => [h.trim().toLowerCase(), i]));
+      const format = options.format ?? detectFormat(row.fields);
+      if (!format) {
+        throw new SitrepError("E_CSV_HEADER", "the header matches none of ACLED, GTD or UCDP GED; name the format with --format", { file, line: row.line });
+      }
+      const missing = FORMATS[format].required.filter((c) => !header!.has(c));
+      if (missing.length) throw new SitrepError("E_CSV_HEADER", `${format} needs ${missing.join(", ")}`, { file, line: row.line });
+      map = FORMATS[format].map;
+      summary = { format, rows: 0, imported: 0, unchanged: 0, matched: 0, problems };
+      continue;
+    }
+    const s = summary as ImportSummary;
+    s.rows++;
+    if (row.fields.length !== header.size) {
+      problem(new SitrepError("E_CSV_ROW", `${row.fields.length} fields; the header has ${header.size}`, { file, line: row.line }));
+      continue;
+    }
+    let mapped: MappedRow;
+    try {
+      mapped = (map as (row: RowReader) => MappedRow)(new RowReader(header, row.fields, file, row.line));
+    } catch (e) {
+      if (e instanceof SitrepError) {
+        problem(e);
+        continue;
+      }
+      throw e;
+    }
+    // A dataset id twice in one file: the first row stands.
+    const key = mapped.originalId;
+    if (seen.has(key)) {
+      problem(new SitrepError("E_CSV_ROW", `id ${key} appears again; the first row with it was kept`, { file, line: row.line }));
+      continue;
+    }
+    if (seen.size < 5_000_000) seen.add(key);
+    batch.push(mapped);
+    if (batch.length >= batchSize) {
+      await flush();
+      // Within a batch duplicates are caught by `seen`; across batches the store's unique key does it.
+      seen.clear();
+    }
+  }
+  await flush();
+  if (!summary) throw new SitrepError("E_CSV_HEADER", "the file is empty", { file });
+  return summary;
+}
+
+export function importFile(store: Store, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  return importCsv(store, readTextChunks(path), path, options);
+}

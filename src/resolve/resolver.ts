@@ -1,0 +1,214 @@
+import type { EventRecord } from "../core/record.js";
+import type { Dataset } from "../query/types.js";
+import type { FigureKind, MatchKind, NewArticle, StoredEvent, StoredReport, StoreTx } from "../store/store.js";
+import { bestMatch, compatibleTypes, dateWindow, type MatchInput } from "./match.js";
+import { SYNDICATION_SIMILARITY, bandKeys, signature, similarity } from "./minhash.js";
+import { FIGURE_KINDS, reconcile, type ReportView } from "./reconcile.js";
+
+/**
+ * Cross-article resolution inside one transaction: an article's events become reports of events
+ * already in the database when they match (resolve/match.ts), new events otherwise; each touched
+ * event is reconciled again from all its reports. Written once, over StoreTx, for both databases.
+ */
+
+export interface ArticleToStore {
+  readonly hash: string;
+  readonly externalId: string;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly source: string | null;
+  /** The text as the user gave it (evidence offsets point into it). */
+  readonly text: string;
+  /** The normalised text, which near-duplicate detection compares. */
+  readonly normalisedText: string;
+  readonly records: readonly EventRecord[];
+}
+
+export interface AttachedReport {
+  readonly eventId: number;
+  readonly reportId: number;
+  readonly match: MatchKind;
+  readonly score: number;
+}
+
+export interface StoreOutcome {
+  readonly articleId: number;
+  /** False when the article (same content hash) was stored before: nothing was written. */
+  readonly created: boolean;
+  /** The earlier article this one copies (syndication), if any. */
+  readonly copyOf: number | null;
+  readonly reports: readonly AttachedReport[];
+}
+
+const countryKey = (r: EventRecord) => `country:${r.location?.countryCode ?? "-"}`;
+
+function view(r: StoredReport, title: string | null = null): ReportView {
+  return { record: r.record, published: r.published, origin: r.origin, sourceName: r.sourceName, title, seq: r.id };
+}
+
+/** Reconciles an event from all its reports and writes its fields and counts. */
+export async function refreshEvent(tx: StoreTx, eventId: number, current?: StoredEvent): Promise<void> {
+  const event = current ?? (await tx.eventById(eventId));
+  if (!event) return;
+  const reports = await tx.reportsOfEvent(eventId);
+  if (reports.length === 0) return;
+  const decisions = await tx.decisionsOf(eventId);
+  const { fields, corrected } = reconcile(reports.map((r) => view(r)), decisions);
+  const keepNotes = !reports.some((r) => r.origin === "import") && event.notes !== null && !corrected.includes("notes");
+  const articles = new Set(reports.map((r) => r.articleId).filter((a) => a !== null));
+  const groups = new Set(reports.map((r) => (r.origin === "import" ? `dataset:${r.dataset}` : `group:${r.syndicationGroup ?? r.articleId}`)));
+  await tx.updateEvent(eventId, keepNotes ? { ...fields, notes: event.notes } : fields, {
+    reportCount: reports.length,
+    articleCount: articles.size,
+    sourceCount: groups.size,
+  }, corrected);
+}
+
+/** Every figure a report gives, as history entries (the record's figure reports, or the chosen figure). */
+export function figureEntries(record: EventRecord, eventId: number, reportId: number, asOf: string | null, outlet: string | null) {
+  const out = [];
+  for (const kind of FIGURE_KINDS as readonly FigureKind[]) {
+    const f = record[kind];
+    if (!f) continue;
+    const items = f.reports?.length ? f.reports : [{ ...f, source: null }];
+    for (const x of items) {
+      out.push({
+        eventId,
+        reportId,
+        kind,
+        low: x.low,
+        best: x.best,
+        high: x.high,
+        asOf,
+        sourceName: x.source ?? outlet,
+        text: x.text,
+        start: x.start,
+        end: x.end,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Attaches one record to the best-matching event of its block, or creates an event for it.
+ * `taken` holds the events this article already reports: one article's events stay apart.
+ */
+export async function attachRecord(
+  tx: StoreTx,
+  m: MatchInput & {
+    readonly articleId: number | null;
+    readonly eventIndex: number;
+    readonly dataset: Dataset;
+    readonly originalId: string | null;
+    readonly sourceName: string | null;
+    readonly syndicationGroup: number | null;
+    readonly title: string | null;
+    /** Only match events of these datasets (imports match extracted events, not each other). */
+    readonly matchDatasets?: readonly Dataset[];
+  },
+  taken: Set<number>,
+): Promise<AttachedReport> {
+  const window = dateWindow(m);
+  const candidates =
+    window && m.matchDatasets?.length !== 0
+    ? await tx.candidateEvents({
+        countryCode: m.record.location?.countryCode ?? null,
+        from: window.from,
+        to: window.to,
+        eventTypes: compatibleTypes(m.record.eventType),
+        ...(m.matchDatasets ? { datasets: m.matchDatasets } : {}),
+      })
+    : [];
+  const match = bestMatch(m, candidates, taken);
+  const origin = m.articleId === null ? "import" : "article";
+  let eventId: number;
+  let kind: MatchKind;
+  if (match) {
+    eventId = match.event.id;
+    kind = "matched";
+  } else {
+    const v: ReportView = { record: m.record, published: m.published, origin, sourceName: m.sourceName, title: m.title, seq: 0 };
+    const { fields } = reconcile([v]);
+    eventId = await tx.insertEvent({
+      ...fields,
+      dataset: m.dataset,
+      originalId: m.articleId === null ? m.originalId : null,
+      reportCount: 1,
+      articleCount: m.articleId === null ? 0 : 1,
+      sourceCount: 1,
+    });
+    kind = origin === "import" ? "import" : "new";
+  }
+  const reportId = await tx.insertReport({
+    eventId,
+    articleId: m.articleId,
+    eventIndex: m.eventIndex,
+    origin,
+    dataset: m.dataset,
+    originalId: m.originalId,
+    record: m.record,
+    match: kind,
+    matchScore: match ? Math.round(match.score * 1000) / 1000 : 1,
+    published: m.published,
+    sourceName: m.sourceName,
+    syndicationGroup: m.syndicationGroup,
+  });
+  await tx.addFigureHistory(figureEntries(m.record, eventId, reportId, m.published, m.sourceName));
+  if (match) await refreshEvent(tx, eventId, match.event);
+  taken.add(eventId);
+  return { eventId, reportId, match: kind, score: match?.score ?? 1 };
+}
+
+/** Stores an article and its events, resolved against the database. Idempotent on the content hash. */
+export async function storeArticle(tx: StoreTx, a: ArticleToStore): Promise<StoreOutcome> {
+  const before = await tx.articleByHash(a.hash);
+  if (before) return { articleId: before.id, created: false, copyOf: null, reports: [] };
+  const sig = signature(a.normalisedText);
+  const bands = bandKeys(sig);
+  // Writers that could copy one another's article or event serialise here (PostgreSQL).
+  await tx.lockBlocks([...bands.map((b) => `band:${b}`), ...a.records.map(countryKey)]);
+
+  let copyOf: { id: number; group: number; sim: number } | null = null;
+  for (const s of await tx.similarArticles(bands)) {
+    const sim = similarity(sig, s.signature);
+    if (sim >= SYNDICATION_SIMILARITY && (!copyOf || sim > copyOf.sim)) copyOf = { id: s.id, group: s.syndicationGroup, sim };
+  }
+  const article: NewArticle = {
+    hash: a.hash,
+    externalId: a.externalId,
+    title: a.title,
+    published: a.published,
+    url: a.url,
+    source: a.source,
+    text: a.text,
+    signature: sig,
+    bands,
+  };
+  const stored = await tx.insertArticle(article, copyOf?.group ?? null);
+  if (!stored.created) return { articleId: stored.article.id, created: false, copyOf: null, reports: [] };
+
+  const taken = new Set<number>();
+  const reports: AttachedReport[] = [];
+  // Reported events first: an article's own event should claim its match before a recalled one does.
+  const order = a.records.map((r, i) => ({ r, i })).sort((x, y) => Number(x.r.role !== "reported") - Number(y.r.role !== "reported") || x.i - y.i);
+  for (const { r, i } of order) {
+    reports[i] = await attachRecord(
+      tx,
+      {
+        record: r,
+        published: a.published,
+        articleId: stored.article.id,
+        eventIndex: i,
+        dataset: "sitrep",
+        originalId: null,
+        sourceName: a.source,
+        syndicationGroup: stored.article.syndicationGroup,
+        title: a.title,
+      },
+      taken,
+    );
+  }
+  return { articleId: stored.article.id, created: true, copyOf: copyOf?.id ?? null, reports };
+}

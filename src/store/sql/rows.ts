@@ -1,0 +1,239 @@
+import type { DatePrecision } from "../../core/annotations.js";
+import type { EventRole, LocationPrecision } from "../../core/frame.js";
+import type { EventRecord } from "../../core/record.js";
+import type { Dataset, FigureRange } from "../../query/types.js";
+import type {
+  ApiToken,
+  AuditEntry,
+  Decision,
+  DecisionKind,
+  EventActor,
+  EventFields,
+  FigureHistoryEntry,
+  FigureKind,
+  MatchKind,
+  ReportOrigin,
+  StoredArticle,
+  StoredEvent,
+  StoredReport,
+  TokenRole,
+} from "../store.js";
+
+/**
+ * Rows as both databases return them, mapped to the Store's types. Column names are the same in
+ * both schemas; JSON columns come back as text from SQLite and parsed from PostgreSQL, dates as
+ * text from both (the PostgreSQL store casts them).
+ */
+export type Row = Record<string, unknown>;
+
+const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+export const EVENT_COLUMNS = [
+  "id",
+  "dataset",
+  "original_id",
+  "event_type",
+  "sub_event_type",
+  "date_start",
+  "date_end",
+  "date_precision",
+  "country",
+  "country_code",
+  "admin1",
+  "admin2",
+  "place",
+  "lat",
+  "lon",
+  "geo_precision",
+  "killed_low",
+  "killed_best",
+  "killed_high",
+  "injured_low",
+  "injured_best",
+  "injured_high",
+  "kidnapped_low",
+  "kidnapped_best",
+  "kidnapped_high",
+  "role",
+  "actors",
+  "weapons",
+  "sources",
+  "notes",
+  "report_count",
+  "article_count",
+  "source_count",
+  "corrected",
+  "version",
+  "created_at",
+  "updated_at",
+] as const;
+
+const figure = (r: Row, kind: FigureKind): FigureRange => ({
+  low: num(r[`${kind}_low`]),
+  best: num(r[`${kind}_best`]),
+  high: num(r[`${kind}_high`]),
+});
+
+export function eventFromRow(r: Row): StoredEvent {
+  return {
+    id: Number(r.id),
+    dataset: r.dataset as Dataset,
+    originalId: str(r.original_id),
+    eventType: String(r.event_type),
+    subEventType: String(r.sub_event_type),
+    dateStart: str(r.date_start),
+    dateEnd: str(r.date_end),
+    datePrecision: str(r.date_precision) as DatePrecision | null,
+    country: str(r.country),
+    countryCode: str(r.country_code),
+    admin1: str(r.admin1),
+    admin2: str(r.admin2),
+    place: str(r.place),
+    lat: num(r.lat),
+    lon: num(r.lon),
+    geoPrecision: str(r.geo_precision) as LocationPrecision | null,
+    killed: figure(r, "killed"),
+    injured: figure(r, "injured"),
+    kidnapped: figure(r, "kidnapped"),
+    role: r.role as EventRole,
+    actors: json<EventActor[]>(r.actors),
+    weapons: json<string[]>(r.weapons),
+    sources: json<string[]>(r.sources),
+    notes: str(r.notes),
+    reportCount: Number(r.report_count),
+    articleCount: Number(r.article_count),
+    sourceCount: Number(r.source_count),
+    corrected: json<string[]>(r.corrected),
+    version: Number(r.version),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+/** The values of the event columns (less id, counts and bookkeeping), in EVENT_FIELD_COLUMNS order. */
+export const EVENT_FIELD_COLUMNS = EVENT_COLUMNS.slice(3, 30);
+
+export function eventFieldValues(f: EventFields): unknown[] {
+  return [
+    f.eventType,
+    f.subEventType,
+    f.dateStart,
+    f.dateEnd,
+    f.datePrecision,
+    f.country,
+    f.countryCode,
+    f.admin1,
+    f.admin2,
+    f.place,
+    f.lat,
+    f.lon,
+    f.geoPrecision,
+    f.killed.low,
+    f.killed.best,
+    f.killed.high,
+    f.injured.low,
+    f.injured.best,
+    f.injured.high,
+    f.kidnapped.low,
+    f.kidnapped.best,
+    f.kidnapped.high,
+    f.role,
+    JSON.stringify(f.actors),
+    JSON.stringify(f.weapons),
+    JSON.stringify(f.sources),
+    f.notes,
+  ];
+}
+
+export function articleFromRow(r: Row): StoredArticle {
+  return {
+    id: Number(r.id),
+    hash: String(r.hash),
+    externalId: String(r.external_id),
+    title: str(r.title),
+    published: str(r.published),
+    url: str(r.url),
+    source: str(r.source),
+    sourceId: num(r.source_id),
+    syndicationGroup: Number(r.syndication_group),
+    ingestedAt: iso(r.ingested_at),
+  };
+}
+
+export const ARTICLE_COLUMNS = "id, hash, external_id, title, published, url, source, source_id, syndication_group, ingested_at";
+
+export function reportFromRow(r: Row): StoredReport {
+  return {
+    id: Number(r.id),
+    eventId: Number(r.event_id),
+    articleId: num(r.article_id),
+    eventIndex: Number(r.event_index),
+    origin: r.origin as ReportOrigin,
+    dataset: r.dataset as Dataset,
+    originalId: str(r.original_id),
+    record: json<EventRecord>(r.record),
+    match: r.match as MatchKind,
+    matchScore: Number(r.match_score),
+    published: str(r.published),
+    sourceName: str(r.source_name),
+    syndicationGroup: num(r.syndication_group),
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function figureFromRow(r: Row): FigureHistoryEntry {
+  return {
+    eventId: Number(r.event_id),
+    reportId: Number(r.report_id),
+    kind: r.kind as FigureKind,
+    low: Number(r.low),
+    best: Number(r.best),
+    high: num(r.high),
+    asOf: str(r.as_of),
+    sourceName: str(r.source_name),
+    text: str(r.text),
+    start: num(r.start),
+    end: num(r.end),
+    recordedAt: iso(r.recorded_at),
+  };
+}
+
+export function decisionFromRow(r: Row): Decision {
+  return {
+    id: Number(r.id),
+    kind: r.kind as DecisionKind,
+    eventIds: json<number[]>(r.event_ids),
+    payload: json<Record<string, unknown>>(r.payload),
+    by: String(r.by),
+    note: str(r.note),
+    at: iso(r.at),
+  };
+}
+
+export function auditFromRow(r: Row): AuditEntry {
+  return {
+    id: Number(r.id),
+    at: iso(r.at),
+    actor: String(r.actor),
+    action: String(r.action),
+    eventId: num(r.event_id),
+    detail: json<Record<string, unknown>>(r.detail),
+  };
+}
+
+export function tokenFromRow(r: Row): ApiToken {
+  return {
+    id: Number(r.id),
+    name: String(r.name),
+    role: r.role as TokenRole,
+    createdAt: iso(r.created_at),
+    lastUsedAt: r.last_used_at === null ? null : iso(r.last_used_at),
+    revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
+  };
+}
+
+/** Aggregate keys for time groups: the first day of the period. */
+export type TimeGroup = "day" | "week" | "month" | "year";

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { storeContract } from "../contract.js";
+import { SqliteStore } from "./sqlite-store.js";
+
+const dir = mkdtempSync(join(tmpdir(), "sitrep-sqlite-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+storeContract("SQLite", async () => SqliteStore.open(join(dir, `contract-${++n}.db`)));
+
+describe("SQLite migrations", () => {
+  it("opens a database it made before, and refuses one from a newer schema or with an edited migration", async () => {
+    const file = join(dir, "migrations.db");
+    await (SqliteStore.open(file)).close();
+    await (SqliteStore.open(file)).close();
+
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')").run();
+    db.close();
+    expect(() => SqliteStore.open(file)).toThrow(/E_STORE_MIGRATION.*schema version 999/);
+
+    const edited = join(dir, "edited.db");
+    await (SqliteStore.open(edited)).close();
+    const db2 = new Database(edited);
+    db2.prepare("UPDATE schema_migrations SET checksum = 'changed' WHERE version = 1").run();
+    db2.close();
+    expect(() => SqliteStore.open(edited)).toThrow(/E_STORE_MIGRATION.*migration 1/);
+  });
+
+  it("runs in WAL mode with foreign keys on", async () => {
+    const file = join(dir, "pragmas.db");
+    await (SqliteStore.open(file)).close();
+    const db = new Database(file);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+    const store = SqliteStore.open(file);
+    await expect(
+      store.transaction((tx) =>
+        tx.insertReport({
+          eventId: 12345,
+          articleId: null,
+          eventIndex: 0,
+          origin: "import",
+          dataset: "acled",
+          originalId: "X",
+          record: {} as never,
+          match: "import",
+          matchScore: 1,
+          published: null,
+          sourceName: null,
+          syndicationGroup: null,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "E_STORE_WRITE" });
+    await store.close();
+  });
+});
