@@ -1,9 +1,79 @@
-import type { Stage } from "../../pipeline/stage.js";
+import * as chrono from "chrono-node";
+import type { Article } from "../../core/article.js";
+import type { DateMention } from "../../core/annotations.js";
+import type { Stage, Tracer } from "../../pipeline/stage.js";
+import { tokenSpan } from "../../text/evidence.js";
+import { fromTime, yearRange } from "./calendar.js";
+import { dateWindows } from "./cues.js";
+import { eventRelativeDates } from "./event-relative.js";
+import { datelineEnd, referenceDate, type Reference } from "./reference.js";
+import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
+import { yearDates } from "./year.js";
 
-/** Placeholder until this stage is built: provides no dates. */
+// Without a reference date chrono still needs an instant; only absolute parses are kept then.
+const NO_REFERENCE = Date.UTC(2000, 0, 1, 12);
+
+function chronoDates(article: Article, ref: Reference | null, first: number, limit: number, trace: Tracer | null): ResolvedDate[] {
+  const t = article.tokens;
+  const out: ResolvedDate[] = [];
+  const instant = new Date((ref?.time ?? NO_REFERENCE) + 12 * 3_600_000);
+  for (const w of dateWindows(t, first, limit)) {
+    const from = t.start[w.first] as number;
+    const text = article.text.slice(from, t.end[w.end - 1] as number);
+    let parses: chrono.ParsedResult[];
+    try {
+      parses = chrono.casual.parse(text, { instant, timezone: 0 }, { forwardDate: false });
+    } catch {
+      continue;
+    }
+    for (const r of parses) {
+      const span = tokensOf(t, from + r.index, from + r.index + r.text.length, w.first, w.end);
+      if (!span) continue;
+      const res = resolveParse(t, r, span, first, ref);
+      if ("reason" in res) trace?.note("date.dropped", tokenSpan(article, res.first, res.end - 1), res.reason);
+      else out.push(res);
+    }
+  }
+  return out;
+}
+
+/**
+ * Dates of events: chrono-node reads the words around date cues (month and weekday names,
+ * "yesterday", "ago", "last week", date-shaped numbers), and our rules resolve them into the past
+ * of the publication date (or of the dateline when there is no publication date). Expressions
+ * relative to another event ("a week after another attack") keep `anchor: "event"` and the
+ * signed `offsetDays` (other event − this event) for the events stage to resolve; their `start`
+ * and `end` are empty until then. The dateline's own date is when the story was filed and is left out.
+ */
 export const datesStage: Stage<"dates"> = {
   name: "dates",
   requires: [],
   provides: ["dates"],
-  run: () => ({ dates: [] }),
+  run({ article, trace }) {
+    const ref = referenceDate(article);
+    const headEnd = datelineEnd(article);
+    const t = article.tokens;
+    const dates: DateMention[] = [];
+    for (const s of article.sentences) {
+      const relative = eventRelativeDates(t, s.firstToken, s.endToken);
+      for (const e of relative) {
+        dates.push({ span: tokenSpan(article, e.first, e.end - 1), rule: e.rule, confidence: 0.8, start: "", end: "", precision: e.precision, anchor: "event", offsetDays: e.offsetDays });
+      }
+      const taken = (a: number, b: number) => a < headEnd || relative.some((e) => e.first < b && a < e.end);
+      for (const d of chronoDates(article, ref, s.firstToken, s.endToken, trace)) {
+        if (taken(d.first, d.end)) {
+          trace?.note("date.dropped", tokenSpan(article, d.first, d.end - 1), d.first < headEnd ? "the dateline: when the story was filed" : "part of a date relative to another event");
+          continue;
+        }
+        dates.push({ span: tokenSpan(article, d.first, d.end - 1), rule: d.rule, confidence: d.anchor === "absolute" ? 0.95 : 0.85, start: d.start, end: d.endDate, precision: d.precision, anchor: d.anchor });
+      }
+      for (const y of yearDates(t, s.firstToken, s.endToken)) {
+        if (taken(y.first, y.end)) continue;
+        const r = yearRange(y.year);
+        dates.push({ span: tokenSpan(article, y.first, y.end - 1), rule: "date.year", confidence: 0.7, start: fromTime(r.start), end: fromTime(r.end), precision: "year", anchor: "absolute" });
+      }
+    }
+    dates.sort((a, b) => a.span.start - b.span.start);
+    return { dates };
+  },
 };
