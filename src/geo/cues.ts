@@ -1,0 +1,236 @@
+import type { Article } from "../core/article.js";
+import type { Gazetteer } from "./gazetteer.js";
+import type { NameMatch } from "./scan.js";
+import { isCapitalised } from "./scan.js";
+
+/** Words before a name that say it is a place ("in Kandahar", "near Aleppo"). */
+const LOCATIVE = new Set([
+  "in",
+  "at",
+  "near",
+  "from",
+  "to",
+  "into",
+  "outside",
+  "across",
+  "through",
+  "throughout",
+  "toward",
+  "towards",
+  "around",
+  "via",
+  "between",
+  "within",
+  "inside",
+  "across",
+  "entered",
+  "reached",
+  "visited",
+  "left",
+  "captured",
+  "seized",
+  "shelled",
+  "bombed",
+  "attacked",
+  "en",
+]);
+
+/** Words before a name that name its level ("the city of Kandahar", "the province of Kunduz"). */
+const LEVEL_BEFORE: Readonly<Record<string, "city" | "admin1" | "admin2">> = {
+  city: "city",
+  town: "city",
+  village: "city",
+  hamlet: "city",
+  port: "city",
+  capital: "city",
+  province: "admin1",
+  state: "admin1",
+  department: "admin1",
+  governorate: "admin1",
+  region: "admin1",
+  district: "admin2",
+  county: "admin2",
+  municipality: "admin2",
+};
+
+/** Words after a name that make it a state or province ("New York Gov.", "the Texas legislature"). */
+const ADMIN1_AFTER = new Set(["gov", "governor", "legislature", "lawmakers", "statehouse", "senator", "sen", "governorship"]);
+
+/** Words that may stand before a place inside a capitalised run without making it a person's name. */
+const MODIFIERS = new Set([
+  "north",
+  "south",
+  "east",
+  "west",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "central",
+  "northeastern",
+  "northwestern",
+  "southeastern",
+  "southwestern",
+  "north-east",
+  "north-west",
+  "south-east",
+  "south-west",
+  "upper",
+  "lower",
+  "greater",
+  "downtown",
+  "rural",
+  "suburban",
+  "metro",
+  "metropolitan",
+  "inner",
+  "outer",
+  "coastal",
+  "occupied",
+  "old",
+  "the",
+  "in",
+  "of",
+  "and",
+  "a",
+  "an",
+  "to",
+  "at",
+  "on",
+  "by",
+  "for",
+  "from",
+  "with",
+  "near",
+  "but",
+  "or",
+  "as",
+  "if",
+  "when",
+  "while",
+  "after",
+  "before",
+  "since",
+  "during",
+]);
+
+/** What the words around one name say about it. */
+export interface Cues {
+  /** The name follows a locative word ("in", "near"...). */
+  readonly locative: boolean;
+  /** The level the text gives it: "Kunduz province", "the city of Kandahar". */
+  readonly level: "city" | "admin1" | "admin2" | null;
+  /** One past the last token of the name with its level word ("Kunduz province"): the span to report. */
+  readonly spanEnd: number;
+  /** "New York Gov.", "the Texas legislature". */
+  readonly admin1After: boolean;
+  /** A person's title stands before it ("Gov. Cuomo", "President Jackson"). */
+  readonly afterTitle: boolean;
+  /** A capitalised word that is not a place stands right before it in cased text ("Mario Cuomo"). */
+  readonly afterName: boolean;
+  /** A capitalised word follows it ("Victoria Beckham", "Toronto Police"). */
+  readonly beforeName: boolean;
+  /** "said", "says", "told" follows: a person or a government speaking. */
+  readonly beforeSpeech: boolean;
+  /** First word of its sentence (capitalisation says nothing there). */
+  readonly sentenceInitial: boolean;
+  /** The name opens a paragraph and a dash or a date follows it soon: a dateline. */
+  readonly dateline: boolean;
+}
+
+const SPEECH = new Set(["said", "says", "told", "added", "stated", "explained", "wrote", "tweeted", "insisted", "argued"]);
+const DASHES = new Set(["-", "--", "---"]);
+
+function datelineAt(article: Article, m: NameMatch): boolean {
+  const t = article.tokens;
+  const sentence = article.sentences[t.sentence[m.first] as number];
+  if (!sentence) return false;
+  const paragraphStart = article.paragraphs[sentence.paragraph]?.start;
+  if (paragraphStart !== t.start[m.first]) return false;
+  // "SAN SALVADOR, 15 NOV 89 --", "KANDAHAR, Afghanistan (AP) -", "WASHINGTON -".
+  const limit = Math.min(t.count, m.end + 10);
+  const next = t.value[m.end];
+  if (next !== "," && next !== "(" && !DASHES.has(next ?? "")) return false;
+  for (let k = m.end; k < limit; k++) if (DASHES.has(t.value[k] as string)) return true;
+  return false;
+}
+
+/** Whether token i lies in a name: "strong" (a country, province, region or large town), "weak", or null. */
+export type PlaceAt = (i: number) => "strong" | "weak" | null;
+
+export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: PlaceAt): Cues {
+  const isPlaceStart = (i: number) => placeAt(i) !== null;
+  const t = article.tokens;
+  const cased = !article.caseless;
+  const sentence = t.sentence[m.first] as number;
+  const sentenceFirst = article.sentences[sentence]?.firstToken ?? 0;
+  let firstWord = sentenceFirst;
+  while (firstWord < m.first && (t.type[firstWord] === "punctuation" || t.value[firstWord] === '"')) firstWord++;
+  const sentenceInitial = m.first === firstWord;
+  const prev = m.first > sentenceFirst ? m.first - 1 : -1;
+  const prevKey = prev >= 0 ? (t.key[prev] as string).replace(/\.$/, "") : "";
+  const prev2Key = prev > sentenceFirst ? (t.key[prev - 1] as string) : "";
+  const next = m.end < t.count && t.sentence[m.end] === sentence ? m.end : -1;
+  const nextKey = next >= 0 ? (t.key[next] as string).replace(/\.$/, "") : "";
+
+  let level: Cues["level"] = null;
+  let spanEnd = m.end;
+  const suffix = nextKey ? gz.suffix(nextKey) : undefined;
+  if (suffix) {
+    const after = next + 1 < t.count && t.sentence[next + 1] === sentence ? next + 1 : -1;
+    // "Texas State University" is an organisation, not the state.
+    const org = cased && after >= 0 && isCapitalised(t.value[after] as string) && !isPlaceStart(after);
+    if (!org) {
+      level = suffix;
+      spanEnd = next + 1;
+    }
+  }
+  if (!level && prev >= 0) {
+    const before = LEVEL_BEFORE[prevKey === "of" ? prev2Key : ""];
+    if (before) level = before;
+    else if (LEVEL_BEFORE[prevKey] && !cased) level = null;
+  }
+
+  let locative = LOCATIVE.has(prevKey);
+  // "in northern Kandahar", "in the city of Kunduz".
+  if (!locative && prev > sentenceFirst && MODIFIERS.has(prevKey)) locative = LOCATIVE.has(t.key[prev - 1] as string);
+  if (!locative && prevKey === "of" && level) locative = true;
+
+  // The capitalised run around the name (cased text): "Christopher Steele", "Toronto Police".
+  const nameWord = (i: number, initial: boolean) =>
+    t.type[i] === "word" && isCapitalised(t.value[i] as string) && (t.pos[i] === "PROPN" || (!initial && t.pos[i] === "NOUN"));
+  const attachedDot = (i: number) => t.value[i] === "." && i > 0 && t.end[i - 1] === t.start[i];
+  let afterTitle = false;
+  let afterName = false;
+  if (prev >= 0) {
+    const titleAt = (i: number) => i >= sentenceFirst && gz.isTitle((t.key[i] as string).replace(/\.$/, "")) && (!cased || isCapitalised(t.value[i] as string));
+    afterTitle = titleAt(prev) || (attachedDot(prev) && titleAt(prev - 1));
+    if (cased && !afterTitle) {
+      for (let i = prev, n = 0; i >= sentenceFirst && n < 6; i--, n++) {
+        if (attachedDot(i)) continue;
+        if (MODIFIERS.has(t.key[i] as string) || gz.demonym(t.key[i] as string) !== undefined) break;
+        if (titleAt(i)) {
+          afterTitle = true;
+          break;
+        }
+        if (!nameWord(i, i === firstWord)) break;
+        if (placeAt(i) === "strong") break;
+        afterName = true;
+      }
+    }
+  }
+  const nextName = next >= 0 && cased && nameWord(next, false) && !suffix;
+  const beforeName = nextName && placeAt(next) !== "strong";
+  return {
+    locative,
+    level,
+    spanEnd,
+    admin1After: ADMIN1_AFTER.has(nextKey),
+    afterTitle,
+    afterName,
+    beforeName,
+    beforeSpeech: SPEECH.has(nextKey),
+    sentenceInitial,
+    dateline: datelineAt(article, m),
+  };
+}

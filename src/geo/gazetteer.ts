@@ -1,0 +1,238 @@
+import { readFileSync } from "node:fs";
+import type { FeatureType } from "../core/annotations.js";
+import { SitrepError } from "../core/errors.js";
+import {
+  BUNDLE_VERSION,
+  NameQuality,
+  PlaceKind,
+  refIndex,
+  refKind,
+  refQuality,
+  type GazetteerBundle,
+} from "./bundle.js";
+import { GAZETTEER_PATH } from "./paths.js";
+
+/** One place a name can stand for. */
+export interface GeoPlace {
+  readonly kind: PlaceKind;
+  /** Index within its kind (countries, admin1, admin2, cities, regions). */
+  readonly index: number;
+  /** How the matched name relates to the place: its own name, an alternate, a bare or abbreviated form. */
+  readonly quality: NameQuality;
+  readonly name: string;
+  readonly featureType: FeatureType;
+  /** GeoNames feature code for cities (PPL, PPLA, PPLC...), the kind otherwise. */
+  readonly featureCode: string;
+  readonly country: number;
+  readonly admin1: number;
+  readonly lat: number;
+  readonly lon: number;
+  readonly population: number;
+  readonly geonameId: number | null;
+}
+
+export interface CountryInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly area: number;
+}
+
+export interface Admin1Info {
+  readonly code: string;
+  readonly country: number;
+  readonly name: string;
+  /** The seat (PPLA) of the province: where ACLED puts an event known only to the province. */
+  readonly seatLat: number;
+  readonly seatLon: number;
+  /** The middle of the province's populated places: what a geoparser reports for the province itself. */
+  readonly lat: number;
+  readonly lon: number;
+  readonly population: number;
+}
+
+type CommonKind = "word" | "function" | "given-name" | "surname";
+
+/** The offline gazetteer, loaded once from data/build/gazetteer.json. */
+export class Gazetteer {
+  private readonly names = new Map<string, string | readonly GeoPlace[]>();
+  /** Every proper prefix of a multi-word name ("new", "new york" for "new york city"). */
+  private readonly prefixes = new Set<string>();
+  readonly countries: readonly CountryInfo[];
+  readonly admin1: readonly Admin1Info[];
+  private readonly countryByCode = new Map<string, number>();
+  private readonly commonWords: Readonly<Record<string, CommonKind>>;
+  private readonly demonyms: Readonly<Record<string, number>>;
+  private readonly suffixes: Readonly<Record<string, "admin1" | "admin2" | "city">>;
+  private readonly titles: ReadonlySet<string>;
+  /** Longest name, in parts. */
+  readonly maxParts: number;
+
+  constructor(private readonly bundle: GazetteerBundle) {
+    if (bundle.version !== BUNDLE_VERSION) {
+      throw new SitrepError("E_DATA_INVALID", `gazetteer version ${bundle.version}, expected ${BUNDLE_VERSION}; rebuild it`);
+    }
+    const s = bundle.names;
+    let maxParts = 1;
+    for (let at = 0; at < s.length; ) {
+      let nl = s.indexOf("\n", at);
+      if (nl < 0) nl = s.length;
+      const tab = s.indexOf("\t", at);
+      const key = s.slice(at, tab);
+      this.names.set(key, s.slice(tab + 1, nl));
+      let sp = key.indexOf(" ");
+      if (sp > 0) {
+        let parts = 2;
+        while (sp > 0) {
+          this.prefixes.add(key.slice(0, sp));
+          sp = key.indexOf(" ", sp + 1);
+          if (sp > 0) parts++;
+        }
+        if (parts > maxParts) maxParts = parts;
+      }
+      at = nl + 1;
+    }
+    this.maxParts = maxParts;
+    this.countries = bundle.countries.map(([code, name, lat, lon, area]) => ({ code, name, lat, lon, area }));
+    this.countries.forEach((c, i) => this.countryByCode.set(c.code, i));
+    this.admin1 = bundle.admin1.map(([code, country, name, seatLat, seatLon, lat, lon, population]) => ({
+      code,
+      country,
+      name,
+      seatLat,
+      seatLon,
+      lat,
+      lon,
+      population,
+    }));
+    this.commonWords = bundle.commonWords;
+    this.demonyms = bundle.demonyms;
+    this.suffixes = bundle.suffixes;
+    this.titles = new Set(bundle.titles);
+  }
+
+  get attribution(): string {
+    return this.bundle.attribution;
+  }
+
+  /** True when some longer name starts with this key: keep reading words. */
+  continues(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
+  /** True when the key is a name of some place. */
+  has(key: string): boolean {
+    return this.names.has(key);
+  }
+
+  /** Every place the name (a key from keys.ts) can stand for, each once with its best name quality. */
+  lookup(key: string): readonly GeoPlace[] {
+    const v = this.names.get(key);
+    if (v === undefined) return [];
+    if (typeof v !== "string") return v;
+    const best = new Map<number, number>();
+    for (const r of v.split(",")) {
+      const ref = Number(r);
+      const id = ref >>> 2;
+      const prev = best.get(id);
+      if (prev === undefined || refQuality(ref) < refQuality(prev)) best.set(id, ref);
+    }
+    const places = [...best.values()].map((ref) => this.place(refKind(ref), refIndex(ref), refQuality(ref)));
+    this.names.set(key, places);
+    return places;
+  }
+
+  countryIndex(code: string): number | undefined {
+    return this.countryByCode.get(code);
+  }
+
+  /** "word", "function", "given-name" or "surname" for a one-word name that is also something else. */
+  commonWord(key: string): CommonKind | undefined {
+    return this.commonWords[key];
+  }
+
+  /** The country a demonym names ("afghan" → Afghanistan), or undefined. */
+  demonym(key: string): number | undefined {
+    return this.demonyms[key];
+  }
+
+  suffix(key: string): "admin1" | "admin2" | "city" | undefined {
+    return this.suffixes[key];
+  }
+
+  isTitle(key: string): boolean {
+    return this.titles.has(key);
+  }
+
+  /** The country itself, as a place. */
+  countryPlace(index: number): GeoPlace {
+    return this.place(PlaceKind.Country, index, NameQuality.Main);
+  }
+
+  /** The province itself, as a place. */
+  admin1Place(index: number): GeoPlace {
+    return this.place(PlaceKind.Admin1, index, NameQuality.Main);
+  }
+
+  private place(kind: PlaceKind, index: number, quality: NameQuality): GeoPlace {
+    const b = this.bundle;
+    switch (kind) {
+      case PlaceKind.Country: {
+        const c = this.countries[index]!;
+        return { kind, index, quality, name: c.name, featureType: "country", featureCode: "PCLI", country: index, admin1: -1, lat: c.lat, lon: c.lon, population: c.area * 50, geonameId: null };
+      }
+      case PlaceKind.Admin1: {
+        const a = this.admin1[index]!;
+        return { kind, index, quality, name: a.name, featureType: "admin1", featureCode: "ADM1", country: a.country, admin1: index, lat: a.lat, lon: a.lon, population: a.population, geonameId: null };
+      }
+      case PlaceKind.Admin2: {
+        const [, a1, name, lat, lon, population] = b.admin2[index]!;
+        return { kind, index, quality, name, featureType: "admin2", featureCode: "ADM2", country: this.admin1[a1]!.country, admin1: a1, lat, lon, population, geonameId: null };
+      }
+      case PlaceKind.City: {
+        const c = b.cities;
+        return {
+          kind,
+          index,
+          quality,
+          name: c.name[index]!,
+          featureType: "city",
+          featureCode: b.featureCodes[c.code[index]!] ?? "PPL",
+          country: c.country[index]!,
+          admin1: c.admin1[index]!,
+          lat: c.lat[index]! / 1e4,
+          lon: c.lon[index]! / 1e4,
+          population: c.population[index]!,
+          geonameId: c.id[index]!,
+        };
+      }
+      default: {
+        const [name, type, lat, lon, country, admin1Name] = b.regions[index]!;
+        const admin1 = admin1Name ? this.admin1.findIndex((a) => a.country === country && a.name === admin1Name) : -1;
+        return { kind, index, quality, name, featureType: type as FeatureType, featureCode: type.toUpperCase(), country, admin1, lat, lon, population: 0, geonameId: null };
+      }
+    }
+  }
+}
+
+let loaded: Gazetteer | null = null;
+
+/** The gazetteer, loaded on first use (about 0.3 s) and kept. */
+export function gazetteer(): Gazetteer {
+  if (loaded) return loaded;
+  let text: string;
+  try {
+    text = readFileSync(GAZETTEER_PATH, "utf8");
+  } catch (e) {
+    throw new SitrepError("E_DATA_MISSING", `${GAZETTEER_PATH}: run \`node dist/scripts/build-data.js\``, {}, { cause: e });
+  }
+  let bundle: GazetteerBundle;
+  try {
+    bundle = JSON.parse(text) as GazetteerBundle;
+  } catch (e) {
+    throw new SitrepError("E_DATA_INVALID", `${GAZETTEER_PATH}: ${(e as Error).message}`, {}, { cause: e });
+  }
+  loaded = new Gazetteer(bundle);
+  return loaded;
+}

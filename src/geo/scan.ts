@@ -1,0 +1,86 @@
+import type { Article } from "../core/article.js";
+import type { Gazetteer } from "./gazetteer.js";
+import { tokenParts } from "./keys.js";
+
+/** A run of tokens whose words are a gazetteer name. */
+export interface NameMatch {
+  /** First token and one past the last. */
+  readonly first: number;
+  readonly end: number;
+  /** The name key (keys.ts). */
+  readonly key: string;
+}
+
+/** A hyphen, period or apostrophe glued to both neighbours joins them ("ez-Zor", "Qa'im"). */
+function isJoiner(article: Article, i: number): boolean {
+  const t = article.tokens;
+  const v = t.value[i] as string;
+  if (v !== "-" && v !== "." && v !== "'") return false;
+  return i > 0 && i + 1 < t.count && t.end[i - 1] === t.start[i] && t.end[i] === t.start[i + 1];
+}
+
+/** Cased text: a name starts and ends on a capitalised word (or a number, as in "6th of October"). */
+function capitalised(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 48 && c <= 57) return false;
+  if (c < 128) return false;
+  const ch = value[0] as string;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export const isCapitalised = capitalised;
+
+/**
+ * Every longest gazetteer name in the article, left to right, without overlaps. One pass over the
+ * tokens; a name is read only while its words so far begin some name, so the cost is linear in
+ * the tokens (times the longest name, a constant).
+ */
+export function scanNames(article: Article, gz: Gazetteer): NameMatch[] {
+  const t = article.tokens;
+  const out: NameMatch[] = [];
+  const cased = !article.caseless;
+  const partsCache: (string[] | undefined)[] = new Array(t.count);
+  const parts = (i: number): string[] => (partsCache[i] ??= tokenParts(t.key[i] as string));
+
+  for (let i = 0; i < t.count; ) {
+    if (cased && !capitalised(t.value[i] as string)) {
+      i++;
+      continue;
+    }
+    const first = parts(i);
+    if (first.length === 0) {
+      i++;
+      continue;
+    }
+    let best: NameMatch | null = null;
+    let key = "";
+    let j = i;
+    let alive = true;
+    while (alive && j < t.count) {
+      const ps = parts(j);
+      if (ps.length === 0) break;
+      for (let p = 0; p < ps.length; p++) {
+        key = key ? `${key} ${ps[p]}` : (ps[p] as string);
+        if (p < ps.length - 1 && !gz.continues(key)) {
+          alive = false;
+          break;
+        }
+      }
+      if (!alive) break;
+      if (gz.has(key) && (!cased || capitalised(t.value[j] as string))) best = { first: i, end: j + 1, key };
+      if (!gz.continues(key)) break;
+      // The next word: across a glued joiner, within the sentence.
+      let next = j + 1;
+      if (next < t.count && isJoiner(article, next)) next++;
+      if (next >= t.count || t.sentence[next] !== t.sentence[j]) break;
+      if (next === j + 1 && parts(next).length === 0) break;
+      j = next;
+    }
+    if (best) {
+      out.push(best);
+      i = best.end;
+    } else i++;
+  }
+  return out;
+}

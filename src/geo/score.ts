@@ -1,0 +1,118 @@
+import { NameQuality, PlaceKind } from "./bundle.js";
+import type { CountryContext } from "./context.js";
+import type { Cues } from "./cues.js";
+import type { GeoPlace } from "./gazetteer.js";
+
+/** What the article says around the mentions of one name, gathered for scoring its candidates. */
+export interface Evidence {
+  readonly cues: readonly Cues[];
+  /** Places named right after a mention ("Kandahar, Afghanistan", "Pandi, Bulacan"): their candidates. */
+  readonly containers: readonly (readonly GeoPlace[])[];
+  readonly countries: CountryContext;
+  /** Provinces the article names (admin1 indices). */
+  readonly admin1s: ReadonlySet<number>;
+  /** Cities the name has a same-named province for, with the share of the province's people they hold. */
+  readonly sameNameAdmin1: ReadonlyMap<number, number>;
+}
+
+const log10 = (x: number) => Math.log10(Math.max(x, 0) + 10);
+
+/** How likely a place is before reading the article: its kind and size. */
+export function prior(p: GeoPlace): number {
+  let s: number;
+  switch (p.kind) {
+    case PlaceKind.Country:
+      s = 9;
+      break;
+    case PlaceKind.Region:
+      s = 8.5;
+      break;
+    case PlaceKind.Admin1:
+      s = 3 + 0.6 * log10(p.population);
+      break;
+    case PlaceKind.Admin2:
+      s = 1.5 + 0.5 * log10(p.population);
+      break;
+    default: {
+      s = log10(p.population);
+      if (p.featureCode === "PPLC") s += 1.5;
+      else if (p.featureCode === "PPLA") s += 0.7;
+      else if (p.featureCode === "PPLA2") s += 0.3;
+      else if (p.featureCode === "PPLX") s -= 0.5;
+    }
+  }
+  if (p.quality === NameQuality.Alternate) s -= 1;
+  else if (p.quality === NameQuality.Bare) s -= 3;
+  else if (p.quality === NameQuality.Abbreviation) s -= 2;
+  return s;
+}
+
+/** True when `outer` (a container candidate) holds `p`. */
+function holds(outer: GeoPlace, p: GeoPlace): boolean {
+  if (outer.kind === PlaceKind.Country) return p.country === outer.country && p.kind !== PlaceKind.Country;
+  if (outer.kind === PlaceKind.Admin1) return p.admin1 === outer.admin1 && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Country;
+  if (outer.kind === PlaceKind.Region) return outer.country >= 0 && p.country === outer.country;
+  return false;
+}
+
+export interface Scored {
+  readonly place: GeoPlace;
+  readonly score: number;
+  /** The strongest reason, for `--explain`. */
+  readonly rule: string;
+  /** A container named beside it agrees ("Kandahar, Afghanistan"). */
+  readonly contained: boolean;
+}
+
+/** Scores one candidate with the article's evidence. */
+export function score(p: GeoPlace, ev: Evidence): Scored {
+  let s = prior(p);
+  let rule = "place.prior";
+  const share = ev.countries.share(p.country);
+  if (share > 0) {
+    s += 3 * share;
+    if (share >= 0.5) rule = "place.context";
+  }
+  if (ev.countries.isDateline(p.country)) s += 1;
+  if (p.kind >= PlaceKind.Admin2 && p.kind !== PlaceKind.Region && p.admin1 >= 0 && ev.admin1s.has(p.admin1)) {
+    s += 2.5;
+    rule = "place.province-context";
+  }
+
+  let contained = false;
+  let mismatch = false;
+  for (const outers of ev.containers) {
+    if (outers.some((o) => holds(o, p))) contained = true;
+    else if (outers.length > 0 && outers.every((o) => o.kind === PlaceKind.Country || o.kind === PlaceKind.Admin1)) mismatch = true;
+  }
+  if (contained) {
+    s += 6;
+    rule = "place.container";
+  } else if (mismatch) s -= 3;
+
+  let levelBonus: number | null = null;
+  let anyLevel = false;
+  let admin1After = false;
+  for (const c of ev.cues) {
+    if (c.admin1After) admin1After = true;
+    if (!c.level) continue;
+    anyLevel = true;
+    let b: number;
+    if (c.level === "admin1") b = p.kind === PlaceKind.Admin1 ? 4 : p.kind === PlaceKind.Admin2 ? 2 : p.kind === PlaceKind.City ? -2 : 0;
+    else if (c.level === "admin2") b = p.kind === PlaceKind.Admin2 ? 4 : p.kind === PlaceKind.Admin1 ? 2.5 : p.kind === PlaceKind.City ? -2 : 0;
+    else b = p.kind === PlaceKind.City ? 3 : 0;
+    levelBonus = levelBonus === null ? b : Math.max(levelBonus, b);
+  }
+  if (levelBonus !== null) {
+    s += levelBonus;
+    if (levelBonus > 0) rule = "place.level";
+  } else if (!anyLevel) {
+    // Kandahar the city, not the province it is the seat of, unless the text says "province".
+    const ratio = ev.sameNameAdmin1.get(p.index);
+    if (p.kind === PlaceKind.City && ratio !== undefined) s += Math.min(1.5, 3 * ratio);
+    // "Metcalfe" alone is rarely Metcalfe County.
+    if (p.kind === PlaceKind.Admin2 && p.quality === NameQuality.Bare) s -= 1;
+  }
+  if (admin1After && p.kind === PlaceKind.Admin1) s += 2.5;
+  return { place: p, score: s, rule, contained };
+}
