@@ -37,6 +37,7 @@ import type {
   MapPoint,
   MapQuery,
 } from "../query/types.js";
+import type { MapGridQuery, MapGridRow } from "./map-grid.js";
 
 export type FigureKind = "killed" | "injured" | "kidnapped";
 
@@ -346,6 +347,8 @@ export interface Store {
   queryEvents(query: EventQuery): Promise<EventPage>;
   aggregate(query: AggregateQuery): Promise<AggregateBucket[]>;
   mapPoints(query: MapQuery): Promise<MapPoint[]>;
+  /** Events counted in the cells of a Web Mercator grid, per event type: the map's server-side clusters (map-grid.ts). */
+  mapGrid(query: MapGridQuery): Promise<MapGridRow[]>;
   /** Null when there is no such event. Merged events are returned with `mergedInto` set. */
   getEvent(id: number): Promise<EventDetail | null>;
   getArticle(id: number): Promise<ArticleWithText | null>;

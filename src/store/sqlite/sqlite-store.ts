@@ -38,6 +38,8 @@ import type {
 } from "../store.js";
 import { hashToken, newToken } from "../tokens.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
+import type { MapGridQuery, MapGridRow } from "../map-grid.js";
+import { sqliteMapGrid } from "./map-grid.js";
 
 const now = () => new Date().toISOString();
 const EVENT_SELECT = EVENT_COLUMNS.map((c) => `e.${c}`).join(", ");
@@ -371,6 +373,10 @@ export class SqliteStore implements Store {
       killedBest: Number(r.killed_best),
       injuredBest: Number(r.injured_best),
     }));
+  }
+
+  async mapGrid(q: MapGridQuery): Promise<MapGridRow[]> {
+    return sqliteMapGrid(this.db, q, dialect);
   }
 
   async mapPoints(q: MapQuery): Promise<MapPoint[]> {
