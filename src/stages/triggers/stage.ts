@@ -1,9 +1,135 @@
-import type { Stage } from "../../pipeline/stage.js";
+import type { Article } from "../../core/article.js";
+import type { ActorMention, PlaceMention, TriggerMention } from "../../core/annotations.js";
+import type { Stage, StageInput } from "../../pipeline/stage.js";
+import { typingCues } from "../../taxonomy/cues.js";
+import { taxonomy, type Taxonomy } from "../../taxonomy/load.js";
+import type { Cue } from "../../taxonomy/types.js";
+import { typeOf } from "../../taxonomy/typing.js";
+import { tokenSpan } from "../../text/evidence.js";
+import { backgroundCue, modalityOf } from "./modality.js";
+import { captureSense, participants } from "./participants.js";
+import { scanCues, SentenceView, type Hit } from "./sentence-view.js";
 
-/** Placeholder until this stage is built: provides no triggers. */
+/** The token whose span holds (or follows) a text offset: binary search over token ends; -1 without tokens. */
+export function tokenFinder(article: Article): (offset: number) => number {
+  const ends = article.tokens.end;
+  return (offset) => {
+    let lo = 0;
+    let hi = article.tokens.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ends[mid] as number) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return article.tokens.count > 0 ? lo : -1;
+  };
+}
+
+function bySentence<T extends { span: { start: number } }>(items: readonly T[], article: Article, tokenOf: (o: number) => number) {
+  const out = new Map<number, T[]>();
+  for (const it of items) {
+    const tok = tokenOf(it.span.start);
+    if (tok < 0) continue;
+    const s = article.tokens.sentence[tok] as number;
+    const list = out.get(s);
+    if (list) list.push(it);
+    else out.set(s, [it]);
+  }
+  return out;
+}
+
+interface Anchor {
+  readonly hit: Hit<Cue>;
+  /** The event class, a capture resolved to its sense. */
+  readonly cls: string;
+}
+
+function supported(tax: Taxonomy, view: SentenceView, a: Anchor): boolean {
+  const base = a.hit.value.eventClass ?? a.cls;
+  const support = tax.support.get(base) ?? tax.defaultSupport;
+  for (const cls of support) {
+    const own = a.hit.value.classes.includes(cls) ? 1 : 0;
+    if ((view.classCount.get(cls) ?? 0) - own > 0) return true;
+  }
+  return false;
+}
+
+const EMPTY: readonly never[] = [];
+
+function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: SentenceView, anchors: readonly Anchor[]): TriggerMention[] {
+  const { article } = input;
+  const classes = new Set<string>();
+  for (const h of view.cues) for (const c of h.value.classes) if (c !== "capture") classes.add(c);
+  for (const a of anchors) classes.add(a.cls);
+  for (const c of view.actorAt) if (c) classes.add(c);
+
+  const out: TriggerMention[] = [];
+  for (const a of anchors) {
+    const { first, end } = a.hit;
+    const span = tokenSpan(article, first, end - 1);
+    const weak = a.hit.value.anchor === "weak";
+    if (weak && !supported(tax, view, a)) {
+      input.trace?.note("trigger.unsupported", span, `weak trigger "${a.hit.value.phrase}" without a supporting cue in its sentence`);
+      continue;
+    }
+    const modal = modalityOf(article, view, first, end);
+    const background = backgroundCue(article, view, first, end);
+    const subordinate = view.clauseBefore(first) === "subordinate";
+    const context = [...classes, ...participants(article, view, first, end)].sort();
+    const typed = typeOf(tax, typingCues(tax, [{ cue: a.cls, context }]));
+    if (!typed) continue;
+    if (modal.rule) input.trace?.note(modal.rule, span, `"${a.hit.value.phrase}" is ${modal.modality}`);
+    if (background) input.trace?.note(`trigger.${background.kind}-event`, span, `"${background.words}" places it in another event`);
+    out.push({
+      span,
+      rule: `trigger.${a.cls}${weak ? ".weak" : ""}>${typed.rule.id}`,
+      confidence: modal.modality !== "asserted" ? 0.3 : weak ? 0.6 : 0.8,
+      eventType: typed.info.eventType,
+      subEventType: typed.info.name,
+      sentence: s,
+      modality: modal.modality,
+      cue: a.cls,
+      context,
+      ...(background ? { otherEvent: background.kind } : {}),
+      ...(subordinate ? { subordinate: true } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Finds the words that report events, sentence by sentence. A sentence is scanned once against the
+ * cue lexicon (one map lookup per token); only a sentence holding an anchor word is looked at
+ * further, and every further question reads a bounded window, so the stage is linear in the text.
+ */
+export function findTriggers(input: StageInput): TriggerMention[] {
+  const tax = taxonomy();
+  const { article } = input;
+  const tokenOf = tokenFinder(article);
+  const actors = bySentence<ActorMention>(input.annotations.actors ?? EMPTY, article, tokenOf);
+  const places = bySentence<PlaceMention>(input.annotations.places ?? EMPTY, article, tokenOf);
+  const out: TriggerMention[] = [];
+  article.sentences.forEach((sentence, s) => {
+    const hits = scanCues(tax, article, sentence.firstToken, sentence.endToken);
+    if (!hits.some((h) => h.value.anchor !== "none")) return;
+    const view = new SentenceView(
+      article, tax, sentence.firstToken, sentence.endToken, hits, actors.get(s) ?? EMPTY, places.get(s) ?? EMPTY, tokenOf,
+    );
+    const anchors: Anchor[] = [];
+    for (const hit of hits) {
+      if (hit.value.anchor === "none" || !hit.value.eventClass) continue;
+      const cls = hit.value.eventClass === "capture" ? captureSense(article, view, hit.first, hit.end) : hit.value.eventClass;
+      anchors.push({ hit, cls });
+    }
+    out.push(...sentenceTriggers(input, tax, s, view, anchors));
+  });
+  return out;
+}
+
+/** Trigger words typed by the taxonomy, with their modality and the cues that typed them. */
 export const triggersStage: Stage<"triggers"> = {
   name: "triggers",
-  requires: [],
+  requires: ["places", "actors"],
   provides: ["triggers"],
-  run: () => ({ triggers: [] }),
+  run: (input) => ({ triggers: findTriggers(input) }),
 };

@@ -1,0 +1,166 @@
+import type {
+  ClaimMention,
+  DateMention,
+  FigureMention,
+  PlaceMention,
+  RoleFiller,
+  SourceMention,
+} from "../../core/annotations.js";
+import type { Span } from "../../core/span.js";
+import type { Tracer } from "../../pipeline/stage.js";
+import type { Taxonomy } from "../../taxonomy/load.js";
+import type { ArticleIndex } from "./article-index.js";
+import type { Draft } from "./draft.js";
+import { SentenceDrafts } from "./nearest.js";
+
+/** A date given against another event ("a week after another attack"), resolved once events are dated. */
+export interface RelativeDate {
+  readonly mention: DateMention;
+  /** The event the date is reckoned from: the one the sentence is about, before the mention. */
+  readonly from: Draft | null;
+  readonly to: Draft;
+}
+
+function index(idx: ArticleIndex, drafts: readonly Draft[]): SentenceDrafts {
+  const sd = new SentenceDrafts(idx);
+  for (const d of drafts) for (const t of d.triggers) sd.add(d, t);
+  return sd;
+}
+
+/**
+ * Places and dates go to the event of their sentence whose trigger is nearest (an item after its
+ * trigger is preferred: "a bombing at a mosque in Kandahar"). A date a reporting word separates
+ * from the trigger dates the report ("On Saturday, IS claimed ... a bombing"), not the event. A
+ * date against another event ("a week after another attack") dates the event after it.
+ */
+export function attachPlacesAndDates(
+  idx: ArticleIndex,
+  groups: readonly Draft[],
+  places: readonly PlaceMention[],
+  dates: readonly DateMention[],
+): RelativeDate[] {
+  const sd = index(idx, groups);
+  for (const p of places) {
+    const s = idx.sentenceOf(p.span);
+    const d = sd.nearest(s, idx.tokenOf(p.span.start));
+    d?.places.push(p);
+  }
+  const relative: RelativeDate[] = [];
+  for (const m of dates) {
+    const s = idx.sentenceOf(m.span);
+    const tok = idx.tokenOf(m.span.start);
+    if (m.anchor === "event") {
+      const to = sd.nearest(s, idx.tokenOf(m.span.end - 1), { beforePenalty: 0.2, reach: 12 });
+      const from = sd.nearest(s, tok, { beforePenalty: 10, reach: 30 });
+      if (to) relative.push({ mention: m, from: from === to ? null : from, to });
+      continue;
+    }
+    sd.nearest(s, tok, { skipReported: true, reach: 20 })?.dates.push(m);
+  }
+  return relative;
+}
+
+const DAY = 864e5;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The date of a draft: its first date read against the calendar or the publication. */
+export function absoluteDate(d: Draft): DateMention | null {
+  return d.dates.find((m) => m.anchor !== "event") ?? null;
+}
+
+/** Dates the events that a relative date points to, from the event it is reckoned from (else the main event). */
+export function resolveRelativeDates(relative: readonly RelativeDate[], main: Draft | null, trace: Tracer | null): void {
+  for (const r of relative) {
+    if (absoluteDate(r.to)) continue;
+    const base = (r.from && absoluteDate(r.from)) ?? (main && main !== r.to ? absoluteDate(main) : null);
+    if (!base || r.mention.offsetDays === undefined) continue;
+    const day = iso(Date.parse(base.start) + r.mention.offsetDays * DAY);
+    r.to.dates.push({ ...r.mention, start: day, end: day, rule: `${r.mention.rule}>from-event` });
+    trace?.note("frame.date.relative", r.mention.span, `${r.mention.offsetDays} days from ${base.start}: ${day}`);
+  }
+}
+
+export interface Attachable {
+  readonly figures: readonly FigureMention[];
+  readonly roles: readonly RoleFiller[];
+  readonly claims: readonly ClaimMention[];
+  readonly sources: readonly SourceMention[];
+}
+
+/**
+ * The event an item of sentence `s` belongs to: the nearest trigger's event in its sentence, else
+ * the latest event told earlier in its paragraph, else the article's main event — so that a role
+ * filler or a toll given in a sentence of its own still lands in an event.
+ */
+function owner(idx: ArticleIndex, sd: SentenceDrafts, lastBySentence: (s: number) => Draft | null, main: Draft | null, span: Span, s: number): { d: Draft | null; how: string } {
+  const d = sd.nearest(s, idx.tokenOf(span.start));
+  if (d) return { d, how: "sentence" };
+  const prev = lastBySentence(s);
+  if (prev) return { d: prev, how: "paragraph" };
+  return { d: main, how: "main" };
+}
+
+/** Attaches figures, role fillers, claims and sources to the assembled events. */
+export function attachRest(
+  tax: Taxonomy,
+  idx: ArticleIndex,
+  drafts: readonly Draft[],
+  main: Draft | null,
+  items: Attachable,
+  trace: Tracer | null,
+): void {
+  const sd = index(idx, drafts);
+  // The latest event of each paragraph up to each sentence: one pass over the sentences.
+  const latest: (Draft | null)[] = new Array(idx.article.sentences.length).fill(null);
+  let current: Draft | null = null;
+  let paragraph = -1;
+  const firstSentence = new Map<Draft, number>();
+  for (const d of drafts) firstSentence.set(d, d.sentences[0] ?? 0);
+  for (let s = 0; s < latest.length; s++) {
+    const p = idx.paragraphOf(s);
+    if (p !== paragraph) {
+      current = null;
+      paragraph = p;
+    }
+    latest[s] = current;
+    const here = sd.drafts(s);
+    if (here.length) current = here[here.length - 1] as Draft;
+  }
+  const lastBySentence = (s: number) => latest[s] ?? null;
+
+  for (const f of items.figures) {
+    const s = idx.sentenceOf(f.span);
+    owner(idx, sd, lastBySentence, main, f.span, s).d?.figures.push(f);
+  }
+  for (const r of items.roles) {
+    const { d, how } = owner(idx, sd, lastBySentence, main, r.span, r.sentence);
+    if (!d) continue;
+    if (r.role.startsWith("perpetrator") && isReporter(tax, idx, r.span, items.sources)) {
+      trace?.note("frame.drop.reporter-as-perpetrator", r.span, "who reports or comments on an event is not its perpetrator");
+      continue;
+    }
+    if (how !== "sentence") trace?.note(`frame.role.${how}`, r.span, `${r.role} given to the event of sentence ${d.sentences[0]}`);
+    d.roles.push(r);
+  }
+  for (const c of items.claims) {
+    owner(idx, sd, lastBySentence, main, c.span, c.sentence).d?.claims.push(c);
+  }
+  for (const src of items.sources) {
+    const d = sd.nearest(src.sentence, idx.tokenOf(src.span.start));
+    if (d) d.sources.push(src);
+    else if (src.kind === "outlet") {
+      // An outlet the article cites anywhere reports its own events.
+      for (const e of drafts) if (e.role === "reported") e.sources.push(src);
+    } else main?.sources.push(src);
+  }
+}
+
+function isReporter(tax: Taxonomy, idx: ArticleIndex, span: Span, sources: readonly SourceMention[]): boolean {
+  // An organisation cited as a source may well be the perpetrator ("IS said in a statement"); an outlet or an official is not.
+  for (const s of sources) {
+    if (s.kind !== "organisation" && s.span.start < span.end && span.start < s.span.end) return true;
+  }
+  const first = idx.tokenOf(span.start);
+  const last = idx.tokenOf(Math.max(span.start, span.end - 1));
+  return tax.reporters.findAll(idx.article.tokens, first, last + 1).length > 0;
+}

@@ -1,0 +1,47 @@
+import type { FigureKind, FigureMention } from "../../core/annotations.js";
+import type { FigureSummary } from "../../core/frame.js";
+
+/**
+ * Reconciles the figures an article gives for one count of one event, as UCDP does:
+ * - a revision ("the toll rose to 63") supersedes what came before it;
+ * - best is the revised figure, else the largest exact figure (a smaller exact figure is usually a
+ *   part: "including three children"), else the tightest lower bound;
+ * - low is the lowest exact figure (conflicting reports: the lowest credible), and an open-ended
+ *   bound ("at least 41", "dozens") counts only when no exact figure already meets it;
+ * - high is the largest exact figure, or null while an open-ended bound is unmet.
+ * Every mention is kept, in text order.
+ */
+export function summariseFigures(mentions: readonly FigureMention[]): FigureSummary | null {
+  if (mentions.length === 0) return null;
+  const all = [...mentions].sort((a, b) => a.span.start - b.span.start);
+  let from = 0;
+  all.forEach((m, i) => {
+    if (m.revision) from = i;
+  });
+  const live = all.slice(from);
+  const exact = live.filter((m) => m.high !== null);
+  const open = live.filter((m) => m.high === null);
+  const maxExact = exact.reduce((x, m) => Math.max(x, m.high as number), -Infinity);
+  const unmet = open.filter((m) => m.low > maxExact);
+  const revised = live[0]?.revision ? (live[0] as FigureMention) : null;
+
+  let chosen: FigureMention;
+  if (revised) chosen = revised;
+  else if (exact.length) chosen = exact.reduce((a, m) => (m.best > a.best ? m : a));
+  else chosen = open.reduce((a, m) => (m.low > a.low ? m : a));
+
+  const low = unmet.length
+    ? Math.max(...unmet.map((m) => m.low))
+    : exact.length
+      ? Math.min(...exact.map((m) => m.low))
+      : chosen.low;
+  const high = unmet.length ? null : exact.length ? maxExact : null;
+  let best = Math.max(chosen.best, low);
+  if (high !== null) best = Math.min(best, high);
+  return { low, best, high, chosen, mentions: all, perpetrators: chosen.perpetrators };
+}
+
+export function summariseAll(mentions: readonly FigureMention[]): Record<FigureKind, FigureSummary | null> {
+  const of = (k: FigureKind) => summariseFigures(mentions.filter((m) => m.kind === k));
+  return { killed: of("killed"), injured: of("injured"), kidnapped: of("kidnapped") };
+}

@@ -1,0 +1,87 @@
+import type { Article } from "../../core/article.js";
+import type { RoleFiller } from "../../core/annotations.js";
+import type { EventFrame, EventLocation } from "../../core/frame.js";
+import type { Taxonomy } from "../../taxonomy/load.js";
+import type { SubEventTypeInfo } from "../../taxonomy/types.js";
+import type { Typed } from "../../taxonomy/typing.js";
+import { absoluteDate } from "./attach.js";
+import type { Draft } from "./draft.js";
+import { summariseAll } from "./figures.js";
+
+/** The GTD attack type: the sub-event type's, refined by what the cues say (an assassination, a hijacking, a siege). */
+export function gtdAttackType(info: SubEventTypeInfo, cues: ReadonlySet<string>): string | null {
+  if (info.family !== "violence" && info.family !== "property" && info.name !== "Mob violence") return info.gtd;
+  if (cues.has("hijack")) return "Hijacking";
+  if (cues.has("barricade") && cues.has("hostage")) return "Hostage Taking (Barricade Incident)";
+  if (cues.has("assassinate") && info.eventType !== "Explosions/Remote violence") return "Assassination";
+  return info.gtd;
+}
+
+function dedupe(fillers: readonly RoleFiller[]): RoleFiller[] {
+  const seen = new Set<string>();
+  const out: RoleFiller[] = [];
+  for (const f of [...fillers].sort((a, b) => a.span.start - b.span.start)) {
+    const k = `${f.role}:${f.span.start}:${f.span.end}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  return out;
+}
+
+const uniqueBySpan = <T extends { span: { start: number; end: number } }>(items: readonly T[]): T[] => {
+  const seen = new Set<string>();
+  return [...items]
+    .sort((a, b) => a.span.start - b.span.start)
+    .filter((x) => {
+      const k = `${x.span.start}:${x.span.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+};
+
+/** The frame of a finished draft. */
+export function toFrame(
+  article: Article,
+  tax: Taxonomy,
+  d: Draft,
+  typed: Typed,
+  cues: ReadonlySet<string>,
+  location: EventLocation | null,
+  locationRule: string | null,
+  site: EventFrame["site"],
+): EventFrame {
+  const roles = dedupe(d.roles);
+  const of = (r: RoleFiller["role"]) => roles.filter((f) => f.role === r);
+  const asserted = d.triggers.filter((t) => t.modality === "asserted");
+  const base = asserted.reduce((s, t) => s + t.confidence, 0) / Math.max(1, asserted.length);
+  const confidence = Math.min(
+    0.95,
+    (base + (location ? 0.05 : 0) + (of("perpetratorOrgs").length ? 0.05 : 0) + (d.sentences.length > 1 ? 0.05 : 0)) *
+      (d.role === "background" ? 0.9 : 1),
+  );
+  const first = d.triggers[0]!;
+  const sentence = article.sentences[first.sentence];
+  return {
+    role: d.role,
+    eventType: typed.info.eventType,
+    subEventType: typed.info.name,
+    gtdAttackType: gtdAttackType(typed.info, cues),
+    triggers: [...d.triggers].sort((a, b) => a.span.start - b.span.start),
+    location,
+    site,
+    date: absoluteDate(d) ?? d.dates[0] ?? null,
+    perpetratorOrgs: of("perpetratorOrgs"),
+    perpetratorIndividuals: of("perpetratorIndividuals"),
+    targets: of("targets"),
+    victims: of("victims"),
+    weapons: of("weapons"),
+    claims: uniqueBySpan(d.claims),
+    figures: summariseAll(uniqueBySpan(d.figures)),
+    sources: uniqueBySpan(d.sources),
+    confidence,
+    rule: [`frame.${d.how.join("+")}`, `type.${typed.rule.id}`, d.roleRule, ...(locationRule ? [locationRule] : [])].join(" "),
+    span: sentence ? { start: sentence.start, end: sentence.end } : first.span,
+  };
+}

@@ -1,0 +1,133 @@
+import type { PlaceMention, TriggerMention } from "../../core/annotations.js";
+import type { Tracer } from "../../pipeline/stage.js";
+import { compatible } from "../../taxonomy/cues.js";
+import type { Taxonomy } from "../../taxonomy/load.js";
+import { familyOf } from "../../taxonomy/typing.js";
+import type { ArticleIndex } from "./article-index.js";
+import { addTrigger, newDraft, type Draft } from "./draft.js";
+
+/** How many earlier events a new mention is compared with: bounded, so merging stays linear. */
+const LOOKBACK = 8;
+
+export function familiesMeet(tax: Taxonomy, a: Iterable<string>, b: Iterable<string>): boolean {
+  const bs = [...b];
+  for (const f of a) for (const g of bs) if (compatible(tax, f, g)) return true;
+  return false;
+}
+
+/**
+ * The events of one sentence: its triggers grouped by family (an attack and the arrests after it
+ * are two ACLED events; the tear gas at a protest is part of the protest), a trigger placed in
+ * another event by its words ("after another attack") kept apart, and the casualty words ("dead",
+ * "injured") given to the nearest group.
+ */
+export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: readonly TriggerMention[], nextId: () => number): Draft[] {
+  const groups: Draft[] = [];
+  const harm: TriggerMention[] = [];
+  for (const t of triggers) {
+    const family = familyOf(tax, t.cue ?? "attack");
+    if (family === "any") {
+      harm.push(t);
+      continue;
+    }
+    const other = t.otherEvent ?? null;
+    const g = groups.find((d) => d.otherEvent === other && familiesMeet(tax, [family], d.families));
+    if (g) addTrigger(g, t, family);
+    else groups.push(newDraft(nextId(), t, family));
+  }
+  for (const t of harm) {
+    const tok = idx.tokenOf(t.span.start);
+    let best: Draft | null = null;
+    let bestDistance = Infinity;
+    for (const g of groups) {
+      for (const m of g.triggers) {
+        const mt = idx.tokenOf(m.span.start);
+        const d = mt <= tok ? tok - mt : (mt - tok) * 1.5;
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = g;
+        }
+      }
+    }
+    if (best) addTrigger(best, t, "any");
+    else groups.push(newDraft(nextId(), t, "any"));
+  }
+  return groups;
+}
+
+const SPECIFIC = new Set(["city", "admin2"]);
+const placeKey = (p: PlaceMention) => (p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`);
+
+function specificPlaces(d: Draft): Set<string> {
+  return new Set(d.places.filter((p) => SPECIFIC.has(p.featureType)).map(placeKey));
+}
+
+function countries(d: Draft): Set<string> {
+  return new Set(d.places.map((p) => p.countryCode).filter((c): c is string => c !== null));
+}
+
+const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
+const shares = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+
+/** Why two drafts cannot be one event (ACLED: one place, one day), or null when they can. */
+export function conflict(a: Draft, b: Draft): string | null {
+  if (disjoint(specificPlaces(a), specificPlaces(b))) return "place";
+  if (disjoint(countries(a), countries(b))) return "country";
+  const da = a.dates.find((d) => d.precision === "day");
+  const db = b.dates.find((d) => d.precision === "day");
+  if (da && db && Math.abs(Date.parse(da.start) - Date.parse(db.start)) > 864e5) return "date";
+  return null;
+}
+
+function mergeInto(e: Draft, g: Draft): void {
+  for (const t of g.triggers) addTrigger(e, t, [...g.families][0] ?? "any");
+  for (const f of g.families) e.families.add(f);
+  e.places.push(...g.places);
+  e.dates.push(...g.dates);
+  e.how.push("coref");
+  // A later sentence explaining the blast as an accident rules the whole event out.
+  e.vetoed ??= g.vetoed;
+}
+
+/**
+ * Joins the sentence groups that tell the same event ("a suicide bombing at a mosque in Kandahar"
+ * ... "The strike on Friday" ... "separate strikes on various portions of the mosque"): a group
+ * joins the latest earlier event of a compatible family with no conflicting place or day. A group
+ * marked as another event ("another attack") starts its own; one marked as earlier ("last month's
+ * bombing") joins only an earlier event; an unmarked mention joins an earlier event only when it
+ * names the same place, else it is about the reported event. Casualty-only groups ("70 were
+ * injured") join the latest event.
+ */
+export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], trace: Tracer | null): Draft[] {
+  const events: Draft[] = [];
+  for (const g of groups) {
+    const harmOnly = g.families.size === 1 && g.families.has("any");
+    let target: Draft | null = null;
+    if (g.otherEvent !== "distinct") {
+      for (let k = events.length - 1; k >= Math.max(0, events.length - LOOKBACK); k--) {
+        const e = events[k] as Draft;
+        if (harmOnly) {
+          target = e;
+          break;
+        }
+        if (!familiesMeet(tax, g.families, e.families)) continue;
+        if (g.otherEvent === "earlier" && e.otherEvent !== "earlier") continue;
+        if (g.otherEvent === null && e.otherEvent === "earlier" && !shares(specificPlaces(g), specificPlaces(e))) continue;
+        const why = conflict(g, e);
+        if (why) {
+          trace?.note("frame.no-merge", g.triggers[0]!.span, `not the event of sentence ${e.sentences[0]}: different ${why}`);
+          continue;
+        }
+        target = e;
+        break;
+      }
+    }
+    if (target) {
+      trace?.note("frame.coref", g.triggers[0]!.span, `same event as the one in sentence ${target.sentences[0]}`);
+      mergeInto(target, g);
+    } else if (harmOnly || g.vetoed) {
+      trace?.note("frame.drop.casualties-only", g.triggers[0]!.span, "casualty words with no event to join");
+    } else events.push(g);
+  }
+  return events;
+}

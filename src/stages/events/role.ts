@@ -1,0 +1,67 @@
+import type { Article } from "../../core/article.js";
+import type { DateMention } from "../../core/annotations.js";
+import type { Taxonomy } from "../../taxonomy/load.js";
+import type { Draft } from "./draft.js";
+
+const DAY = 864e5;
+/** An event dated this long before the reported one is one the article recalls. */
+const EARLIER_DAYS = 2;
+/** An article's own events are this recent at most, against its publication date. */
+const STALE_DAYS = 30;
+
+/** Whether a trigger's sentence holds a cue that turns its events into background (a trial, an anniversary). */
+function vetoedToBackground(tax: Taxonomy, d: Draft): string | null {
+  for (const t of d.triggers) {
+    for (const c of t.context ?? []) {
+      const v = tax.vetoes.get(c);
+      if (!v?.background) continue;
+      if (![...v.unless].some((u) => t.context?.includes(u))) return c;
+    }
+  }
+  return null;
+}
+
+/** Orders events by how much the article is about them: earlier sentence first, a main clause before a subordinate one. */
+export const salience = (d: Draft): number => (d.sentences[0] ?? 0) + (d.subordinate ? 0.5 : 0);
+
+const dayOf = (d: DateMention | null | undefined) => (d ? Date.parse(d.end) : NaN);
+
+/**
+ * Reported or background. An event is background when words place it earlier ("last month's
+ * bombing", "a week after another attack"), when its sentence is about a trial or an anniversary,
+ * or when its date lies before the reported event's (by more than two days) or long before the
+ * publication. The main event is the most salient one left; it is reported, and so is every
+ * other event not shown to be earlier.
+ */
+export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Draft[], dateOf: (d: Draft) => DateMention | null): Draft | null {
+  for (const d of drafts) {
+    const veto = vetoedToBackground(tax, d);
+    if (d.otherEvent === "earlier") setRole(d, "background", "role.background:earlier-cue");
+    else if (veto) setRole(d, "background", `role.background:${veto}`);
+  }
+  const published = article.published ? Date.parse(article.published) : NaN;
+  for (const d of drafts) {
+    if (d.role === "background") continue;
+    const day = dayOf(dateOf(d));
+    if (!Number.isNaN(published) && !Number.isNaN(day) && day < published - STALE_DAYS * DAY) {
+      setRole(d, "background", "role.background:dated-long-before-publication");
+    }
+  }
+  const main = [...drafts].filter((d) => d.role === "reported").sort((a, b) => salience(a) - salience(b))[0] ?? null;
+  if (!main) return null;
+  const mainDay = dayOf(dateOf(main));
+  for (const d of drafts) {
+    if (d === main || d.role === "background") continue;
+    const day = dayOf(dateOf(d));
+    if (!Number.isNaN(mainDay) && !Number.isNaN(day) && day < mainDay - EARLIER_DAYS * DAY) {
+      setRole(d, "background", "role.background:dated-before-reported-event");
+    }
+  }
+  main.roleRule = "role.reported:main";
+  return main;
+}
+
+function setRole(d: Draft, role: Draft["role"], rule: string): void {
+  d.role = role;
+  d.roleRule = rule;
+}

@@ -1,0 +1,80 @@
+import type { Article } from "../../core/article.js";
+import type { TriggerMention } from "../../core/annotations.js";
+import type { SentenceView } from "./sentence-view.js";
+
+/** The furthest any modality or background cue reaches (the largest window in the lexicons). */
+const REACH = 8;
+
+export interface ModalityDecision {
+  readonly modality: TriggerMention["modality"];
+  /** The rule that decided, for the trace ("modality.negated:no"), or null when asserted. */
+  readonly rule: string | null;
+}
+
+const toModality = (kind: string): TriggerMention["modality"] => (kind === "negated" ? "negated" : "hypothetical");
+
+/**
+ * Whether the trigger in tokens [first, end) reports a real event: a cue within its window on the
+ * same side and in the same clause makes it negated ("no one was hurt", "denied carrying out the
+ * attack") or hypothetical ("threatened to attack", "could strike", "attacks on Shiites are
+ * common"); an infinitive trigger ("plans to attack") is hypothetical unless a verb like "began"
+ * makes it real. Only a bounded window is read, so the cost does not grow with the sentence.
+ */
+export function modalityOf(article: Article, view: SentenceView, first: number, end: number): ModalityDecision {
+  const stop = Math.max(view.first, first - REACH);
+  for (let j = first - 1; j >= stop; j--) {
+    const hit = view.modalEndingAt(j);
+    if (hit && hit.value.kind !== "ignore" && hit.value.side !== "after" && first - hit.end <= hit.value.window) {
+      return { modality: toModality(hit.value.kind), rule: `modality.${hit.value.kind}:${cueWords(article, hit.first, hit.end)}` };
+    }
+    if (view.boundaryBetween(j, j + 1)) break;
+  }
+  const limit = Math.min(view.end, end + REACH);
+  for (let j = end; j < limit; j++) {
+    if (view.boundaryBetween(j, j + 1)) break;
+    const hit = view.modalStartingAt(j);
+    if (hit && hit.value.kind !== "ignore" && hit.value.side !== "before" && hit.first - end <= hit.value.window) {
+      return { modality: toModality(hit.value.kind), rule: `modality.${hit.value.kind}:${cueWords(article, hit.first, hit.end)}` };
+    }
+  }
+  const t = article.tokens;
+  if (first - 1 >= view.first && t.key[first - 1] === "to" && t.pos[first] === "VERB" && !view.isRealisTo(first - 2)) {
+    return { modality: "hypothetical", rule: "modality.infinitive" };
+  }
+  return { modality: "asserted", rule: null };
+}
+
+export interface BackgroundDecision {
+  readonly kind: "earlier" | "distinct";
+  readonly words: string;
+}
+
+/**
+ * A cue in the trigger's clause that places it in another event ("last month's", "another"), or
+ * null. An "earlier" cue outweighs a "distinct" one: "a week after another attack" is earlier.
+ */
+export function backgroundCue(article: Article, view: SentenceView, first: number, end: number): BackgroundDecision | null {
+  let found: BackgroundDecision | null = null;
+  const take = (hit: { first: number; end: number; value: { kind: "earlier" | "distinct" } }) => {
+    if (!found || (found.kind === "distinct" && hit.value.kind === "earlier")) {
+      found = { kind: hit.value.kind, words: cueWords(article, hit.first, hit.end) };
+    }
+  };
+  const stop = Math.max(view.first, first - REACH);
+  for (let j = first - 1; j >= stop; j--) {
+    const hit = view.backgroundEndingAt(j);
+    if (hit && hit.value.side !== "after" && first - hit.end <= hit.value.window) take(hit);
+    if (view.boundaryBetween(j, j + 1)) break;
+  }
+  const limit = Math.min(view.end, end + REACH);
+  for (let j = end; j < limit; j++) {
+    if (view.boundaryBetween(j, j + 1)) break;
+    const hit = view.backgroundStartingAt(j);
+    if (hit && hit.value.side !== "before" && hit.first - end <= hit.value.window) take(hit);
+  }
+  return found;
+}
+
+function cueWords(article: Article, first: number, end: number): string {
+  return article.tokens.lower.slice(first, end).join(" ");
+}

@@ -1,0 +1,88 @@
+import type { Article } from "../../core/article.js";
+import type { SentenceView } from "./sentence-view.js";
+
+const AGENT: Readonly<Record<string, string>> = {
+  "a.state": "agent.state",
+  "a.armed": "agent.armed",
+  "a.generic": "agent.armed",
+  "a.protester": "agent.crowd",
+  "a.crowd": "agent.crowd",
+  "a.force": "agent.force",
+};
+const PATIENT: Readonly<Record<string, string>> = {
+  "a.state": "patient.armed",
+  "a.armed": "patient.armed",
+  "a.generic": "patient.armed",
+  "a.force": "patient.armed",
+  "a.protester": "patient.civ",
+  "a.crowd": "patient.civ",
+  "v.civ": "patient.civ",
+};
+const PASSIVE_AUX = new Set(["was", "were", "been", "being", "is", "are", "be", "got", "get"]);
+const AGENT_REACH = 8;
+const PATIENT_REACH = 6;
+
+/** The nearest actor class in tokens walking from `from` by `step`, within `reach`, not crossing a clause boundary. */
+function nearestActor(view: SentenceView, from: number, step: 1 | -1, reach: number): string | undefined {
+  for (let k = 0, j = from; k < reach && j >= view.first && j < view.end; k++, j += step) {
+    const cls = view.actorAt[j - view.first];
+    if (cls) return cls;
+    if (step === 1 ? view.boundaryBetween(j + 1, j + 2) : view.boundaryBetween(j, j + 1)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Who acts and who is hit around a trigger, as features typing reads ("agent.state",
+ * "patient.civ"): a shallow reading of the clause, without a parse. Active voice: the actor before
+ * is the agent and the one after the patient; passive ("were killed", "was attacked by"): the
+ * actor before is the patient and the one after "by" the agent.
+ */
+export function participants(article: Article, view: SentenceView, first: number, end: number): string[] {
+  const t = article.tokens;
+  const passive =
+    t.pos[first] === "VERB" &&
+    ((first - 1 >= view.first && PASSIVE_AUX.has(t.key[first - 1] as string)) ||
+      (first - 2 >= view.first && PASSIVE_AUX.has(t.key[first - 2] as string)));
+  const out: string[] = [];
+  let agent: string | undefined;
+  for (let j = end; j < Math.min(view.end, end + 5); j++) {
+    if (t.key[j] === "by") {
+      agent = nearestActor(view, j + 1, 1, 4);
+      break;
+    }
+  }
+  let patient: string | undefined;
+  if (passive) patient = nearestActor(view, first - 1, -1, PATIENT_REACH);
+  else {
+    agent ??= nearestActor(view, first - 1, -1, AGENT_REACH);
+    patient = nearestActor(view, end, 1, PATIENT_REACH);
+  }
+  if (agent && AGENT[agent]) out.push(AGENT[agent] as string);
+  if (patient && PATIENT[patient]) out.push(PATIENT[patient] as string);
+  return out;
+}
+
+/**
+ * What was captured: weapons ("weapons were seized"), territory ("captured the port of Mokha",
+ * "the town was seized") or people ("captured two militants").
+ */
+export function captureSense(article: Article, view: SentenceView, first: number, end: number): string {
+  for (let j = Math.max(view.first, first - 6); j < Math.min(view.end, end + 6); j++) {
+    const cls = classAt(view, j);
+    if (cls === "w.cache") return "capture.weapons";
+  }
+  for (let j = end; j < Math.min(view.end, end + 8); j++) {
+    if (view.placeAt[j - view.first] || classAt(view, j) === "c.territory") return "capture.territory";
+    if (view.actorAt[j - view.first]) break;
+  }
+  for (let j = first - 1; j >= Math.max(view.first, first - 4); j--) {
+    if (view.placeAt[j - view.first] || classAt(view, j) === "c.territory") return "capture.territory";
+  }
+  return "capture.people";
+}
+
+function classAt(view: SentenceView, token: number): string | undefined {
+  const hit = view.cueStartingAt(token);
+  return hit?.value.classes.find((c) => c === "w.cache" || c === "c.territory");
+}

@@ -1,0 +1,183 @@
+import type { Article } from "../../core/article.js";
+import type { ActorMention, PlaceMention } from "../../core/annotations.js";
+import type { Taxonomy } from "../../taxonomy/load.js";
+import type { BackgroundCue, ClauseRole, Cue, ModalityCue } from "../../taxonomy/types.js";
+import type { PhraseIndex } from "../../text/phrases.js";
+
+/** Cue classes that name who acts or is hit (generic nouns; named actors come from the actors stage). */
+export const ACTOR_CLASSES: ReadonlySet<string> = new Set([
+  "a.state", "a.armed", "a.generic", "a.force", "a.protester", "a.crowd", "v.civ",
+]);
+
+/** A lexicon match: tokens [first, end) of the article. */
+export interface Hit<T> {
+  readonly first: number;
+  readonly end: number;
+  readonly value: T;
+}
+
+/** The cue of a match: entries listed more than once (variants, duplicates) are merged. */
+function mergeCues(values: readonly Cue[]): Cue {
+  if (values.length === 1) return values[0] as Cue;
+  const classes = new Set<string>();
+  let anchor: Cue["anchor"] = "none";
+  let eventClass: string | null = null;
+  for (const v of values) {
+    v.classes.forEach((c) => classes.add(c));
+    if (v.anchor === "strong" || (v.anchor === "weak" && anchor === "none")) anchor = v.anchor;
+    eventClass ??= v.eventClass;
+  }
+  return { phrase: (values[0] as Cue).phrase, classes: [...classes], anchor, eventClass };
+}
+
+function matches<T>(index: PhraseIndex<T>, article: Article, first: number, end: number): Hit<T>[] {
+  return index.findAll(article.tokens, first, end).map((m) => ({ first: m.first, end: m.end, value: m.values[0] as T }));
+}
+
+/**
+ * Everything the trigger rules read about one sentence, built only for sentences that hold an
+ * anchor. Per-token tables make every later question (is there a clause boundary between two
+ * tokens, which modality cue ends here) cost O(1), so a sentence costs time linear in its length.
+ */
+export class SentenceView {
+  readonly first: number;
+  readonly end: number;
+  readonly cues: readonly Hit<Cue>[];
+  /** Every cue class of the sentence, with how many matches carry it. */
+  readonly classCount = new Map<string, number>();
+  /** Clause boundaries (and subordinators) starting before token i: prefix counts, index i - first. */
+  private readonly boundaryPrefix: Int32Array;
+  /** The role of the last clause word ending at or before token i (index i - first), or null. */
+  private readonly lastClause: (ClauseRole | null)[];
+  private readonly modalEnd: (Hit<ModalityCue> | undefined)[];
+  private readonly modalStart: (Hit<ModalityCue> | undefined)[];
+  private readonly backgroundEnd: (Hit<BackgroundCue> | undefined)[];
+  private readonly backgroundStart: (Hit<BackgroundCue> | undefined)[];
+  private readonly realisTo: Uint8Array;
+  /** Actor cue class of the actor mention (or generic actor noun) starting at token i, if any. */
+  readonly actorAt: (string | undefined)[];
+  readonly placeAt: Uint8Array;
+  private readonly cueStart: (Hit<Cue> | undefined)[];
+
+  constructor(
+    readonly article: Article,
+    readonly tax: Taxonomy,
+    first: number,
+    end: number,
+    cues: readonly Hit<Cue>[],
+    actors: readonly ActorMention[],
+    places: readonly PlaceMention[],
+    tokenOf: (offset: number) => number,
+  ) {
+    this.first = first;
+    this.end = end;
+    this.cues = cues;
+    const n = end - first;
+    this.cueStart = new Array(n);
+    for (const h of cues) {
+      this.cueStart[h.first - first] = h;
+      for (const c of h.value.classes) this.classCount.set(c, (this.classCount.get(c) ?? 0) + 1);
+    }
+
+    this.boundaryPrefix = new Int32Array(n + 1);
+    this.lastClause = new Array<ClauseRole | null>(n).fill(null);
+    this.realisTo = new Uint8Array(n);
+    const clauseStarts = new Uint8Array(n);
+    const clauseEndRole: (ClauseRole | undefined)[] = new Array(n);
+    for (const h of matches(tax.clauses, article, first, end)) {
+      // "IS-claimed attack": a verb in a hyphenated compound is an adjective, no clause of its own.
+      if (h.first > first && article.tokens.key[h.first - 1] === "-") continue;
+      if (h.value === "realis-to") {
+        this.realisTo[h.end - 1 - first] = 1;
+        continue;
+      }
+      clauseStarts[h.first - first] = 1;
+      clauseEndRole[h.end - 1 - first] = h.value;
+    }
+    let last: ClauseRole | null = null;
+    for (let i = 0; i < n; i++) {
+      this.boundaryPrefix[i + 1] = (this.boundaryPrefix[i] as number) + (clauseStarts[i] as number);
+      last = clauseEndRole[i] ?? last;
+      this.lastClause[i] = last;
+    }
+
+    this.modalEnd = new Array(n);
+    this.modalStart = new Array(n);
+    for (const h of matches(tax.modality, article, first, end)) {
+      this.modalEnd[h.end - 1 - first] = h;
+      this.modalStart[h.first - first] = h;
+    }
+    this.backgroundEnd = new Array(n);
+    this.backgroundStart = new Array(n);
+    for (const h of matches(tax.background, article, first, end)) {
+      this.backgroundEnd[h.end - 1 - first] = h;
+      this.backgroundStart[h.first - first] = h;
+    }
+
+    this.actorAt = new Array(n);
+    for (const a of actors) {
+      const cls = a.actorType ? tax.actorTypes.get(a.actorType) : undefined;
+      if (!cls) continue;
+      const t = tokenOf(a.span.start);
+      if (t >= first && t < end) {
+        this.actorAt[t - first] = cls;
+        this.classCount.set(cls, (this.classCount.get(cls) ?? 0) + 1);
+      }
+    }
+    for (const h of cues) {
+      const cls = h.value.classes.find((c) => ACTOR_CLASSES.has(c));
+      if (cls && this.actorAt[h.first - first] === undefined) this.actorAt[h.first - first] = cls;
+    }
+    this.placeAt = new Uint8Array(n);
+    for (const p of places) {
+      const t = tokenOf(p.span.start);
+      if (t >= first && t < end) this.placeAt[t - first] = 1;
+    }
+  }
+
+  cueStartingAt(t: number): Hit<Cue> | undefined {
+    return t >= this.first && t < this.end ? this.cueStart[t - this.first] : undefined;
+  }
+
+  has(cls: string): boolean {
+    return (this.classCount.get(cls) ?? 0) > 0;
+  }
+
+  /** True when a clause boundary starts in tokens [a, b). */
+  boundaryBetween(a: number, b: number): boolean {
+    if (b <= a) return false;
+    const lo = Math.max(a, this.first) - this.first;
+    const hi = Math.min(b, this.end) - this.first;
+    return (this.boundaryPrefix[hi] as number) - (this.boundaryPrefix[lo] as number) > 0;
+  }
+
+  /** The role of the nearest clause word before token t in its sentence. */
+  clauseBefore(t: number): ClauseRole | null {
+    return t > this.first ? (this.lastClause[t - 1 - this.first] ?? null) : null;
+  }
+
+  modalEndingAt(t: number): Hit<ModalityCue> | undefined {
+    return t >= this.first && t < this.end ? this.modalEnd[t - this.first] : undefined;
+  }
+
+  modalStartingAt(t: number): Hit<ModalityCue> | undefined {
+    return t >= this.first && t < this.end ? this.modalStart[t - this.first] : undefined;
+  }
+
+  backgroundEndingAt(t: number): Hit<BackgroundCue> | undefined {
+    return t >= this.first && t < this.end ? this.backgroundEnd[t - this.first] : undefined;
+  }
+
+  backgroundStartingAt(t: number): Hit<BackgroundCue> | undefined {
+    return t >= this.first && t < this.end ? this.backgroundStart[t - this.first] : undefined;
+  }
+
+  isRealisTo(t: number): boolean {
+    return t >= this.first && t < this.end && this.realisTo[t - this.first] === 1;
+  }
+}
+
+/** The cue matches of tokens [first, end), longest first, entries merged. */
+export function scanCues(tax: Taxonomy, article: Article, first: number, end: number): Hit<Cue>[] {
+  return tax.cues.findAll(article.tokens, first, end).map((m) => ({ first: m.first, end: m.end, value: mergeCues(m.values) }));
+}
