@@ -89,6 +89,17 @@ export interface TriggerMention extends Fact {
   readonly sentence: number;
   /** Negated ("no one was hurt"), hypothetical ("threatened to attack") or generic: not an event. */
   readonly modality: "asserted" | "negated" | "hypothetical";
+  /** The trigger's event class in data/taxonomy (e.g. "bomb", "clash", "arrest"), when the trigger stage knows it. */
+  readonly cue?: string;
+  /** Cue classes of the trigger's sentence (weapons, actor kinds, who acts and who is hit) that typed it. */
+  readonly context?: readonly string[];
+  /**
+   * Words around the trigger place it in an event other than the one just told: an earlier one the
+   * article recalls ("last month's bombing", "a week after ... attack") or another one ("another attack").
+   */
+  readonly otherEvent?: "earlier" | "distinct";
+  /** The trigger sits in a clause about another event ("rioted after police shot a student"): less salient. */
+  readonly subordinate?: boolean;
 }
 
 export type RoleName = "perpetratorOrgs" | "perpetratorIndividuals" | "targets" | "victims" | "weapons";
