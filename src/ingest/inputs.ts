@@ -14,6 +14,9 @@ import { plainTextReader } from "./readers/plain-text.js";
 /** In order of preference; plain text takes whatever the others refuse. */
 export const READERS: readonly Reader[] = [jsonlReader, htmlReader, feedReader, datelineTextReader, plainTextReader];
 
+/** Files a folder of articles often holds that are not articles: its read-me, licence, notes. */
+const NOT_ARTICLES = /^(readme|licen[cs]e|copying|changelog|notice|attribution)(\.[a-z]+)?$/i;
+
 async function* walk(path: string): AsyncGenerator<string> {
   const info = await stat(path);
   if (!info.isDirectory()) {
@@ -22,7 +25,7 @@ async function* walk(path: string): AsyncGenerator<string> {
   }
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
+    if (e.name.startsWith(".") || NOT_ARTICLES.test(e.name)) continue;
     yield* walk(join(path, e.name));
   }
 }
