@@ -15,6 +15,8 @@ interface CountryData {
 export interface Country {
   readonly code: string;
   readonly name: string;
+  /** ISO 3166-1 numeric (ACLED's `iso` column). */
+  readonly numeric: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -60,7 +62,7 @@ function build(): Map<string, Country> {
   const data = require("world-countries") as CountryData[];
   const map = new Map<string, Country>();
   for (const c of data) {
-    const country = { code: c.cca2, name: c.name.common };
+    const country = { code: c.cca2, name: c.name.common, numeric: Number(c.ccn3) };
     for (const key of [c.cca2, c.cca3, c.name.common, c.name.official, ...c.altSpellings]) map.set(fold(key), country);
     map.set(String(Number(c.ccn3)), country);
   }

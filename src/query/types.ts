@@ -61,6 +61,8 @@ export interface EventFilter {
   readonly ids?: readonly number[];
   /** Only events that have a report from this article. */
   readonly articleId?: number;
+  /** Only events with a greater id: keyset paging for exports (sort by id ascending). */
+  readonly idAfter?: number;
 }
 
 export type SortField = "date" | "killed" | "injured" | "updated" | "id";

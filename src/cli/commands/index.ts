@@ -6,6 +6,8 @@ import { registerEvents } from "./events.js";
 import { registerExport } from "./export.js";
 import { registerImport } from "./import.js";
 import { registerIngest } from "./ingest.js";
+import { registerServe } from "./serve.js";
+import { registerToken } from "./token.js";
 
 /** Every sub-command, each in its own module. */
 export function registerCommands(program: Command): void {
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerEvents(program);
   registerExport(program);
+  registerServe(program);
+  registerToken(program);
 }

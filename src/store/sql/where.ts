@@ -61,6 +61,7 @@ export function eventConditions(filter: EventFilter, p: Params, d: SqlDialect): 
   checkDate(filter.since, "since");
   checkDate(filter.until, "until");
 
+  if (filter.idAfter !== undefined) where.push(`e.id > ${p.add(filter.idAfter)}`);
   if (nonEmpty(filter.ids)) where.push(`e.id IN (${p.list(filter.ids)})`);
   if (nonEmpty(filter.datasets)) where.push(`e.dataset IN (${p.list(filter.datasets)})`);
   if (nonEmpty(filter.roles)) where.push(`e.role IN (${p.list(filter.roles)})`);
