@@ -1,0 +1,110 @@
+import type { FastifyInstance } from "fastify";
+import type { AggregateBucket, EventFilter, GroupBy } from "../../query/types.js";
+import type { Store } from "../../store/store.js";
+import type { ApiContext } from "../context.js";
+import { requestFilter } from "../resolve-filter.js";
+import { errorResponses } from "../schemas/common.js";
+import { ACTOR_ROLES, querySchema, type FilterQuery } from "../schemas/filter.js";
+import { bucketKeys, bucketStart, intervalFor, type Interval } from "../time-buckets.js";
+
+const GROUPS = ["day", "week", "month", "year", "country", "admin1", "actor", "eventType", "subEventType", "dataset"] as const;
+
+const bucketSchema = {
+  type: "object",
+  properties: {
+    key: { type: "string" },
+    events: { type: "integer" },
+    killedLow: { type: "integer" },
+    killedBest: { type: "integer" },
+    injuredBest: { type: "integer" },
+  },
+  required: ["key", "events", "killedLow", "killedBest", "injuredBest"],
+} as const;
+
+/** The first and last event dates the filter selects, or null when it selects no dated event. */
+async function dateExtent(store: Store, filter: EventFilter): Promise<{ from: string; to: string } | null> {
+  const [first, last] = await Promise.all(
+    (["asc", "desc"] as const).map((direction) =>
+      store.queryEvents({ filter, sort: { field: "date", direction }, limit: 1, withTotal: false }),
+    ),
+  );
+  const from = first?.events[0]?.dateStart;
+  const to = last?.events[0]?.dateEnd ?? last?.events[0]?.dateStart;
+  return from && to ? { from, to } : null;
+}
+
+function fillGaps(buckets: readonly AggregateBucket[], from: string, to: string, interval: Interval): AggregateBucket[] {
+  const byKey = new Map(buckets.map((b) => [b.key, b]));
+  return bucketKeys(from, to, interval).map(
+    (key) => byKey.get(key) ?? { key, events: 0, killedLow: 0, killedBest: 0, injuredBest: 0 },
+  );
+}
+
+export function aggregateRoutes(app: FastifyInstance, { store }: ApiContext): void {
+  app.get<{ Querystring: FilterQuery & { groupBy: GroupBy; groupRole?: (typeof ACTOR_ROLES)[number][]; limit: number } }>(
+    "/aggregates",
+    {
+      schema: {
+        tags: ["aggregates"],
+        summary: "Event counts and fatality sums grouped by period, country, admin1, actor, type or dataset",
+        querystring: querySchema(
+          {
+            groupBy: { type: "string", enum: GROUPS },
+            groupRole: {
+              type: "array",
+              items: { type: "string", enum: ACTOR_ROLES },
+              description: "with groupBy=actor: count actors in these roles (default perpetrator)",
+            },
+            limit: { type: "integer", minimum: 1, maximum: 10_000, default: 1000 },
+          },
+          ["groupBy"],
+        ),
+        response: { 200: { type: "object", properties: { groupBy: { type: "string" }, buckets: { type: "array", items: bucketSchema } } }, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { groupBy, groupRole, limit, ...filterQuery } = request.query;
+      const filter = await requestFilter(filterQuery);
+      const buckets = await store.aggregate({ filter, groupBy, limit, ...(groupRole ? { actorRoles: groupRole } : {}) });
+      return { groupBy, buckets };
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery & { interval: Interval | "auto" } }>(
+    "/timeline",
+    {
+      schema: {
+        tags: ["aggregates"],
+        summary: "Events and fatalities per day, week, month or year, every period of the span present (zeros included)",
+        querystring: querySchema({
+          interval: { type: "string", enum: ["auto", "day", "week", "month", "year"], default: "auto" },
+        }),
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              interval: { type: "string" },
+              from: { type: ["string", "null"] },
+              to: { type: ["string", "null"] },
+              buckets: { type: "array", items: bucketSchema },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { interval: asked, ...filterQuery } = request.query;
+      const filter = await requestFilter(filterQuery);
+      const extent = await dateExtent(store, filter);
+      if (!extent) return { interval: asked === "auto" ? "day" : asked, from: null, to: null, buckets: [] };
+      // The chart spans the filter's dates when it has them, so that a brushed range stays put.
+      const from = filter.since ?? extent.from;
+      const to = filter.until ?? extent.to;
+      const interval = asked === "auto" ? intervalFor(from, to) : asked;
+      const buckets = await store.aggregate({ filter, groupBy: interval, limit: 100_000 });
+      const inRange = buckets.filter((b) => b.key >= bucketStart(from, interval) && b.key <= to);
+      return { interval, from, to, buckets: fillGaps(inRange, from, to, interval) };
+    },
+  );
+}

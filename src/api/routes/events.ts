@@ -1,0 +1,49 @@
+import type { FastifyInstance } from "fastify";
+import { SitrepError } from "../../core/errors.js";
+import type { ApiContext } from "../context.js";
+import { requestFilter } from "../resolve-filter.js";
+import { errorResponses, idParams } from "../schemas/common.js";
+import { pageProperties, querySchema, type FilterQuery, type PageQuery } from "../schemas/filter.js";
+
+export function eventRoutes(app: FastifyInstance, { store }: ApiContext): void {
+  app.get<{ Querystring: FilterQuery & PageQuery }>(
+    "/events",
+    {
+      schema: {
+        tags: ["events"],
+        summary: "Events matching a filter, sorted and paged",
+        querystring: querySchema(pageProperties),
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      const { sort, order, limit, offset, ...filterQuery } = request.query;
+      const filter = await requestFilter(filterQuery);
+      const page = await store.queryEvents({
+        filter,
+        sort: { field: sort, direction: order },
+        limit,
+        offset,
+        withTotal: true,
+      });
+      return { total: page.total, limit, offset, events: page.events };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    "/events/:id",
+    {
+      schema: {
+        tags: ["events"],
+        summary: "One event: its reconciled fields, every report with its record and evidence offsets, figure history, decisions",
+        params: idParams,
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      const detail = await store.getEvent(request.params.id);
+      if (!detail) throw new SitrepError("E_NOT_FOUND", `no event ${request.params.id}`, { field: "id" });
+      return detail;
+    },
+  );
+}

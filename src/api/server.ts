@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { openStore } from "../store/open.js";
+import type { Store } from "../store/store.js";
+import { projectPath } from "../util/paths.js";
+import type { ApiContext } from "./context.js";
+import { registerDocs } from "./docs.js";
+import { errorBodySchema, installErrorHandlers } from "./errors.js";
+import { registerRoutes } from "./routes/index.js";
+import { registerUi } from "./static-ui.js";
+
+export interface ServerOptions {
+  /** Fastify's logger: false (tests), true, or pino options. Default false. */
+  readonly logger?: FastifyServerOptions["logger"];
+  /** The built UI; default web/dist of this checkout. */
+  readonly webRoot?: string;
+  /** Largest article upload. Default 10 MiB. */
+  readonly uploadLimitBytes?: number;
+  /** Largest body of every other request. Default 1 MiB. */
+  readonly bodyLimitBytes?: number;
+}
+
+export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP API and UI over an open store; the caller owns the store and closes it. */
+export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const ctx: ApiContext = {
+    store,
+    uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT,
+    bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: ctx.bodyLimitBytes,
+    // Unknown parameters are refused rather than dropped: a misspelt filter must not silently widen a query.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false } },
+  });
+  installErrorHandlers(app);
+  app.addSchema(errorBodySchema);
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    return payload;
+  });
+  await registerDocs(app);
+  await app.register(async (api) => registerRoutes(api, ctx), { prefix: "/api" });
+  await registerUi(app, options.webRoot ?? projectPath("web", "dist"));
+  return app;
+}
+
+export interface StartOptions extends ServerOptions {
+  /** A SQLite file or a postgres:// URL (the CLI's --db). */
+  readonly db: string;
+  readonly port?: number;
+  readonly host?: string;
+}
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  /** Where the UI is, e.g. http://127.0.0.1:8080/ */
+  readonly url: string;
+  /** Stops listening and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the database and serves the API and UI on it (`sitrep serve`, `sitrep demo`). */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const store = await openStore(options.db);
+  let app: FastifyInstance;
+  try {
+    app = await buildServer(store, { logger: { level: "info" }, ...options });
+    await app.listen({ port: options.port ?? 8080, host: options.host ?? "127.0.0.1" });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 8080);
+  const host = options.host ?? "127.0.0.1";
+  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${shown}:${port}/`;
+  return {
+    app,
+    store,
+    url,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
