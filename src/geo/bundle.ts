@@ -15,7 +15,8 @@ export const NameQuality = { Main: 0, Alternate: 1, Bare: 2, Abbreviation: 3 } a
 export type NameQuality = (typeof NameQuality)[keyof typeof NameQuality];
 
 /** A name index entry packs the place index, its kind and the quality of the name into one integer. */
-export const packRef = (index: number, kind: PlaceKind, quality: NameQuality): number => (index << 5) | (kind << 2) | quality;
+export const packRef = (index: number, kind: PlaceKind, quality: NameQuality): number =>
+  (index << 5) | (kind << 2) | quality;
 export const refIndex = (ref: number): number => ref >>> 5;
 export const refKind = (ref: number): PlaceKind => ((ref >>> 2) & 7) as PlaceKind;
 export const refQuality = (ref: number): NameQuality => (ref & 3) as NameQuality;

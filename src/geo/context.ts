@@ -20,7 +20,8 @@ export function findDemonyms(article: Article, gz: Gazetteer): DemonymMention[] 
     const v = t.value[i] as string;
     if (!article.caseless && !isCapitalised(v)) continue;
     if (t.type[i] !== "word") continue;
-    const two = i + 1 < t.count && t.sentence[i + 1] === t.sentence[i] ? gz.demonym(`${t.key[i]} ${t.key[i + 1]}`) : undefined;
+    const two =
+      i + 1 < t.count && t.sentence[i + 1] === t.sentence[i] ? gz.demonym(`${t.key[i]} ${t.key[i + 1]}`) : undefined;
     if (two !== undefined) {
       out.push({ span: tokenSpan(article, i, i + 1), first: i, end: i + 2, country: two });
       i++;

@@ -40,6 +40,9 @@ const LEVEL_BEFORE: Readonly<Record<string, "city" | "admin1" | "admin2">> = {
   city: "city",
   town: "city",
   village: "city",
+  villages: "city",
+  towns: "city",
+  cities: "city",
   hamlet: "city",
   port: "city",
   capital: "city",
@@ -54,7 +57,16 @@ const LEVEL_BEFORE: Readonly<Record<string, "city" | "admin1" | "admin2">> = {
 };
 
 /** Words after a name that make it a state or province ("New York Gov.", "the Texas legislature"). */
-const ADMIN1_AFTER = new Set(["gov", "governor", "legislature", "lawmakers", "statehouse", "senator", "sen", "governorship"]);
+const ADMIN1_AFTER = new Set([
+  "gov",
+  "governor",
+  "legislature",
+  "lawmakers",
+  "statehouse",
+  "senator",
+  "sen",
+  "governorship",
+]);
 
 /** Words that may stand before a place inside a capitalised run without making it a person's name. */
 const MODIFIERS = new Set([
@@ -128,8 +140,12 @@ export interface Cues {
   readonly afterTitle: boolean;
   /** A capitalised word that is not a place stands right before it in cased text ("Mario Cuomo"). */
   readonly afterName: boolean;
+  /** The word right before it is a given name ("George Washington"). */
+  readonly afterGivenName: boolean;
   /** A capitalised word follows it ("Victoria Beckham", "Toronto Police"). */
   readonly beforeName: boolean;
+  /** An organisation word follows ("Xinhua news agency", "Aberystwyth University"). */
+  readonly beforeOrganisation: boolean;
   /** "said", "says", "told" follows: a person or a government speaking. */
   readonly beforeSpeech: boolean;
   /** First word of its sentence (capitalisation says nothing there). */
@@ -138,7 +154,55 @@ export interface Cues {
   readonly dateline: boolean;
 }
 
-const SPEECH = new Set(["said", "says", "told", "added", "stated", "explained", "wrote", "tweeted", "insisted", "argued"]);
+/** Words after a name that make it part of an organisation's name ("Xinhua news agency", "Aberystwyth University"). */
+const ORGANISATION_AFTER = new Set([
+  "news",
+  "agency",
+  "newspaper",
+  "daily",
+  "times",
+  "post",
+  "herald",
+  "tribune",
+  "airlines",
+  "airways",
+  "university",
+  "college",
+  "school",
+  "academy",
+  "institute",
+  "hospital",
+  "company",
+  "corp",
+  "corporation",
+  "inc",
+  "ltd",
+  "group",
+  "bank",
+  "club",
+  "fc",
+  "party",
+  "foundation",
+  "records",
+  "studios",
+  "award",
+  "awards",
+  "prize",
+  "festival",
+]);
+
+const SPEECH = new Set([
+  "said",
+  "says",
+  "told",
+  "added",
+  "stated",
+  "explained",
+  "wrote",
+  "tweeted",
+  "insisted",
+  "argued",
+]);
 const DASHES = new Set(["-", "--", "---"]);
 
 function datelineAt(article: Article, m: NameMatch): boolean {
@@ -147,6 +211,16 @@ function datelineAt(article: Article, m: NameMatch): boolean {
   if (!sentence) return false;
   const paragraphStart = article.paragraphs[sentence.paragraph]?.start;
   if (paragraphStart !== t.start[m.first]) return false;
+  // "WASHINGTON Barack Obama pardoned...": a name in capitals opening a paragraph of cased text.
+  if (!article.caseless) {
+    let caps = true;
+    for (let k = m.first; k < m.end && caps; k++) {
+      const v = t.value[k] as string;
+      caps = v === v.toUpperCase() && v.length > 1;
+    }
+    const after = t.value[m.end] ?? "";
+    if (caps && (after === "" || after !== after.toUpperCase() || DASHES.has(after) || after === ",")) return true;
+  }
   // "SAN SALVADOR, 15 NOV 89 --", "KANDAHAR, Afghanistan (AP) -", "WASHINGTON -".
   const limit = Math.min(t.count, m.end + 10);
   const next = t.value[m.end];
@@ -160,6 +234,8 @@ export type PlaceAt = (i: number) => "strong" | "weak" | null;
 
 export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: PlaceAt): Cues {
   const isPlaceStart = (i: number) => placeAt(i) !== null;
+  // After a well-known place, a small one is the rest of a name: "Toronto Pearson", "BC Hydro".
+  const weakHere = placeAt(m.first) === "weak";
   const t = article.tokens;
   const cased = !article.caseless;
   const sentence = t.sentence[m.first] as number;
@@ -198,12 +274,18 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
 
   // The capitalised run around the name (cased text): "Christopher Steele", "Toronto Police".
   const nameWord = (i: number, initial: boolean) =>
-    t.type[i] === "word" && isCapitalised(t.value[i] as string) && (t.pos[i] === "PROPN" || (!initial && t.pos[i] === "NOUN"));
+    t.type[i] === "word" &&
+    isCapitalised(t.value[i] as string) &&
+    (t.pos[i] === "PROPN" || (!initial && t.pos[i] === "NOUN"));
   const attachedDot = (i: number) => t.value[i] === "." && i > 0 && t.end[i - 1] === t.start[i];
   let afterTitle = false;
   let afterName = false;
+  let afterGivenName = false;
   if (prev >= 0) {
-    const titleAt = (i: number) => i >= sentenceFirst && gz.isTitle((t.key[i] as string).replace(/\.$/, "")) && (!cased || isCapitalised(t.value[i] as string));
+    const titleAt = (i: number) =>
+      i >= sentenceFirst &&
+      gz.isTitle((t.key[i] as string).replace(/\.$/, "")) &&
+      (!cased || isCapitalised(t.value[i] as string));
     afterTitle = titleAt(prev) || (attachedDot(prev) && titleAt(prev - 1));
     if (cased && !afterTitle) {
       for (let i = prev, n = 0; i >= sentenceFirst && n < 6; i--, n++) {
@@ -214,12 +296,15 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
           break;
         }
         if (!nameWord(i, i === firstWord)) break;
-        if (placeAt(i) === "strong") break;
+        // "Nancy Kellogg", "George Washington": a given name before it, even one that is also a town.
+        const given = gz.commonWord(t.key[i] as string) === "given-name";
+        if (placeAt(i) === "strong" && !given && !weakHere) break;
         afterName = true;
+        if (given && i === prev) afterGivenName = true;
       }
     }
   }
-  const nextName = next >= 0 && cased && nameWord(next, false) && !suffix;
+  const nextName = next >= 0 && cased && nameWord(next, false) && !suffix && gz.commonWord(nextKey) !== "function";
   const beforeName = nextName && placeAt(next) !== "strong";
   return {
     locative,
@@ -228,8 +313,10 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     admin1After: ADMIN1_AFTER.has(nextKey),
     afterTitle,
     afterName,
+    afterGivenName,
     beforeName,
     beforeSpeech: SPEECH.has(nextKey),
+    beforeOrganisation: ORGANISATION_AFTER.has(nextKey),
     sentenceInitial,
     dateline: datelineAt(article, m),
   };

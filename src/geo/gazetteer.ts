@@ -71,11 +71,14 @@ export class Gazetteer {
 
   constructor(private readonly bundle: GazetteerBundle) {
     if (bundle.version !== BUNDLE_VERSION) {
-      throw new SitrepError("E_DATA_INVALID", `gazetteer version ${bundle.version}, expected ${BUNDLE_VERSION}; rebuild it`);
+      throw new SitrepError(
+        "E_DATA_INVALID",
+        `gazetteer version ${bundle.version}, expected ${BUNDLE_VERSION}; rebuild it`,
+      );
     }
     const s = bundle.names;
     let maxParts = 1;
-    for (let at = 0; at < s.length; ) {
+    for (let at = 0; at < s.length;) {
       let nl = s.indexOf("\n", at);
       if (nl < 0) nl = s.length;
       const tab = s.indexOf("\t", at);
@@ -180,15 +183,54 @@ export class Gazetteer {
     switch (kind) {
       case PlaceKind.Country: {
         const c = this.countries[index]!;
-        return { kind, index, quality, name: c.name, featureType: "country", featureCode: "PCLI", country: index, admin1: -1, lat: c.lat, lon: c.lon, population: c.area * 50, geonameId: null };
+        return {
+          kind,
+          index,
+          quality,
+          name: c.name,
+          featureType: "country",
+          featureCode: "PCLI",
+          country: index,
+          admin1: -1,
+          lat: c.lat,
+          lon: c.lon,
+          population: c.area * 50,
+          geonameId: null,
+        };
       }
       case PlaceKind.Admin1: {
         const a = this.admin1[index]!;
-        return { kind, index, quality, name: a.name, featureType: "admin1", featureCode: "ADM1", country: a.country, admin1: index, lat: a.lat, lon: a.lon, population: a.population, geonameId: null };
+        return {
+          kind,
+          index,
+          quality,
+          name: a.name,
+          featureType: "admin1",
+          featureCode: "ADM1",
+          country: a.country,
+          admin1: index,
+          lat: a.lat,
+          lon: a.lon,
+          population: a.population,
+          geonameId: null,
+        };
       }
       case PlaceKind.Admin2: {
         const [, a1, name, lat, lon, population] = b.admin2[index]!;
-        return { kind, index, quality, name, featureType: "admin2", featureCode: "ADM2", country: this.admin1[a1]!.country, admin1: a1, lat, lon, population, geonameId: null };
+        return {
+          kind,
+          index,
+          quality,
+          name,
+          featureType: "admin2",
+          featureCode: "ADM2",
+          country: this.admin1[a1]!.country,
+          admin1: a1,
+          lat,
+          lon,
+          population,
+          geonameId: null,
+        };
       }
       case PlaceKind.City: {
         const c = b.cities;
@@ -210,7 +252,20 @@ export class Gazetteer {
       default: {
         const [name, type, lat, lon, country, admin1Name] = b.regions[index]!;
         const admin1 = admin1Name ? this.admin1.findIndex((a) => a.country === country && a.name === admin1Name) : -1;
-        return { kind, index, quality, name, featureType: type as FeatureType, featureCode: type.toUpperCase(), country, admin1, lat, lon, population: 0, geonameId: null };
+        return {
+          kind,
+          index,
+          quality,
+          name,
+          featureType: type as FeatureType,
+          featureCode: type.toUpperCase(),
+          country,
+          admin1,
+          lat,
+          lon,
+          population: 0,
+          geonameId: null,
+        };
       }
     }
   }
@@ -225,7 +280,12 @@ export function gazetteer(): Gazetteer {
   try {
     text = readFileSync(GAZETTEER_PATH, "utf8");
   } catch (e) {
-    throw new SitrepError("E_DATA_MISSING", `${GAZETTEER_PATH}: run \`node dist/scripts/build-data.js\``, {}, { cause: e });
+    throw new SitrepError(
+      "E_DATA_MISSING",
+      `${GAZETTEER_PATH}: run \`node dist/scripts/build-data.js\``,
+      {},
+      { cause: e },
+    );
   }
   let bundle: GazetteerBundle;
   try {

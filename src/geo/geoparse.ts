@@ -8,7 +8,7 @@ import { CountryContext, findDemonyms } from "./context.js";
 import { cuesOf, type Cues, type PlaceAt } from "./cues.js";
 import type { Gazetteer, GeoPlace } from "./gazetteer.js";
 import { scanNames, type NameMatch } from "./scan.js";
-import { score, type Evidence, type Scored } from "./score.js";
+import { score, type Anchor, type Evidence, type Scored } from "./score.js";
 
 /** One name found in the text, with what its neighbourhood says. */
 interface Mention {
@@ -36,6 +36,14 @@ function isStrong(p: GeoPlace): boolean {
   return p.kind === PlaceKind.Country || p.kind === PlaceKind.Region || p.kind === PlaceKind.Admin1;
 }
 
+const PERSON_RULES = new Set([
+  "place.reject.title",
+  "place.reject.person-name",
+  "place.reject.given-name",
+  "place.reject.name-head",
+  "place.reject.surname",
+]);
+
 /** "US", "UK", "DRC" in cased text: an acronym, not the word "us". */
 function isAcronym(article: Article, m: NameMatch): boolean {
   if (article.caseless) return false;
@@ -46,12 +54,20 @@ function isAcronym(article: Article, m: NameMatch): boolean {
   const s = article.sentences[t.sentence[m.first] as number];
   if (!s) return true;
   let lower = 0;
-  for (let i = s.firstToken; i < s.endToken; i++) if ((t.value[i] as string) !== (t.value[i] as string).toUpperCase()) lower++;
+  for (let i = s.firstToken; i < s.endToken; i++)
+    if ((t.value[i] as string) !== (t.value[i] as string).toUpperCase()) lower++;
   return lower > 0;
 }
 
 /** Why a mention is not a place, or null when it may be one. */
-function rejection(article: Article, gz: Gazetteer, m: Mention, best: Scored, share: number, personNames: ReadonlySet<string>): string | null {
+function rejection(
+  article: Article,
+  gz: Gazetteer,
+  m: Mention,
+  best: Scored,
+  share: number,
+  personNames: ReadonlySet<string>,
+): string | null {
   const c = m.cues;
   const p = best.place;
   const located = c.locative || best.contained || m.contains >= 0 || c.dateline;
@@ -62,8 +78,16 @@ function rejection(article: Article, gz: Gazetteer, m: Mention, best: Scored, sh
   if (gz.isTitle(m.match.key)) return "place.reject.title";
   if (single && gz.demonym(m.match.key) !== undefined && !located) return "place.reject.demonym";
   if (c.afterTitle && !c.locative) return "place.reject.title";
-  if (c.afterName && !located) return "place.reject.person-name";
-  if (personNames.has(m.match.key) && !located) return "place.reject.person-name";
+  const weak = !strong && p.population < 100_000;
+  // "Mario Cuomo", "George Washington"; but "Team Alberta", "CTV Winnipeg" still name the place.
+  if (c.afterName && !c.locative && (weak || c.afterGivenName)) return "place.reject.person-name";
+  if (personNames.has(m.match.key) && !c.locative && weak) return "place.reject.person-name";
+  // "BA cabin crew", "NASH": an acronym is a country or a province, or not a place.
+  if (isAcronym(article, m.match) && !strong && !c.dateline && !best.contained && m.match.key.length <= 4)
+    return "place.reject.acronym";
+  if (c.beforeOrganisation && !strong && p.population < 100_000) return "place.reject.organisation";
+  if (p.quality === NameQuality.Alternate && !strong && !located && p.population < 100_000)
+    return "place.reject.alternate-name";
   if (common === "function") return "place.reject.function-word";
   if (common === "surname" && !located) return "place.reject.surname";
   if (common === "given-name") {
@@ -72,14 +96,19 @@ function rejection(article: Article, gz: Gazetteer, m: Mention, best: Scored, sh
   }
   if (common === "word") {
     if (article.caseless) {
-      if (!(c.dateline || best.contained || m.contains >= 0 || (c.level !== null && !strong) || (c.locative && strong))) return "place.reject.common-word";
+      if (!(c.dateline || best.contained || m.contains >= 0 || (c.level !== null && !strong) || (c.locative && strong)))
+        return "place.reject.common-word";
     } else {
       if (c.sentenceInitial && !located && p.kind !== PlaceKind.Country) return "place.reject.common-word";
-      if (!located && p.kind !== PlaceKind.Country && !(p.population >= 100_000 && !c.beforeName)) return "place.reject.common-word";
+      if (c.beforeName && p.kind !== PlaceKind.Country) return "place.reject.common-word";
+      if (!located && p.kind !== PlaceKind.Country && !(p.population >= 100_000 && !c.beforeName))
+        return "place.reject.common-word";
     }
   }
-  // "Donald Trump", "Lucy Lau": a small place's name opening a longer name is a given name.
-  if (c.beforeName && !supported && !strong && p.population < 50_000) return "place.reject.name-head";
+  // "Donald Trump", "Lucy Lau": a small place's name opening a longer name is a given name; "Fraser
+  // Valley", "Abu Shok camp": or the start of a longer place name the gazetteer does not hold.
+  if (c.beforeName && !strong && p.population < 50_000 && c.level === null && !best.contained)
+    return "place.reject.name-head";
   // A small place far from anything the article is about is more likely a surname or a word.
   if (!strong && !supported) {
     const need = p.quality === NameQuality.Main ? 0.25 : 0.5;
@@ -116,7 +145,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   const matches = scanNames(article, gz);
   const covered = new Int32Array(t.count).fill(-1);
   matches.forEach((m, k) => covered.fill(k, m.first, m.end));
-  const strength = matches.map((m) => (gz.lookup(m.key).some((p) => isStrong(p) || p.population >= 100_000) ? "strong" : "weak"));
+  const strength = matches.map((m) =>
+    gz.lookup(m.key).some((p) => isStrong(p) || p.population >= 100_000) ? "strong" : "weak",
+  );
   const placeAt: PlaceAt = (i) => (i >= 0 && i < t.count && covered[i]! >= 0 ? strength[covered[i]!]! : null);
 
   const mentions: Mention[] = matches.map((match) => {
@@ -128,7 +159,11 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k]!;
     const b = mentions[k + 1]!;
-    if (containerLink(article, a.match, a.cues.spanEnd, b.match)) {
+    // A country or a region is not held by the next name: "Mexico, China, Japan" is a list.
+    const wide = a.candidates.some(
+      (p) => (p.kind === PlaceKind.Country && p.quality === NameQuality.Main) || p.kind === PlaceKind.Region,
+    );
+    if (!wide && containerLink(article, a.match, a.cues.spanEnd, b.match)) {
       a.container = k + 1;
       b.contains = k;
     }
@@ -152,7 +187,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     else groups.set(m.group, [m]);
   }
   const sameNameAdmin1 = (cands: readonly GeoPlace[]): Map<number, number> => {
-    const admins = new Map(cands.filter((p) => p.kind === PlaceKind.Admin1).map((p) => [p.admin1, p.population] as const));
+    const admins = new Map(
+      cands.filter((p) => p.kind === PlaceKind.Admin1).map((p) => [p.admin1, p.population] as const),
+    );
     const out = new Map<number, number>();
     for (const p of cands) {
       const total = p.kind === PlaceKind.City ? admins.get(p.admin1) : undefined;
@@ -162,8 +199,11 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   };
 
   const evidenceFor = (ms: readonly Mention[], ctx: CountryContext, admin1s: ReadonlySet<number>): Evidence => ({
+    anchors: [],
     cues: ms.map((m) => m.cues),
     containers: ms.filter((m) => m.container >= 0).map((m) => mentions[m.container]!.candidates),
+    containees: ms.filter((m) => m.contains >= 0).map((m) => mentions[m.contains]!.candidates),
+    countryNamed: ms[0]!.candidates.some((p) => p.kind === PlaceKind.Country),
     countries: ctx,
     admin1s,
     sameNameAdmin1: sameNameAdmin1(ms[0]!.candidates),
@@ -176,32 +216,56 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     if (best) countries.setDateline(best.place.country);
   }
 
-  // Pass 1, then pass 2 with what pass 1 resolved.
-  let resolved = new Map<string, Scored>();
-  const firstAdmin1s = new Set<number>();
-  for (const [key, ms] of groups) {
-    const best = resolveGroup(ms, evidenceFor(ms, countries, firstAdmin1s));
-    if (best) resolved.set(key, best);
-  }
+  // Pass 1 reads each name with the country evidence; pass 2 adds the provinces and countries of
+  // what pass 1 resolved; pass 3 adds nearness to the towns the others resolved to.
+  const resolveAll = (
+    ctx: CountryContext,
+    admin1By: ReadonlyMap<number, ReadonlySet<string>>,
+    anchors: readonly Anchor[],
+  ) => {
+    const out = new Map<string, Scored>();
+    for (const [key, ms] of groups) {
+      // A province counts as context only when some other name put it there.
+      const admin1s = new Set<number>();
+      for (const [a, by] of admin1By) if (by.size > 1 || !by.has(key)) admin1s.add(a);
+      const near = anchors.filter((x) => x.group !== key);
+      const best = resolveGroup(ms, { ...evidenceFor(ms, ctx, admin1s), anchors: near });
+      if (best) out.set(key, best);
+    }
+    return out;
+  };
+  const first = resolveAll(countries, new Map(), []);
   const second = countries.clone();
-  const admin1s = new Set<number>();
-  for (const [key, best] of resolved) {
+  const admin1By = new Map<number, Set<string>>();
+  for (const [key, best] of first) {
     const ms = groups.get(key)!;
     const p = best.place;
-    if (p.kind === PlaceKind.Admin1) admin1s.add(p.admin1);
+    if (p.kind === PlaceKind.Admin1 || (best.contained && p.admin1 >= 0)) {
+      const by = admin1By.get(p.admin1) ?? new Set<string>();
+      by.add(key);
+      admin1By.set(p.admin1, by);
+    }
     if (p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2 || p.kind === PlaceKind.Admin1) {
       second.add(p.country, Math.min(ms.length, 2) * (best.contained ? 1 : 0.4));
     }
   }
-  resolved = new Map();
-  for (const [key, ms] of groups) {
-    const best = resolveGroup(ms, evidenceFor(ms, second, admin1s));
-    if (best) resolved.set(key, best);
+  const middle = resolveAll(second, admin1By, []);
+  const anchors: Anchor[] = [];
+  for (const [key, best] of middle) {
+    const p = best.place;
+    if ((p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) && best.score >= 8)
+      anchors.push({ group: key, lat: p.lat, lon: p.lon });
   }
+  const resolved = anchors.length > 0 ? resolveAll(second, admin1By, anchors) : middle;
 
   // Names used for people in this article ("Mario Cuomo" makes a later "Cuomo" a person too).
   const personNames = new Set<string>();
-  for (const m of mentions) if ((m.cues.afterName || m.cues.afterTitle) && !m.cues.locative) personNames.add(m.match.key);
+  const none = new Set<string>();
+  for (const m of mentions) {
+    const best = resolved.get(m.group);
+    const why = best ? rejection(article, gz, m, best, second.share(best.place.country), none) : null;
+    if (why && PERSON_RULES.has(why)) personNames.add(m.match.key);
+  }
 
   const places: PlaceMention[] = [];
   for (const m of mentions) {
@@ -210,14 +274,22 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     if (!best) continue;
     const why = rejection(article, gz, m, best, second.share(best.place.country), personNames);
     if (why) {
-      trace?.note(why, span, `"${m.match.key}" is not taken as a place (best reading ${best.place.name}, ${gz.countries[best.place.country]?.code ?? "?"})`);
+      trace?.note(
+        why,
+        span,
+        `"${m.match.key}" is not taken as a place (best reading ${best.place.name}, ${gz.countries[best.place.country]?.code ?? "?"})`,
+      );
       continue;
     }
     places.push(toMention(gz, m, best, span));
   }
   return {
     places,
-    demonyms: demonyms.map((d) => ({ span: d.span, countryCode: gz.countries[d.country]!.code, country: gz.countries[d.country]!.name })),
+    demonyms: demonyms.map((d) => ({
+      span: d.span,
+      countryCode: gz.countries[d.country]!.code,
+      country: gz.countries[d.country]!.name,
+    })),
   };
 }
 

@@ -43,7 +43,7 @@ export function scanNames(article: Article, gz: Gazetteer): NameMatch[] {
   const partsCache: (string[] | undefined)[] = new Array(t.count);
   const parts = (i: number): string[] => (partsCache[i] ??= tokenParts(t.key[i] as string));
 
-  for (let i = 0; i < t.count; ) {
+  for (let i = 0; i < t.count;) {
     if (cased && !capitalised(t.value[i] as string)) {
       i++;
       continue;

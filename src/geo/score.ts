@@ -3,12 +3,34 @@ import type { CountryContext } from "./context.js";
 import type { Cues } from "./cues.js";
 import type { GeoPlace } from "./gazetteer.js";
 
+/** A town another name of the article resolved to: candidates near it are likelier. */
+export interface Anchor {
+  readonly group: string;
+  readonly lat: number;
+  readonly lon: number;
+}
+
+/** Great-circle distance in km. */
+export function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
+  const r = Math.PI / 180;
+  const h =
+    Math.sin(((bLat - aLat) * r) / 2) ** 2 +
+    Math.cos(aLat * r) * Math.cos(bLat * r) * Math.sin(((bLon - aLon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 /** What the article says around the mentions of one name, gathered for scoring its candidates. */
 export interface Evidence {
   readonly cues: readonly Cues[];
   /** Places named right after a mention ("Kandahar, Afghanistan", "Pandi, Bulacan"): their candidates. */
   readonly containers: readonly (readonly GeoPlace[])[];
+  /** Places named right before a mention that it may hold ("Buffalo, New York"): their candidates. */
+  readonly containees: readonly (readonly GeoPlace[])[];
+  /** Another name of the same words is a country ("Mexico" the country and Mexico City). */
+  readonly countryNamed: boolean;
   readonly countries: CountryContext;
+  /** Towns the article's other names resolved to. */
+  readonly anchors: readonly Anchor[];
   /** Provinces the article names (admin1 indices). */
   readonly admin1s: ReadonlySet<number>;
   /** Cities the name has a same-named province for, with the share of the province's people they hold. */
@@ -31,7 +53,7 @@ export function prior(p: GeoPlace): number {
       s = 3 + 0.6 * log10(p.population);
       break;
     case PlaceKind.Admin2:
-      s = 1.5 + 0.5 * log10(p.population);
+      s = 2.5 + 0.6 * log10(p.population);
       break;
     default: {
       s = log10(p.population);
@@ -50,7 +72,8 @@ export function prior(p: GeoPlace): number {
 /** True when `outer` (a container candidate) holds `p`. */
 function holds(outer: GeoPlace, p: GeoPlace): boolean {
   if (outer.kind === PlaceKind.Country) return p.country === outer.country && p.kind !== PlaceKind.Country;
-  if (outer.kind === PlaceKind.Admin1) return p.admin1 === outer.admin1 && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Country;
+  if (outer.kind === PlaceKind.Admin1)
+    return p.admin1 === outer.admin1 && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Country;
   if (outer.kind === PlaceKind.Region) return outer.country >= 0 && p.country === outer.country;
   return false;
 }
@@ -75,7 +98,7 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   }
   if (ev.countries.isDateline(p.country)) s += 1;
   if (p.kind >= PlaceKind.Admin2 && p.kind !== PlaceKind.Region && p.admin1 >= 0 && ev.admin1s.has(p.admin1)) {
-    s += 2.5;
+    s += 2;
     rule = "place.province-context";
   }
 
@@ -83,7 +106,8 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   let mismatch = false;
   for (const outers of ev.containers) {
     if (outers.some((o) => holds(o, p))) contained = true;
-    else if (outers.length > 0 && outers.every((o) => o.kind === PlaceKind.Country || o.kind === PlaceKind.Admin1)) mismatch = true;
+    else if (outers.length > 0 && outers.every((o) => o.kind === PlaceKind.Country || o.kind === PlaceKind.Admin1))
+      mismatch = true;
   }
   if (contained) {
     s += 6;
@@ -98,8 +122,10 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
     if (!c.level) continue;
     anyLevel = true;
     let b: number;
-    if (c.level === "admin1") b = p.kind === PlaceKind.Admin1 ? 4 : p.kind === PlaceKind.Admin2 ? 2 : p.kind === PlaceKind.City ? -2 : 0;
-    else if (c.level === "admin2") b = p.kind === PlaceKind.Admin2 ? 4 : p.kind === PlaceKind.Admin1 ? 2.5 : p.kind === PlaceKind.City ? -2 : 0;
+    if (c.level === "admin1")
+      b = p.kind === PlaceKind.Admin1 ? 4 : p.kind === PlaceKind.Admin2 ? 2 : p.kind === PlaceKind.City ? -2 : 0;
+    else if (c.level === "admin2")
+      b = p.kind === PlaceKind.Admin2 ? 4 : p.kind === PlaceKind.Admin1 ? 2.5 : p.kind === PlaceKind.City ? -2 : 0;
     else b = p.kind === PlaceKind.City ? 3 : 0;
     levelBonus = levelBonus === null ? b : Math.max(levelBonus, b);
   }
