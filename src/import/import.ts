@@ -53,7 +53,7 @@ export interface ImportSummary {
   readonly problems: SitrepError[];
 }
 
-const DEFAULT_BATCH = 5000;
+const DEFAULT_BATCH = 20_000;
 
 /** Imports CSV text given in chunks (a file stream, or a string in tests). */
 export async function importCsv(
@@ -79,6 +79,8 @@ export async function importCsv(
     const rows = batch;
     batch = [];
     const s = summary;
+    // Rows only join extracted events: with none in the database there is nothing to look up.
+    const extracted = resolve && (await store.queryEvents({ filter: { datasets: ["sitrep"] }, limit: 1, withTotal: false })).events.length > 0;
     await store.transaction(async (tx) => {
       const taken = new Set<number>();
       for (const m of rows) {
@@ -100,7 +102,7 @@ export async function importCsv(
             syndicationGroup: null,
             title: null,
             // Rows of one dataset are distinct events by its own coding; they only join extracted events.
-            matchDatasets: resolve ? (["sitrep"] as Dataset[]) : [],
+            matchDatasets: extracted ? (["sitrep"] as Dataset[]) : [],
           },
           taken,
         );

@@ -21,6 +21,8 @@ export interface Country {
 
 const require = createRequire(import.meta.url);
 let index: Map<string, Country> | null = null;
+/** Values as given, looked up before: imports ask for the same few countries millions of times. */
+const seen = new Map<string, Country | null>();
 
 const fold = (s: string) =>
   s
@@ -77,5 +79,10 @@ function build(): Map<string, Country> {
 export function lookupCountry(value: string | number | null | undefined): Country | null {
   if (value === null || value === undefined || value === "") return null;
   index ??= build();
-  return index.get(fold(String(value).trim())) ?? null;
+  const raw = String(value);
+  const cached = seen.get(raw);
+  if (cached !== undefined) return cached;
+  const found = index.get(fold(raw.trim())) ?? null;
+  if (seen.size < 10_000) seen.set(raw, found);
+  return found;
 }

@@ -41,7 +41,9 @@ import { SQLITE_MIGRATIONS } from "./migrations.js";
 import type { MapGridQuery, MapGridRow } from "../map-grid.js";
 import { sqliteMapGrid } from "./map-grid.js";
 
-const now = () => new Date().toISOString();
+/** One clock reading per transaction: what it writes carries one time, and bulk imports do not pay for a Date per row. */
+let txTime: string | null = null;
+const now = () => txTime ?? new Date().toISOString();
 const EVENT_SELECT = EVENT_COLUMNS.map((c) => `e.${c}`).join(", ");
 
 function dialect(p: Params): SqlDialect {
@@ -143,6 +145,7 @@ export class SqliteStore implements Store {
         throw new SitrepError("E_STORE_WRITE", (e as Error).message, {}, { cause: e });
       }
       try {
+        txTime = new Date().toISOString();
         const result = await fn(this.tx);
         this.db.exec("COMMIT");
         return result;
@@ -150,6 +153,8 @@ export class SqliteStore implements Store {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
         if (isSitrepError(e)) throw e;
         throw new SitrepError("E_STORE_WRITE", (e as Error).message, {}, { cause: e });
+      } finally {
+        txTime = null;
       }
     });
     this.queue = next.catch(() => undefined);
