@@ -12,34 +12,31 @@ export function isEventClass(tax: Taxonomy, cls: string): boolean {
   return tax.familyOf.has(cls) || cls === "capture";
 }
 
+const isFeature = (c: string) => c.startsWith("agent.") || c.startsWith("patient.");
+
 /**
- * The cue classes a frame is typed by: the event classes of its own triggers, the circumstances of
- * their sentences (weapons, actors, who acts and who is hit), and the event words of those
- * sentences that belong with it (the tear gas at a protest, the killing at a riot) — not those of
- * an unrelated event in the same sentence (the arrests after an attack are an event of their own).
+ * The cue classes a frame is typed by: the event classes of its own triggers, and the
+ * circumstances of their sentences (weapons, actor kinds, tear gas, territory). Event words of the
+ * same sentence that went to another frame do not count (the 2017 chemical attack a town recalls
+ * is not the capture of the town). Who acts and who is hit are read from the first trigger that
+ * shows them: the lead tells the event ("gunmen stormed a university, killing students"), a later
+ * sentence may tell its aftermath ("security forces shot the gunmen dead").
  */
 export function typingCues(tax: Taxonomy, members: readonly { cue?: string; context?: readonly string[] }[]): Set<string> {
-  const families = new Set<string>();
   const out = new Set<string>();
-  for (const m of members) {
-    if (!m.cue) continue;
-    out.add(m.cue);
-    families.add(familyOf(tax, m.cue));
-  }
-  for (const m of members) {
+  let agentFrom = -1;
+  let patientFrom = -1;
+  members.forEach((m, i) => {
+    if (m.cue) out.add(m.cue);
     for (const c of m.context ?? []) {
-      if (!isEventClass(tax, c)) {
-        out.add(c);
-        continue;
-      }
-      const f = familyOf(tax, c);
-      for (const g of families) {
-        if (compatible(tax, f, g)) {
-          out.add(c);
-          break;
-        }
-      }
+      if (c.startsWith("agent.")) {
+        if (agentFrom < 0) agentFrom = i;
+        if (agentFrom === i) out.add(c);
+      } else if (c.startsWith("patient.")) {
+        if (patientFrom < 0) patientFrom = i;
+        if (patientFrom === i) out.add(c);
+      } else if (!isEventClass(tax, c) && !isFeature(c)) out.add(c);
     }
-  }
+  });
   return out;
 }

@@ -59,6 +59,6 @@ export function newDraft(id: number, trigger: TriggerMention, family: string): D
 export function addTrigger(d: Draft, t: TriggerMention, family: string): void {
   d.triggers.push(t);
   if (d.sentences[d.sentences.length - 1] !== t.sentence) d.sentences.push(t.sentence);
-  d.families.add(family);
-  if (!t.subordinate) d.subordinate = false;
+  if (family !== "any") d.families.add(family);
+  if (!t.subordinate && family !== "any") d.subordinate = false;
 }

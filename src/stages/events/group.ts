@@ -18,8 +18,9 @@ export function familiesMeet(tax: Taxonomy, a: Iterable<string>, b: Iterable<str
 /**
  * The events of one sentence: its triggers grouped by family (an attack and the arrests after it
  * are two ACLED events; the tear gas at a protest is part of the protest), a trigger placed in
- * another event by its words ("after another attack") kept apart, and the casualty words ("dead",
- * "injured") given to the nearest group.
+ * another event by its words ("after another attack") or in a subordinate clause about another
+ * event ("students rioted after police shot a student") kept apart, and the casualty words ("dead",
+ * "injured") given to the nearest group of violence (not to a prisoner exchange "of dead fighters").
  */
 export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: readonly TriggerMention[], nextId: () => number): Draft[] {
   const groups: Draft[] = [];
@@ -31,7 +32,11 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
       continue;
     }
     const other = t.otherEvent ?? null;
-    const g = groups.find((d) => d.otherEvent === other && familiesMeet(tax, [family], d.families));
+    const sub = t.subordinate === true;
+    // A clause about another event ("rioted after police shot a student") is an event of its own.
+    const g = groups.find(
+      (d) => d.otherEvent === other && d.subordinate === sub && familiesMeet(tax, [family], d.families),
+    );
     if (g) addTrigger(g, t, family);
     else groups.push(newDraft(nextId(), t, family));
   }
@@ -39,7 +44,9 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
     const tok = idx.tokenOf(t.span.start);
     let best: Draft | null = null;
     let bestDistance = Infinity;
+    const joinable = tax.joins.get("any") ?? [];
     for (const g of groups) {
+      if (![...g.families].some((f) => joinable.includes(f))) continue;
       for (const m of g.triggers) {
         const mt = idx.tokenOf(m.span.start);
         const d = mt <= tok ? tok - mt : (mt - tok) * 1.5;

@@ -72,7 +72,25 @@ export function backgroundCue(article: Article, view: SentenceView, first: numbe
     const hit = view.backgroundStartingAt(j);
     if (hit && hit.value.side !== "before" && hit.first - end <= hit.value.window) take(hit);
   }
+  const year = yearBefore(article, view, first);
+  if (year) found = { kind: "earlier", words: year };
   return found;
+}
+
+const YEAR = /^(19|20)\d\d$/;
+/** How close before a trigger a year names it: "the 2015 attack", "a deadly 2017 chemical weapons attack". */
+const YEAR_REACH = 4;
+
+/** A year right before the trigger that is earlier than the publication year (any year when that is unknown). */
+function yearBefore(article: Article, view: SentenceView, first: number): string | null {
+  const t = article.tokens;
+  const published = article.published ? Number(article.published.slice(0, 4)) : Infinity;
+  for (let j = first - 1; j >= Math.max(view.first, first - YEAR_REACH); j--) {
+    if (view.boundaryBetween(j, j + 1)) break;
+    const v = t.value[j] as string;
+    if (YEAR.test(v) && Number(v) < published) return v;
+  }
+  return null;
 }
 
 function cueWords(article: Article, first: number, end: number): string {

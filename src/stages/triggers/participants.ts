@@ -10,10 +10,10 @@ const AGENT: Readonly<Record<string, string>> = {
   "a.force": "agent.force",
 };
 const PATIENT: Readonly<Record<string, string>> = {
-  "a.state": "patient.armed",
+  "a.state": "patient.state",
+  "a.force": "patient.state",
   "a.armed": "patient.armed",
   "a.generic": "patient.armed",
-  "a.force": "patient.armed",
   "a.protester": "patient.civ",
   "a.crowd": "patient.civ",
   "v.civ": "patient.civ",
@@ -22,12 +22,14 @@ const PASSIVE_AUX = new Set(["was", "were", "been", "being", "is", "are", "be", 
 const AGENT_REACH = 8;
 const PATIENT_REACH = 6;
 
-/** The nearest actor class in tokens walking from `from` by `step`, within `reach`, not crossing a clause boundary. */
+/** The nearest actor class walking from token `from` by `step`, within `reach`, not crossing a clause boundary. */
 function nearestActor(view: SentenceView, from: number, step: 1 | -1, reach: number): string | undefined {
   for (let k = 0, j = from; k < reach && j >= view.first && j < view.end; k++, j += step) {
+    // Forward, a boundary word at j ends the clause before j; backward, it ends it after j.
+    if (step === 1 && view.boundaryBetween(j, j + 1)) return undefined;
     const cls = view.actorAt[j - view.first];
     if (cls) return cls;
-    if (step === 1 ? view.boundaryBetween(j + 1, j + 2) : view.boundaryBetween(j, j + 1)) return undefined;
+    if (step === -1 && view.boundaryBetween(j, j + 1)) return undefined;
   }
   return undefined;
 }

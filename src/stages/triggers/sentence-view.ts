@@ -177,7 +177,34 @@ export class SentenceView {
   }
 }
 
+const UPPER = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/**
+ * A capitalised proper noun inside a sentence of ordinary text is a name, not the word it spells:
+ * "27 March", "Storm Corps", "Operation Desert Storm". Its event and non-event classes are
+ * dropped; actor and weapon classes stay ("the Army").
+ */
+function asName(article: Article, first: number, sentenceFirst: number): boolean {
+  if (article.caseless || first === sentenceFirst) return false;
+  const t = article.tokens;
+  const v = t.value[first] as string;
+  return t.pos[first] === "PROPN" && UPPER.test(v) && LOWER.test(v);
+}
+
+function withoutNameSenses(cue: Cue): Cue | null {
+  // Event classes have no dot ("attack"); circumstances do ("a.state", "w.firearm"); "n.*" are non-events.
+  const classes = cue.classes.filter((c) => c.includes(".") && !c.startsWith("n."));
+  return classes.length ? { ...cue, classes, eventClass: null, anchor: "none" } : null;
+}
+
 /** The cue matches of tokens [first, end), longest first, entries merged. */
 export function scanCues(tax: Taxonomy, article: Article, first: number, end: number): Hit<Cue>[] {
-  return tax.cues.findAll(article.tokens, first, end).map((m) => ({ first: m.first, end: m.end, value: mergeCues(m.values) }));
+  const out: Hit<Cue>[] = [];
+  for (const m of tax.cues.findAll(article.tokens, first, end)) {
+    let value: Cue | null = mergeCues(m.values);
+    if (asName(article, m.first, first)) value = withoutNameSenses(value);
+    if (value) out.push({ first: m.first, end: m.end, value });
+  }
+  return out;
 }
