@@ -50,7 +50,8 @@ describe("typing precedence (ACLED)", () => {
   });
   it("armed groups fighting is an armed clash, an armed group hitting civilians an attack", () => {
     expect(type("clash")).toBe("Armed clash");
-    expect(type("attack", "patient.armed")).toBe("Armed clash");
+    expect(type("attack", "patient.state")).toBe("Armed clash");
+    expect(type("kill", "agent.state", "patient.armed")).toBe("Armed clash");
     expect(type("attack", "patient.civ")).toBe("Attack");
   });
   it("a protest is a protest, not an attack", () => {
