@@ -12,7 +12,7 @@ export interface EventRelative {
   readonly rule: string;
 }
 
-const UNIT_DAYS: Record<string, { days: number; precision: DatePrecision }> = {
+const UNIT_DAYS = new Map<string, { days: number; precision: DatePrecision }>(Object.entries({
   minute: { days: 0, precision: "day" },
   minutes: { days: 0, precision: "day" },
   hour: { days: 0, precision: "day" },
@@ -26,17 +26,17 @@ const UNIT_DAYS: Record<string, { days: number; precision: DatePrecision }> = {
   months: { days: 30, precision: "month" },
   year: { days: 365, precision: "year" },
   years: { days: 365, precision: "year" },
-};
+}));
 // The other event is earlier than this one ("after", "later") or later ("before", "earlier").
-const DIRECTION: Record<string, number> = { after: -1, later: -1, following: -1, before: 1, earlier: 1, prior: 1 };
+const DIRECTION = new Map<string, number>(Object.entries({ after: -1, later: -1, following: -1, before: 1, earlier: 1, prior: 1 }));
 const HEDGES = new Set(["barely", "just", "only", "nearly", "almost", "about", "some", "roughly", "around", "exactly", "less", "more", "than", "little", "over", "under", "precisely", "mere"]);
 // "the day before", "the previous day", "the next day", "the following day", "the eve of".
-const DAY_PHRASES: Record<string, Record<string, number>> = {
-  day: { before: 1, after: -1, earlier: 1, later: -1 },
-  previous: { day: 1, night: 1, evening: 1 },
-  next: { day: -1, morning: -1 },
-  following: { day: -1, morning: -1 },
-};
+const DAY_PHRASES = new Map<string, ReadonlyMap<string, number>>([
+  ["day", new Map(Object.entries({ before: 1, after: -1, earlier: 1, later: -1 }))],
+  ["previous", new Map(Object.entries({ day: 1, night: 1, evening: 1 }))],
+  ["next", new Map(Object.entries({ day: -1, morning: -1 }))],
+  ["following", new Map(Object.entries({ day: -1, morning: -1 }))],
+]);
 
 /**
  * Dates relative to another event in tokens [first, limit): a count and a unit before "after",
@@ -53,7 +53,7 @@ export function eventRelativeDates(t: TokenTable, first: number, limit: number):
       continue;
     }
     const key = t.key[k] as string;
-    const fixed = DAY_PHRASES[t.key[k - 1] as string]?.[key];
+    const fixed = DAY_PHRASES.get(t.key[k - 1] as string)?.get(key);
     if (fixed === undefined || (t.key[k - 1] === "day" && t.key[k - 2] !== "the")) continue;
     // "the day before yesterday" is a date against the publication, not another event.
     if (t.key[k + 1] === "yesterday") continue;
@@ -66,9 +66,10 @@ export function eventRelativeDates(t: TokenTable, first: number, limit: number):
 /** "[hedge] count unit after|before|earlier|later|prior to" with the direction word at k. */
 function countBefore(t: TokenTable, k: number, first: number): EventRelative | null {
   const key = t.key[k] as string;
-  const dir = DIRECTION[key];
-  const unit = UNIT_DAYS[t.key[k - 1] as string];
-  if (dir === undefined || !unit) return null;
+  const dir = DIRECTION.get(key);
+  if (dir === undefined) return null;
+  const unit = UNIT_DAYS.get(t.key[k - 1] as string);
+  if (!unit) return null;
   // "prior" counts only as "prior to".
   const end = key === "prior" ? (t.key[k + 1] === "to" ? k + 2 : -1) : k + 1;
   if (end < 0) return null;
@@ -90,5 +91,7 @@ function countBefore(t: TokenTable, k: number, first: number): EventRelative | n
   }
   if (count < 0 || (count === 0 && unit.days > 0)) return null;
   while (start - 1 >= first && HEDGES.has(t.key[start - 1] as string)) start--;
+  // "detained for three days before being released": a duration, not a distance between events.
+  if (start - 1 >= first && t.key[start - 1] === "for") return null;
   return { first: start, end, offsetDays: dir * count * unit.days || 0, precision: unit.precision, rule: "date.event-relative" };
 }

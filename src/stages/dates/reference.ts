@@ -16,7 +16,10 @@ export interface Reference {
 export function referenceDate(article: Article): Reference | null {
   const published = article.published ? toTime(article.published) : null;
   if (published !== null) return { time: published, from: "publication" };
-  const head = datelineDate(article.text);
+  // Only a dateline shaped as one ("CITY, DATE --"): a date in a first sentence is no reference.
+  const end = datelineEnd(article);
+  if (end === 0) return null;
+  const head = datelineDate(article.text.slice(0, article.tokens.end[end - 1]));
   const t = head ? toTime(head) : null;
   return t === null ? null : { time: t, from: "dateline" };
 }

@@ -29,7 +29,6 @@ export function countedAfter(tokens: TokenTable, at: number, limit: number): Cou
     if (OF_FOLLOWERS.has(tokens.key[j] as string)) j++;
     if (tokens.key[j - 1] === "them" || tokens.key[j - 1] === "whom") return { end: j, kind: "people", group: null };
   }
-  let end = at;
   let group: PeopleGroup = null;
   let headPeople = false;
   let headThing = false;
@@ -43,7 +42,6 @@ export function countedAfter(tokens: TokenTable, at: number, limit: number): Cou
       headThing = true;
       headPeople = false;
       head = k;
-      end = k + 1;
       // "12-year-old boy": the count is an age whatever follows.
       break;
     }
@@ -53,7 +51,6 @@ export function countedAfter(tokens: TokenTable, at: number, limit: number): Cou
       if (group === null && g !== null) group = g;
       headPeople = true;
       head = m.end - 1;
-      end = m.end;
       k = m.end - 1;
       continue;
     }
@@ -62,14 +59,13 @@ export function countedAfter(tokens: TokenTable, at: number, limit: number): Cou
         head = k;
         headPeople = false;
       }
-      end = k + 1;
       continue;
     }
     break;
   }
   // A trailing modifier that is not a noun ("41 dead") does not make a phrase.
   if (head < 0) return { end: at, kind: "none", group: null };
-  end = head + 1;
+  const end = head + 1;
   // "members of the security forces", "supporters of the FMLN": the group is in the complement.
   if (headPeople && group === null && tokens.key[end] === "of") {
     let k = end + 1;

@@ -41,6 +41,8 @@ const TOLL_LINK = new Set([
   "rose", "risen", "rises", "climbed", "climbs", "increased", "jumped", "went", "up", "mounted", "grew", "grown", "been",
   "raised", "revised", "officially", "further", "also", "reportedly", "'s", "stands", "was", ",",
 ]);
+const TOLL_COMPLEMENT_POS = new Set(["NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM"]);
+const TOLL_COMPLEMENT_HEADS = new Set(["from", "of", "in", "after"]);
 const TOLL_BRINGERS = new Set(["bringing", "brings", "brought", "raising", "raises", "taking", "pushing", "pushed", "lifting"]);
 const DETERMINERS = new Set(["the", "all", "its", "their", "his", "her", "another", "an", "a"]);
 // A number right after these is a date, a page, an address or an age, whatever follows it.
@@ -48,6 +50,9 @@ const NOT_A_COUNT_BEFORE = new Set([
   "on", "since", "until", "till", "page", "route", "article", "resolution", "flight", "number", "no", "no.", "channel",
   "highway", "room", "aged", "age", "ages", "#", "'s",
 ]);
+const NOUNS = new Set(["NOUN", "PROPN"]);
+// "too many", "so many", "how many": degree, not a count.
+const DEGREE = new Set(["too", "so", "how", "as"]);
 const ITEM_JOIN = new Set([",", "and"]);
 const RELATIVE = new Set(["who", "that", "which"]);
 const PP_HEADS = new Set(["of", "from", "in", "at", "aboard", "on", "inside", "near"]);
@@ -170,6 +175,9 @@ function itemAt(ctx: Context, i: number): Item | null {
   }
   const q = quantityAt(tokens, i, limit);
   if (!q) return null;
+  // "2D CORPORAL", "3rd": a number glued to letters is an ordinal or a code.
+  if (q.end < limit && tokens.end[q.end - 1] === tokens.start[q.end] && tokens.type[q.end] === "word") return null;
+  if (q.vague && i > ctx.first && DEGREE.has(tokens.key[i - 1] as string)) return null;
   const counted = countedAfter(tokens, q.end, limit);
   if (counted.kind === "thing") return null;
   if (counted.kind !== "people") {
@@ -193,8 +201,14 @@ function tollBefore(ctx: Context, q: Quantity): { kind: FigureKind; revision: bo
     j--;
     steps++;
   }
-  const toll = ctx.tollByLast.get(j);
-  if (!toll || steps === 0) return null;
+  if (steps === 0) return null;
+  let toll = ctx.tollByLast.get(j);
+  // "the death toll from Friday's bombing of the mosque rose to 63": past the toll's complement.
+  for (let k = j; !toll && k >= ctx.first && j - k < 10 && TOLL_COMPLEMENT_POS.has(tokens.pos[k] as string); k--) {
+    const t = ctx.tollByLast.get(k - 1);
+    if (t && TOLL_COMPLEMENT_HEADS.has(tokens.key[k] as string)) toll = t;
+  }
+  if (!toll) return null;
   let b = toll.first - 1;
   if (b >= ctx.first && DETERMINERS.has(tokens.key[b] as string)) b--;
   if (b >= ctx.first && TOLL_BRINGERS.has(tokens.key[b] as string)) revision = true;
@@ -235,7 +249,9 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
 
     const toll = q.number !== null ? tollBefore(ctx, q) : null;
     if (toll && counted.kind !== "unknown") {
-      out.push(candidate([item], toll.kind, toll.revision ? "figure.toll-revised" : "figure.toll", 0.9, toll.revision));
+      // "a toll of 1 person wounded": the words after the count say what the toll counts.
+      const said = counted.kind === "people" ? casualtyAfter(ctx, counted.end, true) : null;
+      out.push(candidate([item], said?.kind ?? toll.kind, toll.revision ? "figure.toll-revised" : "figure.toll", 0.9, toll.revision));
       i = Math.max(i, q.end - 1);
       continue;
     }
@@ -246,7 +262,8 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
     while (hasNoun && p + 1 < limit && ITEM_JOIN.has(tokens.key[p] as string)) {
       const skip = tokens.key[p] === "," && tokens.key[p + 1] === "and" ? 2 : 1;
       const next = itemAt(ctx, p + skip);
-      if (!next || next.counted.kind !== "people") break;
+      // "15 soldiers, 4 of them seriously": a part of the count before it, not more of them.
+      if (!next || next.counted.kind !== "people" || tokens.key[next.q.end] === "of") break;
       items.push(next);
       p = next.counted.end;
     }
@@ -260,8 +277,10 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
       }
     }
 
-    const adjective = !hasNoun && lex.forms.adjective.starts(tokens.key[q.end] as string) ? lex.forms.adjective.longestAt(tokens, q.end, limit) : null;
-    if (adjective && q.number !== null) {
+    let adjective = !hasNoun && lex.forms.adjective.starts(tokens.key[q.end] as string) ? lex.forms.adjective.longestAt(tokens, q.end, limit) : null;
+    // "many dead bodies": a vague word before an adjective and a noun is no count of the dead.
+    if (adjective && q.vague && NOUNS.has(tokens.pos[adjective.end] as string)) adjective = null;
+    if (adjective) {
       out.push(candidate([item], adjective.values[0] as FigureKind, "figure.count-adjective", conf));
       i = q.end - 1;
       continue;

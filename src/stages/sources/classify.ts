@@ -9,6 +9,7 @@ export interface SourceReading {
   readonly kind: SourceKind;
 }
 
+const LINKS = new Set(["of", "at", "in", "for", "from", "with"]);
 const ALL_CAPS = /^[A-Z0-9&/.-]+$/;
 
 /** The outlet alias at a match is written as the list writes it (capitals count in cased text). */
@@ -24,15 +25,16 @@ function outletCaseFits(article: Article, m: PhraseMatch<Outlet>): boolean {
   return true;
 }
 
-/** The first outlet named in tokens [first, end). */
+/** The last outlet named in tokens [first, end): the name, not the description ("state media agency Xinhua"). */
 export function outletIn(article: Article, first: number, end: number): (SourceReading & { first: number; end: number }) | null {
   const lex = sourceLexicon();
+  let found: (SourceReading & { first: number; end: number }) | null = null;
   for (const m of lex.outlets.findAll(article.tokens, first, end)) {
     if (!outletCaseFits(article, m)) continue;
     const o = m.values[0] as Outlet;
-    return { name: o.name, kind: o.kind, first: m.first, end: m.end };
+    found = { name: o.name, kind: o.kind, first: m.first, end: m.end };
   }
-  return null;
+  return found;
 }
 
 function isProperName(article: Article, k: number): boolean {
@@ -61,9 +63,20 @@ export function classify(article: Article, phrase: Phrase): SourceReading | null
   if (outlet) return { name: outlet.name, kind: outlet.kind };
   const lex = sourceLexicon();
   const t = article.tokens;
+  // The head of "a doctor at Mirwais hospital in the city's centre" is before the first
+  // preposition; within it the last, longest title wins ("Kandahar police head").
+  const matches = lex.speakers.findAll(t, phrase.first, phrase.end);
+  let headEnd = phrase.end;
+  for (let k = phrase.first; k < phrase.end; k++) {
+    if (LINKS.has(t.key[k] as string) && !matches.some((m) => m.first < k && k < m.end)) {
+      headEnd = k;
+      break;
+    }
+  }
+  const inHead = matches.filter((m) => m.first < headEnd);
   let best: PhraseMatch<Speaker> | null = null;
-  for (const m of lex.speakers.findAll(t, phrase.first, phrase.end)) {
-    if (!best || m.end - m.first > best.end - best.first) best = m;
+  for (const m of inHead.length ? inHead : matches) {
+    if (!best || m.end - m.first >= best.end - best.first) best = m;
   }
   if (best) {
     const s = best.values[0] as Speaker;

@@ -119,15 +119,14 @@ function atCue(article: Article, cue: { first: number; end: number; form: CueFor
 function outletsIn(article: Article, first: number, limit: number, cited: boolean): Found[] {
   const t = article.tokens;
   const out: Found[] = [];
-  for (let k = first; k < limit; k++) {
-    const o = outletIn(article, k, Math.min(limit, k + 8));
-    if (!o || o.first !== k) continue;
+  for (const m of sourceLexicon().outlets.findAll(t, first, limit)) {
+    const o = outletIn(article, m.first, m.end);
+    if (!o) continue;
     const bracketed = t.key[o.first - 1] === "(" && t.key[o.end] === ")";
     const reporter = MEDIA_NOUNS.has(t.key[o.end] as string);
     if (cited || bracketed || reporter) {
       out.push({ first: o.first, end: o.end, reading: { name: o.name, kind: o.kind }, rule: bracketed ? "source.outlet-dateline" : "source.outlet", confidence: 0.8 });
     }
-    k = o.end - 1;
   }
   return out;
 }

@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { FigureMention } from "../../core/annotations.js";
+import { articleFromText, buildArticle } from "../../text/article.js";
+import type { Article } from "../../core/article.js";
+import { sourcesStage } from "../sources/stage.js";
+import { figuresStage } from "./stage.js";
+
+function run(article: Article) {
+  const { sources } = sourcesStage.run({ article, annotations: {}, trace: null });
+  const { figures } = figuresStage.run({ article, annotations: { sources }, trace: null });
+  return figures.map((f: FigureMention) => ({
+    kind: f.kind,
+    low: f.low,
+    best: f.best,
+    high: f.high,
+    text: article.text.slice(f.span.start, f.span.end),
+    group: f.group,
+    perpetrators: f.perpetrators,
+    revision: f.revision,
+    source: f.sourceIndex === null ? null : sources[f.sourceIndex]!.name,
+  }));
+}
+
+const figuresOf = (sentence: string) => run(articleFromText(sentence, "2021-10-16"));
+const brief = (sentence: string) => figuresOf(sentence).map((f) => [f.kind, f.low, f.best, f.high, f.text]);
+
+const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
+
+describe("figures on the seed article", () => {
+  const raw = readFileSync(SEED_PATH, "utf8");
+  const article = buildArticle({ id: "seed", raw, analysisStart: raw.indexOf("\n") + 1, title: null, published: "2021-10-16", origin: { file: SEED_PATH } });
+  const figures = run(article);
+
+  it("gives every casualty figure of the article, and nothing else", () => {
+    expect(figures.map((f) => [f.kind, f.low, f.best, f.high, f.text])).toEqual([
+      ["killed", 41, 41, null, "at least 41"],
+      ["injured", 24, 24, null, "dozens"],
+      ["killed", 61, 61, null, "more than 60"],
+      ["killed", 41, 41, 41, "41"],
+      ["injured", 70, 70, 70, "70"],
+    ]);
+  });
+
+  it("ties the hospital figures to the sources their sentence cites", () => {
+    expect(figures[3]!.source).toBe("hospital data");
+    expect(figures[4]!.source).toBe("Kandahar health director");
+    expect(figures[0]!.source).toBeNull();
+  });
+
+  it("does not count the ambulances", () => {
+    expect(figures.some((f) => f.best === 15)).toBe(false);
+  });
+});
+
+describe("figure patterns", () => {
+  it("reads passives, and counts that share one", () => {
+    // MUC-4 train DEV-MUC3-0001.
+    expect(figuresOf("MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY IN USULUTAN AND MORAZAN DEPARTMENTS.")).toMatchObject([
+      { kind: "killed", best: 3, group: "perpetrators", perpetrators: 3 },
+      { kind: "injured", best: 7, group: null },
+    ]);
+  });
+
+  it("adds the counts of a list before one passive and keeps the perpetrators apart", () => {
+    // MUC-4 train DEV-MUC3-0075 region: "SIX GUERRILLAS AND ONE SOLDIER WERE KILLED".
+    const f = figuresOf("BOGOTA, 2 FEB 89 -- [SUMMARY] SIX GUERRILLAS AND ONE SOLDIER WERE KILLED AND TWO SOLDIERS WERE WOUNDED IN RECENT FIGHTING.");
+    expect(f[0]).toMatchObject({ kind: "killed", low: 7, best: 7, high: 7, text: "SIX GUERRILLAS AND ONE SOLDIER", group: null, perpetrators: 6 });
+    expect(f[1]).toMatchObject({ kind: "injured", best: 2, group: "security", perpetrators: 0 });
+    expect(figuresOf("One civilian and six assailants were killed in the attack.")[0]).toMatchObject({ best: 7, perpetrators: 6 });
+  });
+
+  it("reads a passive after a prepositional phrase", () => {
+    // MUC-4 train DEV-MUC3-0001.
+    expect(brief("THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS.")).toEqual([
+      ["kidnapped", 50, 50, 50, "ABOUT 50"],
+    ]);
+  });
+
+  it("reads counts followed by a casualty word: 41 dead and 70 wounded", () => {
+    // MUC-4 train: "THE ARMY SUSTAINED 9 DEAD AND 12 WOUNDED".
+    expect(brief("THE ARMY SUSTAINED 9 DEAD AND 12 WOUNDED AS A RESULT OF THE FMLN GUERRILLA ATTACK.")).toEqual([
+      ["killed", 9, 9, 9, "9"],
+      ["injured", 12, 12, 12, "12"],
+    ]);
+    expect(brief("THE PRISON RIOT HAS LEFT AT LEAST 12 DEAD AND SOME 20 INJURED, ACCORDING TO POLICE SPOKESMEN.")).toEqual([
+      ["killed", 12, 12, null, "AT LEAST 12"],
+      ["injured", 20, 20, 20, "SOME 20"],
+    ]);
+  });
+
+  it("reads active verbs: killing, wounding, kidnapped, took hostages", () => {
+    // MUC-4 train DEV-MUC3-0180 and DEV-MUC3-0037 region.
+    expect(brief('MANAGING TO "NEUTRALIZE THE YANKEE CONVOY\'S REARGUARD, KILLING ONE SOLDIER AND WOUNDING THREE OR FOUR.')).toEqual([
+      ["killed", 1, 1, 1, "ONE"],
+      ["injured", 3, 3, 4, "THREE OR FOUR"],
+    ]);
+    expect(brief("UNIDENTIFIED PERSONS KIDNAPPED 31 PEOPLE IN THE STRIFE-TORN BANANA-GROWING REGION.")).toEqual([["kidnapped", 31, 31, 31, "31"]]);
+    expect(brief("THE PRISON HAS BEEN IN THE HANDS OF SOME 200 PRISONERS WHO ARE HOLDING MORE THAN 500 PEOPLE HOSTAGE.")).toEqual([
+      ["kidnapped", 501, 501, null, "MORE THAN 500"],
+    ]);
+    expect(brief("Gunmen took 12 hostages at the bank.")).toEqual([["kidnapped", 12, 12, 12, "12"]]);
+  });
+
+  it("reads qualifiers and vague counts", () => {
+    expect(brief("IN ADDITION, NEARLY 1,500 PEOPLE WERE KILLED IN CLASHES BETWEEN THE ARMED FORCES AND THE GUERRILLAS.")).toEqual([
+      ["killed", 1350, 1499, 1499, "NEARLY 1,500"],
+    ]);
+    expect(brief("SO FAR, OVER 1,000 PEOPLE HAVE DIED.")).toEqual([["killed", 1001, 1001, null, "OVER 1,000"]]);
+    expect(brief("SEVEN SOLDIERS WERE KILLED AND SEVERAL WERE WOUNDED BY A BOMB.")).toEqual([
+      ["killed", 7, 7, 7, "SEVEN"],
+      ["injured", 3, 3, null, "SEVERAL"],
+    ]);
+  });
+
+  it("reads tolls, and a toll that rose as a revision", () => {
+    // MUC-4 train DEV-MUC3-0822 and DEV-MUC3-0490.
+    expect(brief("THE FIGHTING HAS LEFT A TOLL OF MORE THAN 1,000 DEAD, HUNDREDS WOUNDED, AND TENS OF THOUSANDS HOMELESS.")).toEqual([
+      ["killed", 1001, 1001, null, "MORE THAN 1,000"],
+      ["injured", 200, 200, null, "HUNDREDS"],
+    ]);
+    expect(brief("THIS NEW TERRORIST ACTION HAS LEFT A TOLL OF 1 PERSON WOUNDED AND MATERIAL DAMAGE TO OVER 20 STORES IN THE AREA.")).toEqual([
+      ["injured", 1, 1, 1, "1"],
+    ]);
+    // Wire wording of the seed event's follow-up reports.
+    expect(figuresOf("The death toll from Friday's bombing of the mosque in Kandahar rose to 63, a hospital official said.")).toMatchObject([
+      { kind: "killed", best: 63, revision: true, source: "hospital official" },
+    ]);
+    expect(figuresOf("The blast killed 41 people, bringing the death toll from the week's attacks to 104.")).toMatchObject([
+      { kind: "killed", best: 41, revision: false },
+      { kind: "killed", best: 104, revision: true },
+    ]);
+  });
+
+  it("counts one for a person named by a noun: a soldier was wounded", () => {
+    // MUC-4 train DEV-MUC3-0001.
+    expect(figuresOf("IT WAS ALSO REPORTED THAT A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL IN THIS CAPITAL.")).toMatchObject([
+      { kind: "injured", best: 1, text: "A SOLDIER", group: "security" },
+    ]);
+  });
+
+  it("does not add a part of a count to it: 15 soldiers, 4 of them seriously", () => {
+    // MUC-4 train.
+    expect(brief("THE SHINING PATH AMBUSHED AN ARMY PATROL, KILLING 1 OFFICER AND 3 NONCOMMISSIONED OFFICERS AND INJURING 15 SOLDIERS, 4 OF THEM SERIOUSLY.")).toEqual([
+      ["killed", 4, 4, 4, "1 OFFICER AND 3 NONCOMMISSIONED OFFICERS"],
+      ["injured", 15, 15, 15, "15"],
+    ]);
+  });
+});
+
+describe("numbers that are not casualty figures", () => {
+  it.each([
+    // MUC-4 train DEV-MUC3-0218: arrests are not casualties.
+    "IT HAS BEEN OFFICIALLY REPORTED THAT MORE THAN 500 PEOPLE HAVE BEEN ARRESTED FOLLOWING VIOLENT INCIDENTS THAT OCCURRED HERE TODAY.",
+    // MUC-4 train: weapons seized.
+    "ONE TOYOTA PICK-UP TRUCK, SIX REVOLVERS, TWO PISTOLS, AND EIGHT SHOTGUNS OF VARIOUS BRANDS WERE ALSO SEIZED.",
+    // Deployments, ages, years, times, money, vehicles.
+    "Some 70 soldiers were deployed to the district after the attack.",
+    "The attack in 2016 was carried out at 10:30 by a 12-year-old.",
+    "Three vehicles were destroyed and $5 million was stolen.",
+    "The gunmen held the town for five hours.",
+    "NO ONE WAS KILLED IN THE ATTACK.",
+  ])("%j", (sentence) => {
+    expect(figuresOf(sentence)).toEqual([]);
+  });
+
+  it("never takes an age, a year or a clock time for the count", () => {
+    // MUC-4 train DEV-MUC3-0386, DEV-MUC3-0005.
+    expect(figuresOf("ONE OF CASTILLO'S CHILDREN, 23-YEAR-OLD RAMIRO, WAS ALSO WOUNDED IN THE INCIDENT.").some((f) => f.best === 23)).toBe(false);
+    expect(brief("ABOUT 13,000 PEOPLE HAVE BEEN KILLED IN PERU SINCE 1980.")).toEqual([["killed", 13000, 13000, 13000, "ABOUT 13,000"]]);
+    expect(brief("ON 6 JANUARY AT 1625, FMLN TROOPS CLASHED WITH THE CAVALRY COMPANY, KILLING THREE AND WOUNDING FOUR ENEMY TROOPS.")).toEqual([
+      ["killed", 3, 3, 3, "THREE"],
+      ["injured", 4, 4, 4, "FOUR"],
+    ]);
+  });
+
+  it("does not take the subject of an active verb for its victims", () => {
+    expect(brief("Three soldiers killed five guerrillas near the border.")).toEqual([["killed", 5, 5, 5, "five"]]);
+  });
+
+  it("never crashes on odd input", () => {
+    for (const text of ["", "41", "killed", "at least", "between 5 and", "the death toll rose to", "--- ( ) [ ]"]) {
+      expect(() => figuresOf(text)).not.toThrow();
+    }
+  });
+});
