@@ -19,16 +19,23 @@ const isFeature = (c: string) => c.startsWith("agent.") || c.startsWith("patient
  * circumstances of their sentences (weapons, actor kinds, tear gas, territory). Event words of the
  * same sentence that went to another frame do not count (the 2017 chemical attack a town recalls
  * is not the capture of the town). Who acts and who is hit are read from the first trigger that
- * shows them: the lead tells the event ("gunmen stormed a university, killing students"), a later
- * sentence may tell its aftermath ("security forces shot the gunmen dead").
+ * shows them in the event's first sentence: the lead tells the event ("gunmen stormed a
+ * university, killing students"), a later sentence may tell its aftermath ("security forces shot
+ * the gunmen dead"). Members are in text order.
  */
-export function typingCues(tax: Taxonomy, members: readonly { cue?: string; context?: readonly string[] }[]): Set<string> {
+export function typingCues(
+  tax: Taxonomy,
+  members: readonly { cue?: string; context?: readonly string[]; sentence?: number }[],
+): Set<string> {
   const out = new Set<string>();
   let agentFrom = -1;
   let patientFrom = -1;
+  const lead = members[0]?.sentence;
   members.forEach((m, i) => {
     if (m.cue) out.add(m.cue);
+    const inLead = m.sentence === lead;
     for (const c of m.context ?? []) {
+      if (isFeature(c) && !inLead) continue;
       if (c.startsWith("agent.")) {
         if (agentFrom < 0) agentFrom = i;
         if (agentFrom === i) out.add(c);

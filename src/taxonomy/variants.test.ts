@@ -10,7 +10,10 @@ describe("lexicon phrase variants", () => {
   });
   it("matches a compound however it is joined", () => {
     expect(compoundForms("air strike").sort()).toEqual(["air strike", "air-strike", "airstrike"]);
-    expect(compoundForms("gang-rape").sort()).toEqual(["gang rape", "gang-rape", "gangrape"]);
+    expect(compoundForms("gang-rape").sort()).toEqual(["gang-rape", "gangrape"]);
+  });
+  it("does not space out a hyphenated entry", () => {
+    expect(compoundForms("die-in")).not.toContain("die in");
   });
   it("leaves single words and long phrases alone", () => {
     expect(compoundForms("blast")).toEqual(["blast"]);

@@ -15,11 +15,16 @@ export function expandSuffixes(phrase: string): string[] {
   return out;
 }
 
-/** The ways a two- or three-word compound is written: spaced, hyphenated, and (two words) closed up. */
+/**
+ * The ways a spaced two- or three-word compound is also written: hyphenated and (two words)
+ * closed up ("air strike", "air-strike", "airstrike"). A hyphenated entry is not spaced out: "die-in"
+ * is a protest, "die in" is not; the lexicon lists the spaced form when it means the same.
+ */
 export function compoundForms(phrase: string): string[] {
-  const words = phrase.split(/[\s-]+/).filter(Boolean);
+  if (phrase.includes("-")) return [phrase, phrase.replace(/-/g, "")];
+  const words = phrase.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 3) return [phrase];
-  const forms = new Set([phrase, words.join(" "), words.join("-")]);
+  const forms = new Set([phrase, words.join("-")]);
   if (words.length === 2) forms.add(words.join(""));
   return [...forms];
 }

@@ -47,6 +47,7 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
     const joinable = tax.joins.get("any") ?? [];
     for (const g of groups) {
       if (![...g.families].some((f) => joinable.includes(f))) continue;
+      if (g.subordinate !== (t.subordinate === true)) continue;
       for (const m of g.triggers) {
         const mt = idx.tokenOf(m.span.start);
         const d = mt <= tok ? tok - mt : (mt - tok) * 1.5;
@@ -113,6 +114,8 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
     if (g.otherEvent !== "distinct") {
       for (let k = events.length - 1; k >= Math.max(0, events.length - LOOKBACK); k--) {
         const e = events[k] as Draft;
+        // Groups of one sentence were kept apart on purpose.
+        if (e.sentences.includes(g.sentences[0] as number)) continue;
         if (harmOnly) {
           target = e;
           break;

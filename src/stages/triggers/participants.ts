@@ -84,7 +84,12 @@ export function captureSense(article: Article, view: SentenceView, first: number
   return "capture.people";
 }
 
+/** What a captured thing is, by its cue classes: weapons ("pistols", "landmines"), territory, or neither. */
+const WEAPONS = new Set(["w.cache", "w.firearm", "w.explosive", "w.ied", "w.shell", "grenade", "bomb"]);
+
 function classAt(view: SentenceView, token: number): string | undefined {
   const hit = view.cueStartingAt(token);
-  return hit?.value.classes.find((c) => c === "w.cache" || c === "c.territory");
+  if (!hit) return undefined;
+  if (hit.value.classes.some((c) => WEAPONS.has(c))) return "w.cache";
+  return hit.value.classes.includes("c.territory") ? "c.territory" : undefined;
 }
