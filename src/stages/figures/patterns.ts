@@ -35,6 +35,8 @@ const AUX = new Set([
   "feared", "thought", "known", "to", "confirmed", "officially", "already", "each", "since", "then", "now",
 ]);
 const NEGATION = new Set(["not", "n't", "never", "no"]);
+// Before an active verb these make the killing unreal: intended, feared, denied.
+const IRREALIS = new Set(["to", "not", "n't", "never", "will", "would", "could", "can", "cannot", "may", "might", "should", "must"]);
 // Between a toll phrase and its count ("the death toll has risen to 63", "a toll of 41").
 const TOLL_LINK = new Set([
   "to", "at", "of", "is", "was", "has", "had", "have", "now", "stood", "stands", "stand", "reached", "reaches", "hit",
@@ -70,6 +72,8 @@ interface Context {
   readonly limit: number;
   /** Active casualty phrases of the sentence, by the index of their last token. */
   readonly activeByLast: ReadonlyMap<number, FigureKind>;
+  /** First token of each active phrase, by its last token. */
+  readonly activeFirst: ReadonlyMap<number, number>;
   /** Toll phrases by the index of their last token, with their first token. */
   readonly tollByLast: ReadonlyMap<number, { kind: FigureKind; first: number }>;
 }
@@ -215,11 +219,18 @@ function tollBefore(ctx: Context, q: Quantity): { kind: FigureKind; revision: bo
   return { kind: toll.kind, revision };
 }
 
-/** The active casualty verb right before a count ("killed at least 41", "wounding the two"). */
+/**
+ * The active casualty verb right before a count ("killed at least 41", "wounding the two"), unless
+ * it is unreal: "not to kill a child", "threatened to kill 10", "could kill hundreds".
+ */
 function activeBefore(ctx: Context, first: number): FigureKind | null {
   let j = first - 1;
   if (j >= ctx.first && DETERMINERS.has(ctx.tokens.key[j] as string) && ctx.tokens.key[j] !== "a") j--;
-  return ctx.activeByLast.get(j) ?? null;
+  const active = ctx.activeByLast.get(j);
+  if (!active) return null;
+  const start = ctx.activeFirst.get(j) as number;
+  if (start > ctx.first && IRREALIS.has(ctx.tokens.key[start - 1] as string)) return null;
+  return active;
 }
 
 /**
@@ -232,16 +243,22 @@ function activeBefore(ctx: Context, first: number): FigureKind | null {
 export function figuresInSentence(tokens: TokenTable, first: number, limit: number): FigureCandidate[] {
   const lex = figureLexicon();
   const activeByLast = new Map<number, FigureKind>();
-  for (const m of lex.forms.active.findAll(tokens, first, limit)) activeByLast.set(m.end - 1, m.values[0] as FigureKind);
+  const activeFirst = new Map<number, number>();
+  for (const m of lex.forms.active.findAll(tokens, first, limit)) {
+    activeByLast.set(m.end - 1, m.values[0] as FigureKind);
+    activeFirst.set(m.end - 1, m.first);
+  }
   const tollByLast = new Map<number, { kind: FigureKind; first: number }>();
   for (const m of lex.tolls.findAll(tokens, first, limit)) tollByLast.set(m.end - 1, { kind: m.values[0] as FigureKind, first: m.first });
-  const ctx: Context = { tokens, first, limit, activeByLast, tollByLast };
+  const ctx: Context = { tokens, first, limit, activeByLast, activeFirst, tollByLast };
 
   const out: FigureCandidate[] = [];
   for (let i = first; i < limit; i++) {
     const item = itemAt(ctx, i);
     if (!item) continue;
-    if (i > first && (tokens.key[i - 1] === "no" || tokens.key[i - 1] === "none")) continue;
+    // "no one", "none of", "no-one" (tokenised "no - one").
+    const prev = i > first ? (tokens.key[i - 1] as string) : "";
+    if (prev === "no" || prev === "none" || (prev === "-" && i - 2 >= first && tokens.key[i - 2] === "no")) continue;
     const { q, counted } = item;
     const hasNoun = counted.kind !== "none";
     const sure = counted.kind === "people" || counted.kind === "none" ? 0.9 : 0.7;

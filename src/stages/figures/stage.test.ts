@@ -160,6 +160,10 @@ describe("numbers that are not casualty figures", () => {
     "Three vehicles were destroyed and $5 million was stolen.",
     "The gunmen held the town for five hours.",
     "NO ONE WAS KILLED IN THE ATTACK.",
+    "A passer-by alerted the police, and no-one was injured.",
+    // MUC-4 train: threats are not casualties.
+    "THE DRUG TRAFFICKERS HAVE THREATENED TO KILL 10 COLOMBIAN JUDGES FOR EVERY MAFIA CHIEF WHO IS EXTRADITED.",
+    "THE DRUG-TRAFFICKING MAFIAS HAVE THREATENED TO MURDER 10 JUDGES FOR EACH COLOMBIAN EXTRADITED TO ANOTHER COUNTRY.",
   ])("%j", (sentence) => {
     expect(figuresOf(sentence)).toEqual([]);
   });
