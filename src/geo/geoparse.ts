@@ -59,6 +59,12 @@ function isAcronym(article: Article, m: NameMatch): boolean {
   return lower > 0;
 }
 
+function endsWithPeriod(article: Article, m: NameMatch): boolean {
+  const v = article.tokens.value[m.end - 1] as string;
+  const next = article.tokens.value[m.end];
+  return v.endsWith(".") || (next === "." && article.tokens.start[m.end] === article.tokens.end[m.end - 1]);
+}
+
 /** Why a mention is not a place, or null when it may be one. */
 function rejection(
   article: Article,
@@ -96,7 +102,8 @@ function rejection(
   }
   if (common === "word") {
     if (article.caseless) {
-      if (!(c.dateline || best.contained || m.contains >= 0 || (c.level !== null && !strong) || (c.locative && strong)))
+      const adminLevel = c.level === "admin1" || c.level === "admin2";
+      if (!(c.dateline || best.contained || m.contains >= 0 || (adminLevel && share > 0) || (c.locative && strong)))
         return "place.reject.common-word";
     } else {
       if (c.sentenceInitial && !located && p.kind !== PlaceKind.Country) return "place.reject.common-word";
@@ -109,8 +116,16 @@ function rejection(
   // Valley", "Abu Shok camp": or the start of a longer place name the gazetteer does not hold.
   if (c.beforeName && !strong && p.population < 50_000 && c.level === null && !best.contained)
     return "place.reject.name-head";
-  // A small place far from anything the article is about is more likely a surname or a word.
-  if (!strong && !supported) {
+  // "La." and "Ill." are Louisiana and Illinois only after a town: "Monroe, La."
+  if (
+    p.quality === NameQuality.Abbreviation &&
+    !(m.contains >= 0 && !article.caseless && endsWithPeriod(article, m.match))
+  )
+    return "place.reject.abbreviation";
+  // A small place far from anything the article is about is more likely a surname or a word. Capitals
+  // say nothing in caseless text, so there even "in San Luis" needs the country to be in the story.
+  const vouched = article.caseless ? c.dateline || best.contained || c.level !== null : supported;
+  if (!strong && !vouched) {
     const need = p.quality === NameQuality.Main ? 0.25 : 0.5;
     const big = p.population >= (article.caseless ? 200_000 : p.quality === NameQuality.Main ? 20_000 : 100_000);
     if (share < need && !big) return "place.reject.out-of-context";
