@@ -114,8 +114,8 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
     if (g.otherEvent !== "distinct") {
       for (let k = events.length - 1; k >= Math.max(0, events.length - LOOKBACK); k--) {
         const e = events[k] as Draft;
-        // Groups of one sentence were kept apart on purpose.
-        if (e.sentences.includes(g.sentences[0] as number)) continue;
+        // Groups of one sentence were kept apart on purpose; both may still be mentions of an earlier event.
+        if (e.sentences[0] === g.sentences[0]) continue;
         if (harmOnly) {
           target = e;
           break;

@@ -9,6 +9,9 @@ export const ACTOR_CLASSES: ReadonlySet<string> = new Set([
   "a.state", "a.armed", "a.generic", "a.force", "a.protester", "a.crowd", "v.civ",
 ]);
 
+/** Words that open a relative clause: it belongs to the clause it hangs on. */
+const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whom", "whose", "where", "that"]);
+
 /** A lexicon match: tokens [first, end) of the article. */
 export interface Hit<T> {
   readonly first: number;
@@ -47,8 +50,8 @@ export class SentenceView {
   readonly classCount = new Map<string, number>();
   /** Clause boundaries (and subordinators) starting before token i: prefix counts, index i - first. */
   private readonly boundaryPrefix: Int32Array;
-  /** The role of the last clause word ending at or before token i (index i - first), or null. */
-  private readonly lastClause: (ClauseRole | null)[];
+  /** Whether token i (index i - first) stands in a subordinate clause about another event. */
+  private readonly inSubordinate: Uint8Array;
   private readonly modalEnd: (Hit<ModalityCue> | undefined)[];
   private readonly modalStart: (Hit<ModalityCue> | undefined)[];
   private readonly backgroundEnd: (Hit<BackgroundCue> | undefined)[];
@@ -80,7 +83,7 @@ export class SentenceView {
     }
 
     this.boundaryPrefix = new Int32Array(n + 1);
-    this.lastClause = new Array<ClauseRole | null>(n).fill(null);
+    this.inSubordinate = new Uint8Array(n);
     this.realisTo = new Uint8Array(n);
     const clauseStarts = new Uint8Array(n);
     const clauseEndRole: (ClauseRole | undefined)[] = new Array(n);
@@ -94,11 +97,20 @@ export class SentenceView {
       clauseStarts[h.first - first] = 1;
       clauseEndRole[h.end - 1 - first] = h.value;
     }
-    let last: ClauseRole | null = null;
+    // A subordinate clause ("after another attack on worshippers") runs on through a relative
+    // clause that hangs on it (", which left 60 dead") and ends at any other boundary.
+    let sub = false;
+    const t = article.tokens;
     for (let i = 0; i < n; i++) {
       this.boundaryPrefix[i + 1] = (this.boundaryPrefix[i] as number) + (clauseStarts[i] as number);
-      last = clauseEndRole[i] ?? last;
-      this.lastClause[i] = last;
+      const role = clauseEndRole[i];
+      if (role === "subordinate") sub = true;
+      else if (role && sub) {
+        const here = t.key[first + i] as string;
+        const next = t.key[first + i + 1] as string;
+        if (!RELATIVE.has(here) && !(here === "," && RELATIVE.has(next))) sub = false;
+      }
+      this.inSubordinate[i] = sub ? 1 : 0;
     }
 
     this.modalEnd = new Array(n);
@@ -151,9 +163,9 @@ export class SentenceView {
     return (this.boundaryPrefix[hi] as number) - (this.boundaryPrefix[lo] as number) > 0;
   }
 
-  /** The role of the nearest clause word before token t in its sentence. */
-  clauseBefore(t: number): ClauseRole | null {
-    return t > this.first ? (this.lastClause[t - 1 - this.first] ?? null) : null;
+  /** True when token t stands in a subordinate clause about another event ("rioted after police shot a student"). */
+  subordinateAt(t: number): boolean {
+    return t > this.first && t < this.end && this.inSubordinate[t - 1 - this.first] === 1;
   }
 
   modalEndingAt(t: number): Hit<ModalityCue> | undefined {

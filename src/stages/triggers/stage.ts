@@ -74,7 +74,7 @@ function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: Sen
     }
     const modal = modalityOf(article, view, first, end);
     const background = backgroundCue(article, view, first, end);
-    const subordinate = view.clauseBefore(first) === "subordinate";
+    const subordinate = view.subordinateAt(first);
     const context = [...classes, ...participants(article, view, first, end)].sort();
     const typed = typeOf(tax, typingCues(tax, [{ cue: a.cls, context }]));
     if (!typed) continue;

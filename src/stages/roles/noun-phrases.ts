@@ -1,0 +1,94 @@
+import type { Article } from "../../core/article.js";
+
+/**
+ * Candidate noun phrases for role fillers. A run is a stretch of modifiers and nouns (adjectives,
+ * nouns, names, numbers, joined by hyphens or a possessive 's); every stretch of a run that starts
+ * and ends on a word is a candidate ("urban guerrillas" and "guerrillas" in "FMLN urban
+ * guerrillas", "bomb" in "bomb explosion"), and so is a run with one "of" complement ("members of
+ * the FMLN"). Which candidate fills a role, if any, is for the classifier to say. Linear in the
+ * tokens: runs are at most MAX_RUN tokens.
+ */
+export interface NounPhrase {
+  /** Tokens [first, end). */
+  readonly first: number;
+  readonly end: number;
+  /** "run" (a whole run), "part" (a stretch inside one) or "of" (a run and its "of" complement). */
+  readonly form: "run" | "part" | "of";
+}
+
+const PHRASE_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
+/** Tokens that join words inside a run when written without spaces ("car-bomb", "u.s.-made"). */
+const JOINERS = new Set(["-", "/", "&"]);
+/** Words wink may tag as nouns that never belong in a filler. */
+const NEVER = new Set(["yesterday", "today", "tomorrow", "tonight", "ago", "meanwhile", "according", "%", "$"]);
+/** Verbs and adverbs may open a run or follow a determiner ("the shining path", "heavily armed men"), not follow a noun. */
+const OPENERS = new Set(["DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "ADJ", "NUM"]);
+
+const MAX_RUN = 10;
+const MAX_PART = 7;
+
+function phraseWord(article: Article, i: number): boolean {
+  const t = article.tokens;
+  if (NEVER.has(t.key[i] as string)) return false;
+  return PHRASE_POS.has(t.pos[i] as string) || t.type[i] === "number";
+}
+
+function verbOpener(article: Article, i: number, to: number, from: number): boolean {
+  const t = article.tokens;
+  const pos = t.pos[i] as string;
+  if (pos !== "VERB" && pos !== "ADV") return false;
+  if (i + 1 >= to || !(phraseWord(article, i + 1) || verbOpener(article, i + 1, to, from))) return false;
+  return i === from || OPENERS.has(t.pos[i - 1] as string);
+}
+
+/** Runs of the sentence [from, to) as [first, end) token ranges, left to right. */
+export function phraseRuns(article: Article, from: number, to: number): [number, number][] {
+  const t = article.tokens;
+  const out: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    if (!phraseWord(article, i) && !verbOpener(article, i, to, from)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && j - i < MAX_RUN) {
+      const key = t.key[j] as string;
+      if (phraseWord(article, j)) j++;
+      else if ((t.pos[j] === "VERB" || t.pos[j] === "ADV") && j + 1 < to && phraseWord(article, j + 1) && !PHRASE_POS.has(t.pos[j - 1] as string)) j++;
+      else if (JOINERS.has(key) && j + 1 < to && phraseWord(article, j + 1) && t.start[j] === t.end[j - 1] && t.end[j] === t.start[j + 1]) j += 2;
+      else if (key === "'s" && j + 1 < to && phraseWord(article, j + 1)) j += 2;
+      else break;
+    }
+    out.push([i, j]);
+    i = j;
+  }
+  return out;
+}
+
+const isWord = (article: Article, i: number): boolean => {
+  const k = article.tokens.key[i] as string;
+  return !JOINERS.has(k) && k !== "'s" && article.tokens.type[i] !== "punctuation";
+};
+
+/** Every candidate phrase of a sentence. */
+export function candidatePhrases(article: Article, from: number, to: number): NounPhrase[] {
+  const t = article.tokens;
+  const runs = phraseRuns(article, from, to);
+  const out: NounPhrase[] = [];
+  runs.forEach(([first, end], r) => {
+    for (let a = first; a < end; a++) {
+      if (!isWord(article, a)) continue;
+      for (let b = a + 1; b <= end && b - a <= MAX_PART; b++) {
+        if (!isWord(article, b - 1)) continue;
+        out.push({ first: a, end: b, form: a === first && b === end ? "run" : "part" });
+      }
+    }
+    const next = runs[r + 1];
+    if (next && (t.key[end] as string) === "of") {
+      const gapOk = next[0] === end + 1 || (next[0] === end + 2 && t.pos[end + 1] === "DET");
+      if (gapOk && next[1] - first <= MAX_RUN + 2) out.push({ first, end: next[1], form: "of" });
+    }
+  });
+  return out;
+}
