@@ -81,7 +81,7 @@ export function resolveParse(
   ref: Reference | null,
 ): ResolvedDate | Dropped {
   let { first, end } = span;
-  while (first < end - 1 && LEADING.has(t.key[first] as string)) first++;
+  while (first < end - 1 && (LEADING.has(t.key[first] as string) || t.type[first] === "punctuation")) first++;
   while (end - 1 > first && t.type[end - 1] === "punctuation") end--;
   if (first - 1 >= sentenceFirst && PART_OF_PERIOD.has(t.key[first - 1] as string) && first === span.first) first--;
   const keys = new Set<string>();
@@ -95,10 +95,14 @@ export function resolveParse(
   const certain = (c: "year" | "month" | "day" | "weekday") => s.isCertain(c);
   const relative = [...keys].some((k) => PAST_MARKERS.has(k));
 
-  // Absolute: the year is written.
-  if (certain("year") && certain("month") && !relative) {
+  // Absolute: the year is written (chrono also makes "now" and "for four hours" certain).
+  let written = false;
+  for (let k = first; k < end; k++) if (t.type[k] === "number") written = true;
+  const casual = [...r.tags()].some((tag) => tag.startsWith("casualReference") || tag === "result/relativeDate");
+  if (certain("year") && certain("month") && !relative && written && !casual) {
     const y = s.get("year") as number;
     const m = s.get("month") as number;
+    if (ref && ymd(y, m, certain("day") ? (s.get("day") as number) : 1) > ref.time) return drop("in the future of the reference date");
     if (certain("day")) {
       const start = ymd(y, m, s.get("day") as number);
       const e = r.end?.isCertain("day") ? ymd(r.end.get("year") ?? y, r.end.get("month") ?? m, r.end.get("day") as number) : start;

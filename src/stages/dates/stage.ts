@@ -3,7 +3,7 @@ import type { Article } from "../../core/article.js";
 import type { DateMention } from "../../core/annotations.js";
 import type { Stage, Tracer } from "../../pipeline/stage.js";
 import { tokenSpan } from "../../text/evidence.js";
-import { fromTime, yearRange } from "./calendar.js";
+import { fromTime, yearOf, yearRange } from "./calendar.js";
 import { dateWindows } from "./cues.js";
 import { eventRelativeDates } from "./event-relative.js";
 import { datelineEnd, referenceDate, type Reference } from "./reference.js";
@@ -69,6 +69,8 @@ export const datesStage: Stage<"dates"> = {
       }
       for (const y of yearDates(t, s.firstToken, s.endToken)) {
         if (taken(y.first, y.end)) continue;
+        // "elections in 1990" in a 1989 story: a plan, not an event.
+        if (ref && y.year > yearOf(ref.time)) continue;
         const r = yearRange(y.year);
         dates.push({ span: tokenSpan(article, y.first, y.end - 1), rule: "date.year", confidence: 0.7, start: fromTime(r.start), end: fromTime(r.end), precision: "year", anchor: "absolute" });
       }
