@@ -1,6 +1,6 @@
 import { SitrepError } from "../core/errors.js";
 import type { UserFilter } from "../query/filters.js";
-import type { BoundingBox, EventFilter } from "../query/types.js";
+import type { ActorRole, BoundingBox, Dataset, EventFilter } from "../query/types.js";
 import type { FilterQuery } from "./schemas/filter.js";
 
 const splitCommas = (xs: readonly string[]): string[] =>
@@ -44,24 +44,26 @@ export function filterFromQuery(q: FilterQuery): UserFilter {
     throw new SitrepError("E_VALIDATION", `since (${q.since}) is after until (${q.until})`, { field: "since" });
   }
   const f: { -readonly [K in keyof UserFilter]: UserFilter[K] } = {};
-  if (q.country?.length) f.countries = splitCommas(q.country);
-  if (q.admin1?.length) f.admin1 = q.admin1;
-  if (q.place?.length) f.place = q.place;
+  const lists = (xs: readonly string[] | undefined) => (xs?.length ? splitCommas(xs) : undefined);
+  f.countries = lists(q.country);
+  f.admin1 = lists(q.admin1);
+  f.place = lists(q.place);
   if (q.near) f.near = parseNear(q.near);
   if (q.bbox) f.bbox = parseBbox(q.bbox);
-  if (q.since) f.since = q.since;
-  if (q.until) f.until = q.until;
-  if (q.type?.length) f.eventTypes = q.type;
-  if (q.subType?.length) f.subEventTypes = q.subType;
-  if (q.actor?.length) f.actors = q.actor;
-  if (q.actorRole?.length) f.actorRoles = q.actorRole;
-  if (q.victimType?.length) f.victimTypes = q.victimType;
-  if (q.minKilled !== undefined) f.minKilled = q.minKilled;
-  if (q.source?.length) f.sources = q.source;
-  if (q.text) f.text = q.text;
-  if (q.dataset?.length) f.datasets = q.dataset;
-  if (q.role?.length) f.roles = q.role;
+  f.since = q.since;
+  f.until = q.until;
+  f.eventTypes = lists(q.type);
+  f.subEventTypes = lists(q.subType);
+  f.actors = lists(q.actor);
+  f.actorRoles = lists(q.actorRole) as ActorRole[] | undefined;
+  f.victimTypes = lists(q.victim);
+  f.minKilled = q.minKilled;
+  f.sources = lists(q.source);
+  f.text = q.text;
+  f.datasets = lists(q.dataset) as Dataset[] | undefined;
+  f.roles = lists(q.role) as ("reported" | "background")[] | undefined;
   if (q.id?.length) f.ids = q.id;
-  if (q.article !== undefined) f.articleId = q.article;
+  f.articleId = q.article;
+  for (const key of Object.keys(f) as (keyof UserFilter)[]) if (f[key] === undefined) delete f[key];
   return f;
 }

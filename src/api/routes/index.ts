@@ -4,6 +4,7 @@ import { aggregateRoutes } from "./aggregates.js";
 import { articleRoutes } from "./articles.js";
 import { auditRoutes } from "./audit.js";
 import { eventRoutes } from "./events.js";
+import { exportRoutes } from "./export.js";
 import { ingestRoutes } from "./ingest.js";
 import { mapRoutes } from "./map.js";
 import { metaRoutes } from "./meta.js";
@@ -18,6 +19,7 @@ export async function registerRoutes(api: FastifyInstance, ctx: ApiContext): Pro
   aggregateRoutes(api, ctx);
   mapRoutes(api, ctx);
   auditRoutes(api, ctx);
+  exportRoutes(api, ctx);
   tokenRoutes(api, ctx);
   metaRoutes(api, ctx);
   questionRoutes(api, ctx);

@@ -1,17 +1,21 @@
 /**
  * The event filter as HTTP query parameters, one JSON Schema shared by every route that selects
  * events (list, map, aggregates, questions, export), so that a filter means the same everywhere.
- * Lists are repeated parameters (`type=Battles&type=Riots`); `country` also takes commas.
+ * Lists are repeated parameters (`type=Battles&type=Riots`) or comma-separated (`country=AF,PK`),
+ * as the CLI's options are.
  */
 const text = (description: string, maxLength = 200) => ({ type: "string", minLength: 1, maxLength, description }) as const;
-const list = (description: string, items: object = { type: "string", minLength: 1, maxLength: 200 }) =>
+const list = (description: string, items: object = { type: "string", minLength: 1, maxLength: 500 }) =>
   ({ type: "array", items, maxItems: 50, description }) as const;
+/** A list of enumerated values, each item possibly comma-separated ("perpetrator,victim"). */
+const enumList = (description: string, values: readonly string[]) =>
+  list(`${description}: ${values.join(", ")}`, { type: "string", pattern: `^(${values.join("|")})(,(${values.join("|")}))*$` });
 
 export const ACTOR_ROLES = ["perpetrator", "target", "victim", "claimant", "associate"] as const;
 export const DATASETS = ["sitrep", "acled", "gtd", "ucdp"] as const;
 
 export const filterProperties = {
-  country: list("country: ISO 3166 alpha-2 code or name (Afghanistan, AF); commas allowed"),
+  country: list("country names or ISO codes (Afghanistan, AF, AFG)"),
   admin1: list("first-level division (province, state), as stored, case-insensitive"),
   place: list("place (town or site) name, case-insensitive"),
   near: {
@@ -29,16 +33,13 @@ export const filterProperties = {
   type: list("ACLED event type, exact"),
   subType: list("ACLED sub-event type, exact"),
   actor: list("actor name or alias (IS-K, ISKP → Islamic State Khorasan Province)"),
-  actorRole: list("only actors in these roles", { type: "string", enum: ACTOR_ROLES }),
-  victimType: list("victim category as coded (civilians, worshippers...)"),
+  actorRole: enumList("only actors in these roles", ACTOR_ROLES),
+  victim: list("victim category as coded (civilians, worshippers...)"),
   minKilled: { type: "integer", minimum: 0, maximum: 1_000_000, description: "reconciled killed (low) at least this" },
   source: list("outlet or cited source name"),
   text: text("words that must all appear in the event's notes or article text"),
-  dataset: list("where the event came from", { type: "string", enum: DATASETS }),
-  role: list("reported (an article reports it) or background (only recalled)", {
-    type: "string",
-    enum: ["reported", "background"],
-  }),
+  dataset: enumList("where the event came from", DATASETS),
+  role: enumList("reported (an article reports it) or background (only recalled)", ["reported", "background"]),
   id: list("event ids", { type: "integer", minimum: 1 }),
   article: { type: "integer", minimum: 1, description: "only events reported by this article" },
 } as const;
@@ -54,13 +55,13 @@ export interface FilterQuery {
   type?: string[];
   subType?: string[];
   actor?: string[];
-  actorRole?: (typeof ACTOR_ROLES)[number][];
-  victimType?: string[];
+  actorRole?: string[];
+  victim?: string[];
   minKilled?: number;
   source?: string[];
   text?: string;
-  dataset?: (typeof DATASETS)[number][];
-  role?: ("reported" | "background")[];
+  dataset?: string[];
+  role?: string[];
   id?: number[];
   article?: number;
 }
