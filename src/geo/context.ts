@@ -21,7 +21,9 @@ export function findDemonyms(article: Article, gz: Gazetteer): DemonymMention[] 
     if (!article.caseless && !isCapitalised(v)) continue;
     if (t.type[i] !== "word") continue;
     const two =
-      i + 1 < t.count && t.sentence[i + 1] === t.sentence[i] ? gz.demonym(`${t.key[i]} ${t.key[i + 1]}`) : undefined;
+      i + 1 < t.count && t.sentence[i + 1] === t.sentence[i] && gz.startsDemonym(t.key[i] as string)
+        ? gz.demonym(`${t.key[i]} ${t.key[i + 1]}`)
+        : undefined;
     if (two !== undefined) {
       out.push({ span: tokenSpan(article, i, i + 1), first: i, end: i + 2, country: two });
       i++;

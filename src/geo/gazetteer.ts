@@ -63,7 +63,9 @@ export class Gazetteer {
   readonly admin1: readonly Admin1Info[];
   private readonly countryByCode = new Map<string, number>();
   private readonly commonWords: Readonly<Record<string, CommonKind>>;
-  private readonly demonyms: Readonly<Record<string, number>>;
+  private readonly demonyms = new Map<string, number>();
+  /** First words of two-word demonyms ("south" of "South African"). */
+  private readonly demonymStarts = new Set<string>();
   private readonly suffixes: Readonly<Record<string, "admin1" | "admin2" | "city">>;
   private readonly titles: ReadonlySet<string>;
   /** Longest name, in parts. */
@@ -110,7 +112,11 @@ export class Gazetteer {
       population,
     }));
     this.commonWords = bundle.commonWords;
-    this.demonyms = bundle.demonyms;
+    for (const [k, v] of Object.entries(bundle.demonyms)) {
+      this.demonyms.set(k, v);
+      const sp = k.indexOf(" ");
+      if (sp > 0) this.demonymStarts.add(k.slice(0, sp));
+    }
     this.suffixes = bundle.suffixes;
     this.titles = new Set(bundle.titles);
   }
@@ -157,7 +163,12 @@ export class Gazetteer {
 
   /** The country a demonym names ("afghan" → Afghanistan), or undefined. */
   demonym(key: string): number | undefined {
-    return this.demonyms[key];
+    return this.demonyms.get(key);
+  }
+
+  /** True when a two-word demonym starts with this word. */
+  startsDemonym(key: string): boolean {
+    return this.demonymStarts.has(key);
   }
 
   suffix(key: string): "admin1" | "admin2" | "city" | undefined {

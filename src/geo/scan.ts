@@ -32,6 +32,13 @@ function capitalised(value: string): boolean {
 export const isCapitalised = capitalised;
 
 /**
+ * In capitals-only text every word could start a name; words the tagger reads as articles,
+ * prepositions, pronouns, auxiliaries, conjunctions, numbers or punctuation (on the lower-cased
+ * text) start none worth the lookup ("THE HAGUE" is still found from "HAGUE"'s own entries).
+ */
+const CANNOT_START = new Set(["DET", "ADP", "AUX", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "SYM"]);
+
+/**
  * Every longest gazetteer name in the article, left to right, without overlaps. One pass over the
  * tokens; a name is read only while its words so far begin some name, so the cost is linear in
  * the tokens (times the longest name, a constant).
@@ -44,7 +51,7 @@ export function scanNames(article: Article, gz: Gazetteer): NameMatch[] {
   const parts = (i: number): string[] => (partsCache[i] ??= tokenParts(t.key[i] as string));
 
   for (let i = 0; i < t.count;) {
-    if (cased && !capitalised(t.value[i] as string)) {
+    if (cased ? !capitalised(t.value[i] as string) : CANNOT_START.has(t.pos[i] as string)) {
       i++;
       continue;
     }
