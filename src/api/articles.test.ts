@@ -43,10 +43,13 @@ describe("GET /api/articles", () => {
     expect(page.articles.every((a) => !("text" in a))).toBe(true);
     const kandahar = page.articles.find((a) => a.externalId.endsWith("kandahar-2021-10-16.txt"));
     expect(kandahar).toBeDefined();
-    const one = (await f.app.inject({ url: `/api/articles/${kandahar!.id}` })).json() as ArticleWithText & { reports: StoredReport[] };
+    const one = (await f.app.inject({ url: `/api/articles/${kandahar!.id}` })).json() as ArticleWithText & {
+      reports: StoredReport[];
+    };
     expect(one.text).toBe(readFileSync(projectPath("examples", "kandahar-2021-10-16.txt"), "utf8"));
     expect(one.reports.length).toBeGreaterThan(0);
-    for (const rep of one.reports) expect(one.text.slice(rep.record.evidence.start, rep.record.evidence.end)).toBe(rep.record.evidence.text);
+    for (const rep of one.reports)
+      expect(one.text.slice(rep.record.evidence.start, rep.record.evidence.end)).toBe(rep.record.evidence.text);
   });
 
   test("an unknown article is a coded 404", async () => {
@@ -56,7 +59,8 @@ describe("GET /api/articles", () => {
   });
 
   test("article text holding markup is answered as JSON text, never as markup", async () => {
-    const articles = ((await f.app.inject({ url: "/api/articles?limit=100" })).json() as { articles: StoredArticle[] }).articles;
+    const articles = ((await f.app.inject({ url: "/api/articles?limit=100" })).json() as { articles: StoredArticle[] })
+      .articles;
     const jalalabad = articles.find((a) => a.externalId === "jalalabad-2021-11-03")!;
     const r = await f.app.inject({ url: `/api/articles/${jalalabad.id}` });
     expect(r.headers["content-type"]).toMatch(/^application\/json/);
@@ -78,7 +82,12 @@ describe("POST /api/articles", () => {
     const wrong = await upload("some text", "text/plain", "", "sitrep_not-a-token");
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toMatchObject({ code: "E_AUTH_INVALID" });
-    const malformed = await f.app.inject({ method: "POST", url: "/api/articles", headers: { "content-type": "text/plain", authorization: "Token abc" }, payload: "x" });
+    const malformed = await f.app.inject({
+      method: "POST",
+      url: "/api/articles",
+      headers: { "content-type": "text/plain", authorization: "Token abc" },
+      payload: "x",
+    });
     expect(malformed.statusCode).toBe(401);
     expect(await f.store.counts()).toEqual(before);
   });
@@ -125,7 +134,15 @@ describe("POST /api/articles", () => {
     expect(rss.statusCode, rss.body).toBe(201);
     expect((rss.json() as IngestAnswer).stored).toBe(1);
     const json = await upload(
-      JSON.stringify({ articles: [{ id: "json-1", published: "2021-09-01", text: "Gunmen killed four police officers at a checkpoint in Kunduz on Tuesday, officials said." }] }),
+      JSON.stringify({
+        articles: [
+          {
+            id: "json-1",
+            published: "2021-09-01",
+            text: "Gunmen killed four police officers at a checkpoint in Kunduz on Tuesday, officials said.",
+          },
+        ],
+      }),
       "application/json",
     );
     expect(json.statusCode, json.body).toBe(201);
@@ -172,15 +189,21 @@ describe("POST /api/articles", () => {
   });
 
   test("events of an uploaded article carry evidence that points into its stored text", async () => {
-    const text = " date 2021-11-20 Bomb kills six at market in Kabul\n\nA bomb hidden in a cart exploded at a crowded market in Kabul on Friday, killing six people and wounding 14, police said.";
+    const text =
+      " date 2021-11-20 Bomb kills six at market in Kabul\n\nA bomb hidden in a cart exploded at a crowded market in Kabul on Friday, killing six people and wounding 14, police said.";
     const r = await upload(text, "text/plain", "?filename=kabul.txt");
     expect(r.statusCode, r.body).toBe(201);
     const ids = (r.json() as IngestAnswer).events;
     expect(ids.length).toBeGreaterThan(0);
-    const detail = (await f.app.inject({ url: `/api/events/${ids[0]}` })).json() as { event: StoredEvent; reports: StoredReport[] };
+    const detail = (await f.app.inject({ url: `/api/events/${ids[0]}` })).json() as {
+      event: StoredEvent;
+      reports: StoredReport[];
+    };
     const report = detail.reports.find((rep) => rep.record.evidence.text && text.includes(rep.record.evidence.text))!;
     const article = (await f.app.inject({ url: `/api/articles/${report.articleId}` })).json() as ArticleWithText;
     expect(article.text).toBe(text);
-    expect(article.text.slice(report.record.evidence.start, report.record.evidence.end)).toBe(report.record.evidence.text);
+    expect(article.text.slice(report.record.evidence.start, report.record.evidence.end)).toBe(
+      report.record.evidence.text,
+    );
   });
 });

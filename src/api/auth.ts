@@ -13,7 +13,8 @@ const RANK: Record<TokenRole, number> = { editor: 1, admin: 2 };
 
 function bearer(request: FastifyRequest): string {
   const header = request.headers.authorization;
-  if (!header) throw new SitrepError("E_AUTH_MISSING", "send `Authorization: Bearer <token>`", { field: "authorization" });
+  if (!header)
+    throw new SitrepError("E_AUTH_MISSING", "send `Authorization: Bearer <token>`", { field: "authorization" });
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!m) throw new SitrepError("E_AUTH_INVALID", "the header must read `Bearer <token>`", { field: "authorization" });
   return m[1] as string;

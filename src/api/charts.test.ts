@@ -49,7 +49,9 @@ describe("GET /api/aggregates", () => {
 
 describe("GET /api/timeline", () => {
   test("every period of the span, zeros included, summing to the dated events of the filter", async () => {
-    const t = await get<{ interval: string; from: string; to: string; buckets: AggregateBucket[] }>("/api/timeline?country=AF");
+    const t = await get<{ interval: string; from: string; to: string; buckets: AggregateBucket[] }>(
+      "/api/timeline?country=AF",
+    );
     const af = all.filter((e) => e.countryCode === "AF" && e.dateStart);
     expect(t.interval).toBe("day");
     expect(t.buckets.reduce((n, b) => n + b.events, 0)).toBe(af.length);
@@ -59,10 +61,14 @@ describe("GET /api/timeline", () => {
   });
 
   test("spans the filter's own dates, so that a brushed range stays put", async () => {
-    const t = await get<{ interval: string; from: string; to: string; buckets: AggregateBucket[] }>("/api/timeline?since=2021-10-01&until=2021-10-31");
+    const t = await get<{ interval: string; from: string; to: string; buckets: AggregateBucket[] }>(
+      "/api/timeline?since=2021-10-01&until=2021-10-31",
+    );
     expect(t).toMatchObject({ interval: "day", from: "2021-10-01", to: "2021-10-31" });
     expect(t.buckets).toHaveLength(31);
-    const weekly = await get<{ interval: string; buckets: AggregateBucket[] }>("/api/timeline?since=2021-01-01&until=2021-12-31&interval=week");
+    const weekly = await get<{ interval: string; buckets: AggregateBucket[] }>(
+      "/api/timeline?since=2021-01-01&until=2021-12-31&interval=week",
+    );
     expect(weekly.interval).toBe("week");
     expect(weekly.buckets.every((b) => new Date(b.key).getUTCDay() === 1)).toBe(true);
     const empty = await get<{ buckets: AggregateBucket[] }>("/api/timeline?country=NO");
@@ -96,7 +102,9 @@ describe("GET /api/map", () => {
     const inBox = withCoords().filter((e) => e.lon! >= 60 && e.lon! <= 75 && e.lat! >= 29 && e.lat! <= 38);
     expect(afghanistan.events).toBeGreaterThanOrEqual(inBox.length);
     expect(afghanistan.clusters.every((c) => c.west > 40 && c.east < 95)).toBe(true);
-    const bombs = await get<{ events: number }>(`/api/map?zoom=2&type=${encodeURIComponent("Explosions/Remote violence")}`);
+    const bombs = await get<{ events: number }>(
+      `/api/map?zoom=2&type=${encodeURIComponent("Explosions/Remote violence")}`,
+    );
     expect(bombs.events).toBe(withCoords().filter((e) => e.eventType === "Explosions/Remote violence").length);
   });
 
@@ -110,11 +118,25 @@ describe("GET /api/map", () => {
 
 describe("GET /api/meta and /api/actors", () => {
   test("counts, date range and the ACLED types for the pickers", async () => {
-    const meta = await get<{ counts: { events: number }; dateRange: { from: string; to: string }; eventTypes: { name: string; subEventTypes: { name: string }[] }[] }>("/api/meta");
+    const meta = await get<{
+      counts: { events: number };
+      dateRange: { from: string; to: string };
+      eventTypes: { name: string; subEventTypes: { name: string }[] }[];
+    }>("/api/meta");
     expect(meta.counts.events).toBe(all.length);
-    const dates = all.map((e) => e.dateStart).filter((d): d is string => d !== null).sort();
+    const dates = all
+      .map((e) => e.dateStart)
+      .filter((d): d is string => d !== null)
+      .sort();
     expect(meta.dateRange).toEqual({ from: dates[0], to: dates.at(-1) });
-    expect(meta.eventTypes.map((t) => t.name)).toEqual(["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"]);
+    expect(meta.eventTypes.map((t) => t.name)).toEqual([
+      "Battles",
+      "Explosions/Remote violence",
+      "Violence against civilians",
+      "Protests",
+      "Riots",
+      "Strategic developments",
+    ]);
     expect(meta.eventTypes[1]!.subEventTypes.map((s) => s.name)).toContain("Suicide bomb");
     const actors = await get<{ actors: { name: string; events: number }[] }>("/api/actors?prefix=");
     const names = new Set(all.flatMap((e) => e.actors.map((a) => a.name.toLowerCase())));

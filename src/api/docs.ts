@@ -27,7 +27,9 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
         { name: "meta", description: "Vocabulary and counts" },
       ],
       components: {
-        securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "a token from `sitrep token create`" } },
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "a token from `sitrep token create`" },
+        },
       },
     },
   });

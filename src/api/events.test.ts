@@ -92,23 +92,64 @@ describe("GET /api/events", () => {
     const knownAsc = asc.events.map((e) => e.killed.best).filter((k): k is number => k !== null);
     expect(knownAsc).toEqual([...knownAsc].sort((a, b) => a - b));
     const pages: number[] = [];
-    for (let offset = 0; offset < desc.total; offset += 7) pages.push(...(await list(`sort=date&limit=7&offset=${offset}`)).events.map((e) => e.id));
+    for (let offset = 0; offset < desc.total; offset += 7)
+      pages.push(...(await list(`sort=date&limit=7&offset=${offset}`)).events.map((e) => e.id));
     expect(pages).toHaveLength(desc.total);
     expect(new Set(pages).size).toBe(desc.total);
   });
 
   test("refuses malformed filters with a coded 400 naming the field", async () => {
-    expect(await error("/api/events?since=2021-13-45")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "since" });
-    expect(await error("/api/events?since=2021-10-01&until=2021-01-01")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "since" });
+    expect(await error("/api/events?since=2021-13-45")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "since",
+    });
+    expect(await error("/api/events?since=2021-10-01&until=2021-01-01")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "since",
+    });
     expect(await error("/api/events?contry=AF")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "contry" });
-    expect(await error("/api/events?minKilled=many")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "minKilled" });
-    expect(await error("/api/events?country=Atlantis")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "country" });
-    expect(await error("/api/events?near=31.6,65.7")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "near" });
-    expect(await error("/api/events?near=95,65.7,10")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "near" });
-    expect(await error("/api/events?bbox=10,50,20,40")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "bbox" });
-    expect(await error("/api/events?sort=fatalities")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "sort" });
-    expect(await error("/api/events?limit=100000")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "limit" });
-    expect(await error("/api/events?role=recalled")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "role[0]" });
+    expect(await error("/api/events?minKilled=many")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "minKilled",
+    });
+    expect(await error("/api/events?country=Atlantis")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "country",
+    });
+    expect(await error("/api/events?near=31.6,65.7")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "near",
+    });
+    expect(await error("/api/events?near=95,65.7,10")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "near",
+    });
+    expect(await error("/api/events?bbox=10,50,20,40")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "bbox",
+    });
+    expect(await error("/api/events?sort=fatalities")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "sort",
+    });
+    expect(await error("/api/events?limit=100000")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "limit",
+    });
+    expect(await error("/api/events?role=recalled")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "role[0]",
+    });
     const e = await error("/api/events?since=yesterday");
     expect(e.message).toMatch(/since/);
   });
@@ -130,9 +171,16 @@ describe("GET /api/events/:id", () => {
       expect(report.article).not.toBeNull();
       const article = (await f.app.inject({ url: `/api/articles/${report.articleId}` })).json() as ArticleWithText;
       const rec = report.record;
-      const fillers = [rec.evidence, rec.location, ...rec.perpetratorOrgs, ...rec.victims, ...rec.targets, ...rec.weapons, rec.killed, rec.injured].filter(
-        (x): x is { text: string; start: number; end: number } => x !== null,
-      );
+      const fillers = [
+        rec.evidence,
+        rec.location,
+        ...rec.perpetratorOrgs,
+        ...rec.victims,
+        ...rec.targets,
+        ...rec.weapons,
+        rec.killed,
+        rec.injured,
+      ].filter((x): x is { text: string; start: number; end: number } => x !== null);
       for (const x of fillers) {
         expect(article.text.slice(x.start, x.end)).toBe(x.text);
         spans++;

@@ -4,7 +4,10 @@ import type { ActorRole, BoundingBox, Dataset, EventFilter } from "../query/type
 import type { FilterQuery } from "./schemas/filter.js";
 
 const splitCommas = (xs: readonly string[]): string[] =>
-  xs.flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean);
+  xs
+    .flatMap((x) => x.split(","))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function numbers(value: string, field: string, count: number): number[] {
   const parts = value.split(",").map(Number);

@@ -35,7 +35,13 @@ export function cellRadiansFor(zoom: number, pixels = CLUSTER_PIXELS): number {
 export function paddedBounds(b: BoundingBox, margin = 0.25): BoundingBox {
   const width = b.east >= b.west ? b.east - b.west : 360 - (b.west - b.east);
   const height = b.north - b.south;
-  if (width >= 300) return { west: -180, east: 180, south: Math.max(-90, b.south - height * margin), north: Math.min(90, b.north + height * margin) };
+  if (width >= 300)
+    return {
+      west: -180,
+      east: 180,
+      south: Math.max(-90, b.south - height * margin),
+      north: Math.min(90, b.north + height * margin),
+    };
   const wrap = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
   return {
     west: wrap(b.west - width * margin),

@@ -12,7 +12,9 @@ const require = createRequire(import.meta.url);
 describe(`dependencies that declare node >= 22, on Node ${process.versions.node}`, () => {
   test("content-disposition builds attachment headers, with non-ASCII names", () => {
     // @fastify/static loads this ES module with require(), which Node 20 does from 20.19 on.
-    const { create } = require(require.resolve("content-disposition", { paths: [require.resolve("@fastify/static")] })) as { create: (name: string) => string };
+    const { create } = require(
+      require.resolve("content-disposition", { paths: [require.resolve("@fastify/static")] }),
+    ) as { create: (name: string) => string };
     expect(create("events.csv")).toBe("attachment; filename=events.csv");
     expect(create("my events.csv")).toBe('attachment; filename="my events.csv"');
     expect(create("Kandahār.csv")).toContain("filename*=UTF-8''Kandah%C4%81r.csv");

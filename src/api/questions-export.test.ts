@@ -21,13 +21,19 @@ describe("analytic questions", () => {
     expect(expected.length).toBeGreaterThanOrEqual(2);
     const r = await get(`/api/questions/nth-event?since=${since}&minKilled=1&n=2`);
     expect(r.statusCode, r.body).toBe(200);
-    const answer = r.json() as { total: number; nth: { ordinal: number; event: StoredEvent }; events: { ordinal: number; event: StoredEvent }[] };
+    const answer = r.json() as {
+      total: number;
+      nth: { ordinal: number; event: StoredEvent };
+      events: { ordinal: number; event: StoredEvent }[];
+    };
     expect(answer.total).toBe(expected.length);
     expect(answer.events.map((x) => x.event.dateStart)).toEqual(expected.map((e) => e.dateStart));
     expect(answer.nth.ordinal).toBe(2);
     expect(answer.nth.event.dateStart).toBe(expected[1]!.dateStart);
     const last = expected.at(-1)!;
-    const rank = (await get(`/api/questions/nth-event?since=${since}&minKilled=1&eventId=${last.id}`)).json() as { ordinal: number };
+    const rank = (await get(`/api/questions/nth-event?since=${since}&minKilled=1&eventId=${last.id}`)).json() as {
+      ordinal: number;
+    };
     expect(rank.ordinal).toBe(expected.length);
     // The mass-casualty threshold is the default condition.
     const mass = (await get(`/api/questions/nth-event?since=${since}`)).json() as { minKilled: number; total: number };
@@ -42,13 +48,19 @@ describe("analytic questions", () => {
     const r = await get(`/api/questions/first-event?actor=${encodeURIComponent(actor)}&country=${country}`);
     expect(r.statusCode, r.body).toBe(200);
     const answer = r.json() as { first: StoredEvent | null; total: number };
-    const theirs = all.filter((e) => e.countryCode === country && e.actors.some((a) => a.name === actor && (a.role === "perpetrator" || a.role === "claimant")));
+    const theirs = all.filter(
+      (e) =>
+        e.countryCode === country &&
+        e.actors.some((a) => a.name === actor && (a.role === "perpetrator" || a.role === "claimant")),
+    );
     expect(answer.total).toBe(theirs.length);
     if (theirs.length) expect(answer.first?.dateStart).toBe(theirs.map((e) => e.dateStart).sort()[0]);
     else expect(answer.first).toBeNull();
     const timeline = await get(`/api/questions/actor-timeline?actor=${encodeURIComponent(actor)}&by=year`);
     expect(timeline.statusCode).toBe(200);
-    expect((timeline.json() as { buckets: { events: number }[] }).buckets.reduce((n, b) => n + b.events, 0)).toBeGreaterThanOrEqual(theirs.length);
+    expect(
+      (timeline.json() as { buckets: { events: number }[] }).buckets.reduce((n, b) => n + b.events, 0),
+    ).toBeGreaterThanOrEqual(theirs.length);
   });
 
   test("questions refuse what they cannot answer", async () => {
@@ -69,8 +81,16 @@ describe("GET /api/export", () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers["content-type"]).toMatch(/application\/x-ndjson/);
     expect(r.headers["content-disposition"]).toMatch(/attachment; filename="sitrep-events-\d{4}-\d{2}-\d{2}\.jsonl"/);
-    const lines = r.body.trim().split("\n").map((l) => JSON.parse(l) as { event: StoredEvent; reports: unknown[] });
-    expect(lines.map((l) => l.event.id).sort()).toEqual(all.filter((e) => e.countryCode === "AF").map((e) => e.id).sort());
+    const lines = r.body
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { event: StoredEvent; reports: unknown[] });
+    expect(lines.map((l) => l.event.id).sort()).toEqual(
+      all
+        .filter((e) => e.countryCode === "AF")
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(lines.every((l) => l.reports.length > 0)).toBe(true);
   });
 

@@ -10,7 +10,12 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 const post = (url: string, body: unknown, token: string | null = f.editor) =>
-  f.app.inject({ method: "POST", url, headers: { "content-type": "application/json", ...(token ? bearer(token) : {}) }, payload: JSON.stringify(body) });
+  f.app.inject({
+    method: "POST",
+    url,
+    headers: { "content-type": "application/json", ...(token ? bearer(token) : {}) },
+    payload: JSON.stringify(body),
+  });
 
 const detail = async (id: number) => (await f.app.inject({ url: `/api/events/${id}` })).json() as EventDetail;
 
@@ -40,21 +45,35 @@ describe("corrections", () => {
   test("correct a figure: the event changes, the decision and the audit log say who, and a new report does not undo it", async () => {
     const e = await kandahar();
     const value = { low: 41, best: 47, high: 47 };
-    const r = await post(`/api/events/${e.id}/corrections`, { field: "killed", value, expectedVersion: e.version, note: "AP toll of 16 October" });
+    const r = await post(`/api/events/${e.id}/corrections`, {
+      field: "killed",
+      value,
+      expectedVersion: e.version,
+      note: "AP toll of 16 October",
+    });
     expect(r.statusCode, r.body).toBe(200);
     const corrected = (r.json() as { event: StoredEvent }).event;
     expect(corrected.killed).toEqual(value);
     expect(corrected.corrected).toContain("killed");
     expect(corrected.version).toBeGreaterThan(e.version);
     const d = await detail(e.id);
-    expect(d.decisions.some((x) => x.kind === "correct" && x.by === "token:test-editor" && x.note === "AP toll of 16 October")).toBe(true);
+    expect(
+      d.decisions.some(
+        (x) => x.kind === "correct" && x.by === "token:test-editor" && x.note === "AP toll of 16 October",
+      ),
+    ).toBe(true);
     const audit = await auditOf(e.id);
     expect(audit[0]).toMatchObject({ action: "correct", actor: "token:test-editor", eventId: e.id });
     expect(audit[0]!.detail).toMatchObject({ field: "killed", to: value });
 
     // A later article reporting the same attack with its own toll joins the event; the correction stands.
     const followUp = frozenArticles().find((a) => a.input.id === "kandahar-followup-2021-10-16")!;
-    const later = { ...followUp.input, id: "kandahar-followup-2", raw: `${followUp.input.raw}\n\nFuneral prayers were held on Sunday.`, published: "2021-10-17" };
+    const later = {
+      ...followUp.input,
+      id: "kandahar-followup-2",
+      raw: `${followUp.input.raw}\n\nFuneral prayers were held on Sunday.`,
+      published: "2021-10-17",
+    };
     const summary = await ingestArticles(f.store, [{ article: later }], {
       extractRecords: () => ({ records: followUp.records, hash: "kandahar-followup-2", normalisedText: later.raw }),
     });
@@ -70,10 +89,17 @@ describe("corrections", () => {
     const field = await post(`/api/events/${e.id}/corrections`, { field: "colour", value: "red" });
     expect(field.statusCode).toBe(400);
     expect(field.json()).toMatchObject({ code: "E_VALIDATION", field: "field" });
-    const value = await post(`/api/events/${e.id}/corrections`, { field: "killed", value: { low: 50, best: 10, high: null } });
+    const value = await post(`/api/events/${e.id}/corrections`, {
+      field: "killed",
+      value: { low: 50, best: 10, high: null },
+    });
     expect(value.statusCode).toBe(400);
     expect(value.json()).toMatchObject({ code: "E_VALIDATION", field: "value" });
-    const stale = await post(`/api/events/${e.id}/corrections`, { field: "notes", value: "late", expectedVersion: e.version - 1 });
+    const stale = await post(`/api/events/${e.id}/corrections`, {
+      field: "notes",
+      value: "late",
+      expectedVersion: e.version - 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: "E_CONFLICT", field: "expectedVersion" });
     const missing = await post(`/api/events/999999/corrections`, { field: "notes", value: "x" });
@@ -83,7 +109,10 @@ describe("corrections", () => {
 
   test("confirm a field: its value is kept as it stands and the log says it was confirmed", async () => {
     const e = await eventWhere("country=NG");
-    const r = await post(`/api/events/${e.id}/confirmations`, { field: "subEventType", note: "checked against the source" });
+    const r = await post(`/api/events/${e.id}/confirmations`, {
+      field: "subEventType",
+      note: "checked against the source",
+    });
     expect(r.statusCode, r.body).toBe(200);
     const after = (r.json() as { event: StoredEvent }).event;
     expect(after.subEventType).toBe(e.subEventType);
@@ -99,7 +128,11 @@ describe("merge and split", () => {
     const keep = await eventWhere("country=AF&subType=Attack&admin1=Kunduz");
     const dup = await eventWhere("country=AF&admin1=Nangarhar");
     const keepBefore = await detail(keep.id);
-    const merged = await post(`/api/events/${keep.id}/merge`, { from: [dup.id], expectedVersion: keep.version, note: "same attack" });
+    const merged = await post(`/api/events/${keep.id}/merge`, {
+      from: [dup.id],
+      expectedVersion: keep.version,
+      note: "same attack",
+    });
     expect(merged.statusCode, merged.body).toBe(200);
     const kept = await detail(keep.id);
     expect(kept.reports.length).toBe(keepBefore.reports.length + dup.reportCount);
@@ -110,7 +143,10 @@ describe("merge and split", () => {
     expect((await auditOf(keep.id))[0]).toMatchObject({ action: "merge", actor: "token:test-editor" });
 
     const moving = kept.reports.filter((r) => !keepBefore.reports.some((b) => b.id === r.id)).map((r) => r.id);
-    const split = await post(`/api/events/${keep.id}/split`, { reportIds: moving, note: "not the same attack after all" });
+    const split = await post(`/api/events/${keep.id}/split`, {
+      reportIds: moving,
+      note: "not the same attack after all",
+    });
     expect(split.statusCode, split.body).toBe(201);
     const created = (split.json() as { event: StoredEvent }).event;
     expect(created.id).not.toBe(keep.id);
@@ -148,14 +184,22 @@ describe("tokens", () => {
     expect(token).toMatch(/^sitrep_/);
     const who = await f.app.inject({ url: "/api/whoami", headers: bearer(token) });
     expect(who.json()).toMatchObject({ name: "temp", role: "editor" });
-    const listed = (await f.app.inject({ url: "/api/tokens", headers: bearer(f.admin) })).json() as { tokens: { id: number; name: string }[] };
+    const listed = (await f.app.inject({ url: "/api/tokens", headers: bearer(f.admin) })).json() as {
+      tokens: { id: number; name: string }[];
+    };
     expect(listed.tokens.map((t) => t.name)).toEqual(expect.arrayContaining(["test-editor", "test-admin", "temp"]));
     expect(JSON.stringify(listed)).not.toContain(token);
-    expect((await f.app.inject({ method: "DELETE", url: `/api/tokens/${info.id}`, headers: bearer(f.admin) })).statusCode).toBe(204);
+    expect(
+      (await f.app.inject({ method: "DELETE", url: `/api/tokens/${info.id}`, headers: bearer(f.admin) })).statusCode,
+    ).toBe(204);
     const revoked = await f.app.inject({ url: "/api/whoami", headers: bearer(token) });
     expect(revoked.statusCode).toBe(401);
-    expect((await f.app.inject({ method: "DELETE", url: "/api/tokens/999", headers: bearer(f.admin) })).statusCode).toBe(404);
-    const log = ((await f.app.inject({ url: "/api/audit?limit=3" })).json() as { entries: AuditEntry[] }).entries.map((a) => a.action);
+    expect(
+      (await f.app.inject({ method: "DELETE", url: "/api/tokens/999", headers: bearer(f.admin) })).statusCode,
+    ).toBe(404);
+    const log = ((await f.app.inject({ url: "/api/audit?limit=3" })).json() as { entries: AuditEntry[] }).entries.map(
+      (a) => a.action,
+    );
     expect(log).toEqual(expect.arrayContaining(["token.create", "token.revoke"]));
     const badRole = await post("/api/tokens", { name: "x", role: "owner" }, f.admin);
     expect(badRole.statusCode).toBe(400);

@@ -19,7 +19,10 @@ describe("OpenAPI document and docs page", () => {
     expect(r.statusCode).toBe(200);
     const doc = r.json() as {
       openapi: string;
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown; security?: unknown[] }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown; security?: unknown[] }>
+      >;
       components: { securitySchemes: Record<string, unknown> };
     };
     expect(doc.openapi).toMatch(/^3\./);
@@ -50,7 +53,9 @@ describe("OpenAPI document and docs page", () => {
     ];
     for (const [path, method] of expected) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     const events = doc.paths["/api/events"]!.get!;
-    expect(events.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["country", "since", "until", "type", "actor", "minKilled", "text", "sort", "limit"]));
+    expect(events.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["country", "since", "until", "type", "actor", "minKilled", "text", "sort", "limit"]),
+    );
     expect(doc.paths["/api/events/{id}/corrections"]!.post!.requestBody).toBeDefined();
     expect(doc.paths["/api/events/{id}/corrections"]!.post!.security).toEqual([{ bearer: [] }]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });

@@ -33,7 +33,15 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
     logger: options.logger ?? false,
     bodyLimit: ctx.bodyLimitBytes,
     // Unknown parameters are refused rather than dropped: a misspelt filter must not silently widen a query.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: false, allowUnionTypes: true } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: "array",
+        useDefaults: true,
+        allErrors: false,
+        allowUnionTypes: true,
+      },
+    },
   });
   installErrorHandlers(app);
   app.addSchema(errorBodySchema);

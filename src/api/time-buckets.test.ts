@@ -17,8 +17,18 @@ describe("time buckets", () => {
   });
 
   test("every bucket of a span, across month and year ends", () => {
-    expect(bucketKeys("2021-11-15", "2022-02-01", "month")).toEqual(["2021-11-01", "2021-12-01", "2022-01-01", "2022-02-01"]);
-    expect(bucketKeys("2020-02-27", "2020-03-01", "day")).toEqual(["2020-02-27", "2020-02-28", "2020-02-29", "2020-03-01"]);
+    expect(bucketKeys("2021-11-15", "2022-02-01", "month")).toEqual([
+      "2021-11-01",
+      "2021-12-01",
+      "2022-01-01",
+      "2022-02-01",
+    ]);
+    expect(bucketKeys("2020-02-27", "2020-03-01", "day")).toEqual([
+      "2020-02-27",
+      "2020-02-28",
+      "2020-02-29",
+      "2020-03-01",
+    ]);
     expect(bucketKeys("2021-12-30", "2022-01-12", "week")).toEqual(["2021-12-27", "2022-01-03", "2022-01-10"]);
     expect(bucketKeys("2000-01-01", "2021-01-01", "day", 10)).toHaveLength(10);
   });

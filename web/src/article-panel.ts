@@ -34,7 +34,13 @@ export class ArticlePanel {
   constructor(private readonly selectReport: (id: number) => void) {
     this.tabs = el("div", { class: "report-tabs", role: "tablist", "aria-label": "Reports of this event" });
     this.body = el("div", { class: "report-body", role: "tabpanel", id: "report-panel" });
-    this.element = el("section", { class: "article-panel", "aria-labelledby": "article-heading" }, el("h3", { id: "article-heading" }, "Reports and their evidence"), this.tabs, this.body);
+    this.element = el(
+      "section",
+      { class: "article-panel", "aria-labelledby": "article-heading" },
+      el("h3", { id: "article-heading" }, "Reports and their evidence"),
+      this.tabs,
+      this.body,
+    );
   }
 
   async show(detail: EventDetail, reportId: number): Promise<void> {
@@ -43,7 +49,20 @@ export class ArticlePanel {
       this.tabs,
       reports.map((r, i) => {
         const selected = r.id === reportId;
-        const tab = el("button", { type: "button", role: "tab", id: `report-tab-${r.id}`, "aria-selected": selected ? "true" : "false", "aria-controls": "report-panel", tabindex: selected ? "0" : "-1", "data-report": r.id, onclick: () => this.selectReport(r.id) }, reportTitle(r, i));
+        const tab = el(
+          "button",
+          {
+            type: "button",
+            role: "tab",
+            id: `report-tab-${r.id}`,
+            "aria-selected": selected ? "true" : "false",
+            "aria-controls": "report-panel",
+            tabindex: selected ? "0" : "-1",
+            "data-report": r.id,
+            onclick: () => this.selectReport(r.id),
+          },
+          reportTitle(r, i),
+        );
         tab.addEventListener("keydown", (e) => {
           const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
           if (!step) return;
@@ -68,10 +87,22 @@ export class ArticlePanel {
       el("dt", {}, "Attached"),
       el("dd", {}, `${report.match}${report.match === "matched" ? ` (score ${report.matchScore.toFixed(2)})` : ""}`),
       el("dt", {}, "This report says"),
-      el("dd", {}, `${report.record.subEventType}; killed ${report.record.killed ? figureText(report.record.killed) : "—"}; injured ${report.record.injured ? figureText(report.record.injured) : "—"}`),
+      el(
+        "dd",
+        {},
+        `${report.record.subEventType}; killed ${report.record.killed ? figureText(report.record.killed) : "—"}; injured ${report.record.injured ? figureText(report.record.injured) : "—"}`,
+      ),
     );
     if (report.articleId === null) {
-      replace(this.body, meta, el("p", { class: "note" }, `This report is a row of the ${report.dataset.toUpperCase()} dataset${report.originalId ? ` (${report.originalId})` : ""}: it has no article text.`));
+      replace(
+        this.body,
+        meta,
+        el(
+          "p",
+          { class: "note" },
+          `This report is a row of the ${report.dataset.toUpperCase()} dataset${report.originalId ? ` (${report.originalId})` : ""}: it has no article text.`,
+        ),
+      );
       return;
     }
     replace(this.body, meta, el("p", { class: "loading" }, "Loading the article…"));
@@ -83,12 +114,24 @@ export class ArticlePanel {
       ? el(
           "div",
           { class: "warning", role: "alert" },
-          el("strong", {}, `${fmt(this.rendered.broken.length)} evidence spans do not match the article text and are not highlighted:`),
-          el("ul", {}, this.rendered.broken.map((s) => el("li", {}, `${FIELD_LABELS[s.field] ?? s.field}: "${s.text}" at ${s.start}–${s.end}`))),
+          el(
+            "strong",
+            {},
+            `${fmt(this.rendered.broken.length)} evidence spans do not match the article text and are not highlighted:`,
+          ),
+          el(
+            "ul",
+            {},
+            this.rendered.broken.map((s) =>
+              el("li", {}, `${FIELD_LABELS[s.field] ?? s.field}: "${s.text}" at ${s.start}–${s.end}`),
+            ),
+          ),
         )
       : null;
     const heading = el("h4", { class: "article-title" }, article.title ?? article.externalId);
-    const link = article.url ? el("a", { href: article.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original") : null;
+    const link = article.url
+      ? el("a", { href: article.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")
+      : null;
     replace(this.body, meta, warnings, el("div", { class: "article-head" }, heading, link), this.rendered.element);
   }
 

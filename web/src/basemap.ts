@@ -46,7 +46,9 @@ async function countries(url: string): Promise<GeoJSON.FeatureCollection> {
   const fc = feature(topology, topology.objects.countries as GeometryCollection) as GeoJSON.FeatureCollection;
   return {
     ...fc,
-    features: fc.features.filter((f) => f.id !== ANTARCTICA && f.geometry).map((f) => ({ ...f, geometry: unwrap(f.geometry) })),
+    features: fc.features
+      .filter((f) => f.id !== ANTARCTICA && f.geometry)
+      .map((f) => ({ ...f, geometry: unwrap(f.geometry) })),
   };
 }
 
@@ -57,7 +59,12 @@ function layerOf(fc: GeoJSON.FeatureCollection): L.GeoJSON {
     onEachFeature(f, layer) {
       const name = (f.properties as { name?: string } | null)?.name;
       // bindTooltip with a string would be parsed as HTML; a text node is not.
-      if (name) layer.bindTooltip(document.createTextNode(name) as unknown as HTMLElement, { sticky: true, direction: "top", opacity: 0.9 });
+      if (name)
+        layer.bindTooltip(document.createTextNode(name) as unknown as HTMLElement, {
+          sticky: true,
+          direction: "top",
+          opacity: 0.9,
+        });
     },
   });
 }

@@ -25,7 +25,13 @@ export class ChipInput {
   ) {
     const id = `filter-${name}`;
     this.datalist = el("datalist", { id: `${id}-options` });
-    this.input = el("input", { id, type: "text", list: `${id}-options`, autocomplete: "off", placeholder: "type, then Enter" });
+    this.input = el("input", {
+      id,
+      type: "text",
+      list: `${id}-options`,
+      autocomplete: "off",
+      placeholder: "type, then Enter",
+    });
     this.chips = el("ul", { class: "chips", "aria-label": `${label} selected` });
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter") {
@@ -43,7 +49,14 @@ export class ChipInput {
       this.onType?.(value);
     });
     this.input.addEventListener("change", () => this.addTyped());
-    this.element = el("div", { class: "field chip-field" }, el("label", { for: id }, label), this.input, this.datalist, this.chips);
+    this.element = el(
+      "div",
+      { class: "field chip-field" },
+      el("label", { for: id }, label),
+      this.input,
+      this.datalist,
+      this.chips,
+    );
   }
 
   private addTyped(): void {
@@ -59,7 +72,10 @@ export class ChipInput {
 
   setOptions(options: readonly ChipOption[]): void {
     this.options = options;
-    replace(this.datalist, options.map((o) => el("option", { value: o.value }, o.label)));
+    replace(
+      this.datalist,
+      options.map((o) => el("option", { value: o.value }, o.label)),
+    );
   }
 
   setValues(values: readonly string[], labelOf: (v: string) => string = (v) => v): void {
@@ -73,7 +89,12 @@ export class ChipInput {
           el("span", {}, labelOf(v)),
           el(
             "button",
-            { type: "button", class: "chip-remove", "aria-label": `Remove ${labelOf(v)}`, onclick: () => this.onChange(this.values.filter((x) => x !== v)) },
+            {
+              type: "button",
+              class: "chip-remove",
+              "aria-label": `Remove ${labelOf(v)}`,
+              onclick: () => this.onChange(this.values.filter((x) => x !== v)),
+            },
             "×",
           ),
         ),

@@ -21,17 +21,34 @@ function editorFor(f: CorrectableField, event: StoredEvent, types: readonly Even
   const current = currentValue(event, f.field);
   const label = el("label", { for: id }, f.label);
   const wrap = (...control: HTMLElement[]) => el("div", { class: "field" }, label, ...control);
-  const textOrNull = (input: HTMLInputElement | HTMLSelectElement) => () => (input.value.trim() === "" ? null : input.value.trim());
+  const textOrNull = (input: HTMLInputElement | HTMLSelectElement) => () =>
+    input.value.trim() === "" ? null : input.value.trim();
   switch (f.editor) {
     case "eventType": {
-      const s = el("select", { id }, options(types.map((t) => t.name), current));
+      const s = el(
+        "select",
+        { id },
+        options(
+          types.map((t) => t.name),
+          current,
+        ),
+      );
       return { field: f, element: wrap(s), value: () => s.value };
     }
     case "subEventType": {
       const s = el(
         "select",
         { id },
-        types.map((t) => el("optgroup", { label: t.name }, options(t.subEventTypes.map((x) => x.name), current))),
+        types.map((t) =>
+          el(
+            "optgroup",
+            { label: t.name },
+            options(
+              t.subEventTypes.map((x) => x.name),
+              current,
+            ),
+          ),
+        ),
       );
       return { field: f, element: wrap(s), value: () => s.value };
     }
@@ -43,14 +60,28 @@ function editorFor(f: CorrectableField, event: StoredEvent, types: readonly Even
     case "geoPrecision":
     case "role": {
       const values =
-        f.editor === "datePrecision" ? ["day", "week", "month", "year"] : f.editor === "role" ? ["reported", "background"] : ["site", "city", "district", "province", "country", "region"];
+        f.editor === "datePrecision"
+          ? ["day", "week", "month", "year"]
+          : f.editor === "role"
+            ? ["reported", "background"]
+            : ["site", "city", "district", "province", "country", "region"];
       const s = el("select", { id }, options(values, current, f.editor !== "role"));
       return { field: f, element: wrap(s), value: textOrNull(s) };
     }
     case "text":
     case "countryCode": {
-      const i = el("input", { id, type: "text", value: (current as string | null) ?? "", ...(f.editor === "countryCode" ? { pattern: "[A-Za-z]{2}", maxlength: 2, size: 3 } : {}) });
-      return { field: f, element: wrap(i), value: () => (f.editor === "countryCode" ? (textOrNull(i)() as string | null)?.toUpperCase() ?? null : textOrNull(i)()) };
+      const i = el("input", {
+        id,
+        type: "text",
+        value: (current as string | null) ?? "",
+        ...(f.editor === "countryCode" ? { pattern: "[A-Za-z]{2}", maxlength: 2, size: 3 } : {}),
+      });
+      return {
+        field: f,
+        element: wrap(i),
+        value: () =>
+          f.editor === "countryCode" ? ((textOrNull(i)() as string | null)?.toUpperCase() ?? null) : textOrNull(i)(),
+      };
     }
     case "number": {
       const i = el("input", { id, type: "number", step: "any", value: current === null ? "" : String(current) });
@@ -66,9 +97,20 @@ function editorFor(f: CorrectableField, event: StoredEvent, types: readonly Even
       };
     }
     case "figure": {
-      const fig = (current ?? { low: null, best: null, high: null }) as { low: number | null; best: number | null; high: number | null };
+      const fig = (current ?? { low: null, best: null, high: null }) as {
+        low: number | null;
+        best: number | null;
+        high: number | null;
+      };
       const box = (part: "low" | "best" | "high") =>
-        el("input", { id: `${id}-${part}`, type: "number", min: 0, step: 1, value: fig[part] === null ? "" : String(fig[part]), "aria-label": `${f.label} ${part}` });
+        el("input", {
+          id: `${id}-${part}`,
+          type: "number",
+          min: 0,
+          step: 1,
+          value: fig[part] === null ? "" : String(fig[part]),
+          "aria-label": `${f.label} ${part}`,
+        });
       const low = box("low");
       const best = box("best");
       const high = box("high");
@@ -89,7 +131,11 @@ function editorFor(f: CorrectableField, event: StoredEvent, types: readonly Even
         el("label", { for: `${id}-high` }, "high"),
         high,
       );
-      return { field: f, element, value: () => ({ low: num(low, "low"), best: num(best, "best"), high: num(high, "high") }) };
+      return {
+        field: f,
+        element,
+        value: () => ({ low: num(low, "low"), best: num(best, "best"), high: num(high, "high") }),
+      };
     }
   }
 }
@@ -106,7 +152,12 @@ export function correctionForm(
   done: (updated: StoredEvent | null, message: string) => void,
 ): HTMLFormElement {
   const editors = row.correctable.map((f) => editorFor(f, event, types));
-  const note = el("input", { id: `note-${row.key}`, type: "text", maxlength: 500, placeholder: "why (kept in the audit log)" });
+  const note = el("input", {
+    id: `note-${row.key}`,
+    type: "text",
+    maxlength: 500,
+    placeholder: "why (kept in the audit log)",
+  });
   const error = el("p", { class: "form-error", role: "alert" });
   let version = event.version;
 
@@ -129,7 +180,10 @@ export function correctionForm(
         count++;
       }
     } catch (e) {
-      error.textContent = e instanceof ApiError ? `${e.message}${e.status === 409 ? " — reload the event to see the change" : ""}` : (e as Error).message;
+      error.textContent =
+        e instanceof ApiError
+          ? `${e.message}${e.status === 409 ? " — reload the event to see the change" : ""}`
+          : (e as Error).message;
       if (latest) done(latest, "");
       return;
     }

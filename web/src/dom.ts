@@ -42,7 +42,8 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 const numberFormat = new Intl.NumberFormat("en");
-export const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? "—" : numberFormat.format(n));
+export const fmt = (n: number | null | undefined): string =>
+  n === null || n === undefined ? "—" : numberFormat.format(n);
 
 let toastTimer: number | undefined;
 /** A short status message, read out by screen readers. */

@@ -43,7 +43,8 @@ export class EventPage {
       } catch (e) {
         if (e instanceof DOMException) return;
         this.detail = null;
-        const message = e instanceof ApiError && e.status === 404 ? `There is no event #${eventId}.` : (e as Error).message;
+        const message =
+          e instanceof ApiError && e.status === 404 ? `There is no event #${eventId}.` : (e as Error).message;
         replace(this.container, this.backButton(), el("p", { class: "error", role: "alert" }, message));
         return;
       }
@@ -80,7 +81,10 @@ export class EventPage {
   private render(detail: EventDetail): void {
     const e = detail.event;
     this.article = new ArticlePanel((id) => this.cb.select(id, this.field));
-    this.recordTable = this.recordPanel(e, new Set(detail.reports.flatMap((r) => evidenceOf(r.record).map((s) => s.field))));
+    this.recordTable = this.recordPanel(
+      e,
+      new Set(detail.reports.flatMap((r) => evidenceOf(r.record).map((s) => s.field))),
+    );
     const title = el("h2", { id: "event-title", tabindex: "-1" }, `${e.subEventType} — ${placeText(e)}`);
     const meta = el(
       "p",
@@ -112,7 +116,15 @@ export class EventPage {
     const rows = recordRows(e);
     const canEdit = this.cb.canEdit();
     const body = el("tbody", {});
-    for (const row of rows) body.append(this.recordRow(e, row, canEdit, row.evidence.some((f) => withWords.has(f))));
+    for (const row of rows)
+      body.append(
+        this.recordRow(
+          e,
+          row,
+          canEdit,
+          row.evidence.some((f) => withWords.has(f)),
+        ),
+      );
     return el(
       "section",
       { class: "record-panel", "aria-labelledby": "record-heading" },
@@ -125,18 +137,38 @@ export class EventPage {
   private recordRow(e: StoredEvent, row: RecordRow, canEdit: boolean, hasEvidence: boolean): HTMLElement {
     const corrected = row.correctable.some((c) => e.corrected.includes(c.field));
     const labelCell = hasEvidence
-      ? el("button", { type: "button", class: "field-button", "data-field": row.key, onclick: () => this.cb.select(null, row.key) }, row.label)
+      ? el(
+          "button",
+          {
+            type: "button",
+            class: "field-button",
+            "data-field": row.key,
+            onclick: () => this.cb.select(null, row.key),
+          },
+          row.label,
+        )
       : el("span", { title: row.evidence.length ? "no report gives words for this field" : undefined }, row.label);
     const actions = el("td", { class: "actions" });
     const tr = el(
       "tr",
       { "data-row": row.key },
       el("th", { scope: "row" }, labelCell),
-      el("td", { class: "value" }, el("span", { class: `value-text ev-swatch-${row.key}` }, row.value), corrected ? el("span", { class: "badge", title: "set by an analyst; kept whatever new reports say" }, "corrected") : null),
+      el(
+        "td",
+        { class: "value" },
+        el("span", { class: `value-text ev-swatch-${row.key}` }, row.value),
+        corrected
+          ? el("span", { class: "badge", title: "set by an analyst; kept whatever new reports say" }, "corrected")
+          : null,
+      ),
       actions,
     );
     if (canEdit && row.correctable.length) {
-      const button = el("button", { type: "button", class: "secondary small", "data-correct": row.key, "aria-expanded": "false" }, "Correct");
+      const button = el(
+        "button",
+        { type: "button", class: "secondary small", "data-correct": row.key, "aria-expanded": "false" },
+        "Correct",
+      );
       button.addEventListener("click", () => {
         const open = tr.nextElementSibling?.classList.contains("correction-row");
         if (open) {

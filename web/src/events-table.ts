@@ -50,7 +50,12 @@ export class EventsTable {
     replace(container, el("div", { class: "section-head" }, el("h2", { id: "events-heading" }, "Events")), this.body);
   }
 
-  async load(filter: Record<string, string | readonly string[]>, sort: SortField, order: "asc" | "desc", page: number): Promise<void> {
+  async load(
+    filter: Record<string, string | readonly string[]>,
+    sort: SortField,
+    order: "asc" | "desc",
+    page: number,
+  ): Promise<void> {
     this.container.setAttribute("aria-busy", "true");
     try {
       const answer = await getJson<EventPage & { offset: number }>(
@@ -75,10 +80,19 @@ export class EventsTable {
     const next = active && order === "desc" ? "asc" : "desc";
     const th = el(
       "th",
-      { scope: "col", class: col.numeric ? "num" : "", "aria-sort": active ? (order === "asc" ? "ascending" : "descending") : "none" },
+      {
+        scope: "col",
+        class: col.numeric ? "num" : "",
+        "aria-sort": active ? (order === "asc" ? "ascending" : "descending") : "none",
+      },
       el(
         "button",
-        { type: "button", class: "sort", "data-sort": col.sort, onclick: () => this.callbacks.sortBy(col.sort as SortField, next) },
+        {
+          type: "button",
+          class: "sort",
+          "data-sort": col.sort,
+          onclick: () => this.callbacks.sortBy(col.sort as SortField, next),
+        },
         col.label,
         el("span", { class: "sort-mark", "aria-hidden": "true" }, active ? (order === "asc" ? " ▲" : " ▼") : " ↕"),
       ),
@@ -92,11 +106,19 @@ export class EventsTable {
     const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
     const last = Math.min(total, page * PAGE_SIZE);
     const rows = answer.events.map((e) => {
-      const open = el("a", { href: `?event=${e.id}`, class: "row-link", onclick: (ev: Event) => {
-        ev.preventDefault();
-        this.callbacks.openEvent(e.id);
-      } });
-      const tr = el("tr", { "data-event": e.id }, COLUMNS.map((c) => el("td", { class: c.numeric ? "num" : "" }, c.cell(e))));
+      const open = el("a", {
+        href: `?event=${e.id}`,
+        class: "row-link",
+        onclick: (ev: Event) => {
+          ev.preventDefault();
+          this.callbacks.openEvent(e.id);
+        },
+      });
+      const tr = el(
+        "tr",
+        { "data-event": e.id },
+        COLUMNS.map((c) => el("td", { class: c.numeric ? "num" : "" }, c.cell(e))),
+      );
       // The whole row opens the event; the link in the first cell makes that reachable by keyboard.
       const firstCell = tr.firstElementChild as HTMLElement;
       open.append(...Array.from(firstCell.childNodes));
@@ -110,15 +132,40 @@ export class EventsTable {
     const table = el(
       "table",
       { class: "events", "aria-labelledby": "events-heading", "aria-rowcount": total + 1 },
-      el("thead", {}, el("tr", {}, COLUMNS.map((c) => this.header(c, sort, order)))),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          COLUMNS.map((c) => this.header(c, sort, order)),
+        ),
+      ),
       el("tbody", {}, rows),
     );
     const pager = el(
       "nav",
       { class: "pager", "aria-label": "Pages" },
-      el("button", { type: "button", class: "secondary", disabled: page <= 1, onclick: () => this.callbacks.goToPage(page - 1) }, "← Previous"),
-      el("span", { class: "page-info", "data-total": total }, total === 0 ? "No events match the filters" : `${fmt(first)}–${fmt(last)} of ${fmt(total)} events`),
-      el("button", { type: "button", class: "secondary", disabled: page >= pages, onclick: () => this.callbacks.goToPage(page + 1) }, "Next →"),
+      el(
+        "button",
+        { type: "button", class: "secondary", disabled: page <= 1, onclick: () => this.callbacks.goToPage(page - 1) },
+        "← Previous",
+      ),
+      el(
+        "span",
+        { class: "page-info", "data-total": total },
+        total === 0 ? "No events match the filters" : `${fmt(first)}–${fmt(last)} of ${fmt(total)} events`,
+      ),
+      el(
+        "button",
+        {
+          type: "button",
+          class: "secondary",
+          disabled: page >= pages,
+          onclick: () => this.callbacks.goToPage(page + 1),
+        },
+        "Next →",
+      ),
     );
     replace(this.body, total === 0 ? null : table, pager);
   }

@@ -32,22 +32,53 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 
 function filler(field: string, f: Filler): EvidenceSpan {
   const named = f.name && f.name !== f.text ? ` (${f.name})` : "";
-  return { field, label: `${FIELD_LABELS[field] ?? field}: ${f.text}${named}`, start: f.start, end: f.end, text: f.text };
+  return {
+    field,
+    label: `${FIELD_LABELS[field] ?? field}: ${f.text}${named}`,
+    start: f.start,
+    end: f.end,
+    text: f.text,
+  };
 }
 
 /** Every evidence span of a record, each tagged with the field it supports. */
 export function evidenceOf(r: EventRecord): EvidenceSpan[] {
   const spans: EvidenceSpan[] = [];
-  spans.push({ field: "eventType", label: `${r.eventType} / ${r.subEventType}: ${r.evidence.text}`, start: r.evidence.start, end: r.evidence.end, text: r.evidence.text });
+  spans.push({
+    field: "eventType",
+    label: `${r.eventType} / ${r.subEventType}: ${r.evidence.text}`,
+    start: r.evidence.start,
+    end: r.evidence.end,
+    text: r.evidence.text,
+  });
   if (r.date && r.date.text !== undefined && r.date.evidenceStart !== undefined && r.date.evidenceEnd !== undefined) {
-    spans.push({ field: "date", label: `Date ${r.date.start}: ${r.date.text}`, start: r.date.evidenceStart, end: r.date.evidenceEnd, text: r.date.text });
+    spans.push({
+      field: "date",
+      label: `Date ${r.date.start}: ${r.date.text}`,
+      start: r.date.evidenceStart,
+      end: r.date.evidenceEnd,
+      text: r.date.text,
+    });
   }
   if (r.location) {
     const l = r.location;
-    spans.push({ field: "location", label: `Location: ${[l.name, l.admin1, l.country].filter(Boolean).join(", ")}`, start: l.start, end: l.end, text: l.text });
+    spans.push({
+      field: "location",
+      label: `Location: ${[l.name, l.admin1, l.country].filter(Boolean).join(", ")}`,
+      start: l.start,
+      end: l.end,
+      text: l.text,
+    });
   }
   if (r.site) spans.push(filler("site", r.site));
-  for (const key of ["perpetratorOrgs", "perpetratorIndividuals", "targets", "victims", "weapons", "claimedBy"] as const) {
+  for (const key of [
+    "perpetratorOrgs",
+    "perpetratorIndividuals",
+    "targets",
+    "victims",
+    "weapons",
+    "claimedBy",
+  ] as const) {
     for (const f of r[key]) spans.push(filler(key, f));
   }
   for (const c of r.claims) {
@@ -59,10 +90,17 @@ export function evidenceOf(r: EventRecord): EvidenceSpan[] {
     const mentions = fig.reports?.length ? fig.reports : [fig];
     for (const m of mentions) {
       const range = m.high === m.low ? `${m.low}` : `${m.low}–${m.high ?? "?"}`;
-      spans.push({ field: key, label: `${FIELD_LABELS[key]}: ${range} ("${m.text}")`, start: m.start, end: m.end, text: m.text });
+      spans.push({
+        field: key,
+        label: `${FIELD_LABELS[key]}: ${range} ("${m.text}")`,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+      });
     }
   }
-  for (const s of r.sourceMentions) spans.push({ field: "sources", label: `Source: ${s.name}`, start: s.start, end: s.end, text: s.text });
+  for (const s of r.sourceMentions)
+    spans.push({ field: "sources", label: `Source: ${s.name}`, start: s.start, end: s.end, text: s.text });
   return spans;
 }
 
@@ -82,12 +120,17 @@ export function renderEvidenceText(text: string, spans: readonly EvidenceSpan[])
   const ok: EvidenceSpan[] = [];
   const broken: EvidenceSpan[] = [];
   for (const s of spans) {
-    const valid = Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end;
+    const valid =
+      Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end;
     if (valid && text.slice(s.start, s.end) === s.text) ok.push(s);
     else broken.push(s);
   }
   const cuts = [...new Set([0, text.length, ...ok.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
-  const container = el("div", { class: "article-text", tabindex: "0", "aria-label": "Article text with evidence marked" });
+  const container = el("div", {
+    class: "article-text",
+    tabindex: "0",
+    "aria-label": "Article text with evidence marked",
+  });
   const marksOf = new Map<string, HTMLElement[]>();
   for (let i = 0; i + 1 < cuts.length; i++) {
     const a = cuts[i] as number;
@@ -99,7 +142,15 @@ export function renderEvidenceText(text: string, spans: readonly EvidenceSpan[])
       continue;
     }
     const fields = [...new Set(covering.map((s) => s.field))];
-    const mark = el("mark", { class: `ev ${fields.map((f) => `ev-${f}`).join(" ")}`, "data-fields": fields.join(" "), title: covering.map((s) => s.label).join("\n") }, piece);
+    const mark = el(
+      "mark",
+      {
+        class: `ev ${fields.map((f) => `ev-${f}`).join(" ")}`,
+        "data-fields": fields.join(" "),
+        title: covering.map((s) => s.label).join("\n"),
+      },
+      piece,
+    );
     for (const f of fields) {
       const list = marksOf.get(f);
       if (list) list.push(mark);

@@ -13,7 +13,18 @@ export function figuresPanel(detail: EventDetail, showEvidence: (reportId: numbe
     "table",
     { class: "figures" },
     el("caption", {}, "Reconciled figures (UCDP low / best / high; ACLED exports the low figure)"),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, ""), el("th", { scope: "col", class: "num" }, "low"), el("th", { scope: "col", class: "num" }, "best"), el("th", { scope: "col", class: "num" }, "high"))),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, ""),
+        el("th", { scope: "col", class: "num" }, "low"),
+        el("th", { scope: "col", class: "num" }, "best"),
+        el("th", { scope: "col", class: "num" }, "high"),
+      ),
+    ),
     el(
       "tbody",
       {},
@@ -38,7 +49,11 @@ export function figuresPanel(detail: EventDetail, showEvidence: (reportId: numbe
         el(
           "thead",
           {},
-          el("tr", {}, ["as of", "source", "count", "low", "best", "high", "words"].map((h) => el("th", { scope: "col" }, h))),
+          el(
+            "tr",
+            {},
+            ["as of", "source", "count", "low", "best", "high", "words"].map((h) => el("th", { scope: "col" }, h)),
+          ),
         ),
         el(
           "tbody",
@@ -53,11 +68,27 @@ export function figuresPanel(detail: EventDetail, showEvidence: (reportId: numbe
               el("td", { class: "num" }, fmt(h.low)),
               el("td", { class: "num" }, fmt(h.best)),
               el("td", { class: "num" }, h.high === null ? "open" : fmt(h.high)),
-              el("td", {}, h.text ? el("button", { type: "button", class: "link", onclick: () => showEvidence(h.reportId, h.kind) }, `“${h.text}”`) : "—"),
+              el(
+                "td",
+                {},
+                h.text
+                  ? el(
+                      "button",
+                      { type: "button", class: "link", onclick: () => showEvidence(h.reportId, h.kind) },
+                      `“${h.text}”`,
+                    )
+                  : "—",
+              ),
             ),
           ),
         ),
       )
     : el("p", { class: "note" }, "No figures were reported.");
-  return el("section", { class: "figures-panel", "aria-labelledby": "figures-heading" }, el("h3", { id: "figures-heading" }, "Figures"), reconciled, historyTable);
+  return el(
+    "section",
+    { class: "figures-panel", "aria-labelledby": "figures-heading" },
+    el("h3", { id: "figures-heading" }, "Figures"),
+    reconciled,
+    historyTable,
+  );
 }

@@ -62,7 +62,16 @@ export class FiltersPanel {
         this.actor.element,
         el("div", { class: "field" }, el("label", { for: "filter-min-killed" }, "Killed at least"), this.minKilled),
         this.source.element,
-        el("button", { type: "button", class: "secondary", id: "filters-reset", onclick: () => this.onChange({ ...emptyFilters }) }, "Clear all filters"),
+        el(
+          "button",
+          {
+            type: "button",
+            class: "secondary",
+            id: "filters-reset",
+            onclick: () => this.onChange({ ...emptyFilters }),
+          },
+          "Clear all filters",
+        ),
       ),
     );
   }
@@ -80,7 +89,9 @@ export class FiltersPanel {
     this.since.value = filters.since;
     this.until.value = filters.until;
     this.minKilled.value = filters.minKilled;
-    this.country.setValues(filters.country, (c) => (/^[A-Za-z]{2}$/.test(c) ? `${countryName(c)} (${c.toUpperCase()})` : c));
+    this.country.setValues(filters.country, (c) =>
+      /^[A-Za-z]{2}$/.test(c) ? `${countryName(c)} (${c.toUpperCase()})` : c,
+    );
     this.admin1.setValues(filters.admin1);
     this.actor.setValues(filters.actor);
     this.source.setValues(filters.source);
@@ -91,7 +102,8 @@ export class FiltersPanel {
   private renderTypes(): void {
     const chosen = new Set(this.filters.type);
     const chosenSub = new Set(this.filters.subType);
-    const toggle = (list: readonly string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+    const toggle = (list: readonly string[], value: string, on: boolean) =>
+      on ? [...list, value] : list.filter((v) => v !== value);
     replace(
       this.types,
       el("legend", {}, "Event type"),
@@ -107,12 +119,24 @@ export class FiltersPanel {
           el("summary", {}, "sub-types"),
           t.subEventTypes.map((s) => {
             const sid = `sub-${s.name.replace(/\W+/g, "-")}`;
-            const sbox = el("input", { type: "checkbox", id: sid, checked: chosenSub.has(s.name), title: s.definition });
-            sbox.addEventListener("change", () => this.onChange({ subType: toggle(this.filters.subType, s.name, sbox.checked) }));
+            const sbox = el("input", {
+              type: "checkbox",
+              id: sid,
+              checked: chosenSub.has(s.name),
+              title: s.definition,
+            });
+            sbox.addEventListener("change", () =>
+              this.onChange({ subType: toggle(this.filters.subType, s.name, sbox.checked) }),
+            );
             return el("div", { class: "check" }, sbox, el("label", { for: sid }, s.name));
           }),
         );
-        return el("div", { class: "type-option" }, el("div", { class: "check" }, box, el("label", { for: id }, swatch, t.name)), subs);
+        return el(
+          "div",
+          { class: "type-option" },
+          el("div", { class: "check" }, box, el("label", { for: id }, swatch, t.name)),
+          subs,
+        );
       }),
     );
   }
@@ -120,15 +144,27 @@ export class FiltersPanel {
   private async suggestPlaces(): Promise<void> {
     const countries = await getJson<{ buckets: AggregateBucket[] }>("/aggregates", { groupBy: "country", limit: 300 });
     this.country.setOptions(
-      countries.buckets.filter((b) => b.key).map((b) => ({ value: b.key, label: `${countryName(b.key)} (${b.key}), ${fmt(b.events)} events` })),
+      countries.buckets
+        .filter((b) => b.key)
+        .map((b) => ({ value: b.key, label: `${countryName(b.key)} (${b.key}), ${fmt(b.events)} events` })),
     );
     const scope = this.filters.country.length ? { country: this.filters.country } : {};
-    const admin1 = await getJson<{ buckets: AggregateBucket[] }>("/aggregates", { ...scope, groupBy: "admin1", limit: 500 });
-    this.admin1.setOptions(admin1.buckets.filter((b) => b.key).map((b) => ({ value: b.key, label: `${b.key}, ${fmt(b.events)} events` })));
+    const admin1 = await getJson<{ buckets: AggregateBucket[] }>("/aggregates", {
+      ...scope,
+      groupBy: "admin1",
+      limit: 500,
+    });
+    this.admin1.setOptions(
+      admin1.buckets.filter((b) => b.key).map((b) => ({ value: b.key, label: `${b.key}, ${fmt(b.events)} events` })),
+    );
   }
 
   private async suggestActors(prefix: string): Promise<void> {
-    const answer = await getJson<{ actors: { name: string; events: number }[] }>("/actors", { prefix, limit: 20 }, "actors");
+    const answer = await getJson<{ actors: { name: string; events: number }[] }>(
+      "/actors",
+      { prefix, limit: 20 },
+      "actors",
+    );
     this.actor.setOptions(answer.actors.map((a) => ({ value: a.name, label: `${a.name}, ${fmt(a.events)} events` })));
   }
 

@@ -18,14 +18,17 @@ export function countryName(code: string | null): string {
 export function figureText(f: FigureRange): string {
   if (f.low === null && f.best === null) return "—";
   const low = f.low ?? f.best;
-  if (f.high === null) return f.best !== null && f.best !== low ? `${fmt(f.best)} (at least ${fmt(low)})` : `at least ${fmt(low)}`;
+  if (f.high === null)
+    return f.best !== null && f.best !== low ? `${fmt(f.best)} (at least ${fmt(low)})` : `at least ${fmt(low)}`;
   if (low === f.high) return fmt(low);
   return `${fmt(low)}–${fmt(f.high)}${f.best !== null && f.best !== low && f.best !== f.high ? ` (best ${fmt(f.best)})` : ""}`;
 }
 
 export function placeText(e: Pick<StoredEvent, "place" | "admin1" | "country" | "countryCode">): string {
   const country = e.country ?? countryName(e.countryCode);
-  return [e.place, e.admin1 && e.admin1 !== e.place ? e.admin1 : null, country].filter(Boolean).join(", ") || "place unknown";
+  return (
+    [e.place, e.admin1 && e.admin1 !== e.place ? e.admin1 : null, country].filter(Boolean).join(", ") || "place unknown"
+  );
 }
 
 export function dateText(e: Pick<StoredEvent, "dateStart" | "dateEnd" | "datePrecision">): string {

@@ -28,7 +28,12 @@ const token = new TokenDialog(() => {
 });
 
 const filters = new FiltersPanel(byId("filters"), (patch) => setFilters(patch));
-const map = new EventMap(byId("map"), byId("map-legend"), { openEvent, viewChanged: (view) => update({ map: view }, "replace") }, getState().map);
+const map = new EventMap(
+  byId("map"),
+  byId("map-legend"),
+  { openEvent, viewChanged: (view) => update({ map: view }, "replace") },
+  getState().map,
+);
 const timeline = new Timeline(byId("timeline"), (since, until) => setFilters({ since, until }));
 const table = new EventsTable(byId("events-table"), {
   openEvent,
@@ -64,7 +69,14 @@ function render(s: AppState, previous: AppState | null): void {
     map.setFilter(params);
     timeline.setFilter(params);
   }
-  if (filtersChanged || wasHidden || !previous || s.sort !== previous.sort || s.order !== previous.order || s.page !== previous.page) {
+  if (
+    filtersChanged ||
+    wasHidden ||
+    !previous ||
+    s.sort !== previous.sort ||
+    s.order !== previous.order ||
+    s.page !== previous.page
+  ) {
     void table.load(params, s.sort, s.order, s.page);
   }
 }
@@ -80,7 +92,8 @@ async function start(): Promise<void> {
     eventTypes = meta.eventTypes;
     filters.setEventTypes(eventTypes);
     const range = meta.dateRange.from ? `, ${meta.dateRange.from} to ${meta.dateRange.to}` : "";
-    byId("db-summary").textContent = `${fmt(meta.counts.events)} events from ${fmt(meta.counts.articles)} articles${range}`;
+    byId("db-summary").textContent =
+      `${fmt(meta.counts.events)} events from ${fmt(meta.counts.articles)} articles${range}`;
   } catch (e) {
     toast(`The server did not answer: ${(e as Error).message}`, "error");
   }

@@ -53,7 +53,9 @@ function icon(c: MapCluster): L.DivIcon {
   dot.style.width = dot.style.height = `${size}px`;
   if (c.events > 1) {
     dot.style.background = typeRing(c.types, c.events);
-    dot.append(el("span", { class: "cluster-count" }, c.events > 9999 ? `${Math.round(c.events / 1000)}k` : fmt(c.events)));
+    dot.append(
+      el("span", { class: "cluster-count" }, c.events > 9999 ? `${Math.round(c.events / 1000)}k` : fmt(c.events)),
+    );
   } else {
     dot.style.background = colorOf(c.eventType);
   }
@@ -68,7 +70,12 @@ export class EventMap {
   /** Set while the map is being moved to a view the URL asked for, so that the move is not written back. */
   private applyingView = false;
 
-  constructor(container: HTMLElement, legend: HTMLElement, private readonly callbacks: MapCallbacks, view: MapView | null) {
+  constructor(
+    container: HTMLElement,
+    legend: HTMLElement,
+    private readonly callbacks: MapCallbacks,
+    view: MapView | null,
+  ) {
     this.map = L.map(container, {
       center: view ? [view.lat, view.lon] : [20, 20],
       zoom: view?.zoom ?? 2,
@@ -130,12 +137,18 @@ export class EventMap {
       west = -180;
       east = 180;
     }
-    return [clamp(west, 180), clamp(b.getSouth(), 90), clamp(east, 180), clamp(b.getNorth(), 90)].map((v) => v.toFixed(4)).join(",");
+    return [clamp(west, 180), clamp(b.getSouth(), 90), clamp(east, 180), clamp(b.getNorth(), 90)]
+      .map((v) => v.toFixed(4))
+      .join(",");
   }
 
   async refresh(): Promise<void> {
     try {
-      const answer = await getJson<MapAnswer>("/map", { ...this.filter, zoom: this.map.getZoom(), bounds: this.bounds() }, "map");
+      const answer = await getJson<MapAnswer>(
+        "/map",
+        { ...this.filter, zoom: this.map.getZoom(), bounds: this.bounds() },
+        "map",
+      );
       this.render(answer);
     } catch (e) {
       if (!isAbort(e)) toast(`Map: ${(e as Error).message}`, "error");
@@ -177,7 +190,11 @@ export class EventMap {
   private async listAt(c: MapCluster, marker: L.Marker): Promise<void> {
     const pad = 1e-4;
     const bbox = [c.west - pad, c.south - pad, c.east + pad, c.north + pad].map((v) => v.toFixed(5)).join(",");
-    const page = await getJson<{ total: number; events: StoredEvent[] }>("/events", { ...this.filter, bbox, limit: 20 });
+    const page = await getJson<{ total: number; events: StoredEvent[] }>("/events", {
+      ...this.filter,
+      bbox,
+      limit: 20,
+    });
     const list = el(
       "ul",
       { class: "popup-list" },
@@ -193,7 +210,10 @@ export class EventMap {
         ),
       ),
     );
-    const more = page.total > page.events.length ? el("p", {}, `and ${fmt(page.total - page.events.length)} more: see the table`) : null;
+    const more =
+      page.total > page.events.length
+        ? el("p", {}, `and ${fmt(page.total - page.events.length)} more: see the table`)
+        : null;
     const content = el("div", { class: "popup" }, el("strong", {}, `${fmt(page.total)} events here`), list, more);
     marker.bindPopup(content, { maxWidth: 320 }).openPopup();
   }

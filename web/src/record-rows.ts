@@ -5,7 +5,17 @@ import { fmt } from "./dom.js";
 import { countryName, dateText, figureText } from "./labels.js";
 
 /** How a correctable field is edited. */
-export type EditorKind = "eventType" | "subEventType" | "date" | "datePrecision" | "text" | "countryCode" | "number" | "figure" | "geoPrecision" | "role";
+export type EditorKind =
+  | "eventType"
+  | "subEventType"
+  | "date"
+  | "datePrecision"
+  | "text"
+  | "countryCode"
+  | "number"
+  | "figure"
+  | "geoPrecision"
+  | "role";
 
 export interface CorrectableField {
   /** The field name the API's corrections take. */
@@ -31,7 +41,9 @@ const actorsIn = (e: StoredEvent, role: ActorRole): string =>
     .join("; ") || "—";
 
 const figure = (f: FigureRange): string =>
-  f.low === null && f.best === null ? "—" : `${figureText(f)} · low ${fmt(f.low)} / best ${fmt(f.best)} / high ${f.high === null ? "open" : fmt(f.high)}`;
+  f.low === null && f.best === null
+    ? "—"
+    : `${figureText(f)} · low ${fmt(f.low)} / best ${fmt(f.best)} / high ${f.high === null ? "open" : fmt(f.high)}`;
 
 /** The reconciled record of an event as rows, with the evidence and the corrections each row has. */
 export function recordRows(e: StoredEvent): RecordRow[] {
@@ -73,17 +85,53 @@ export function recordRows(e: StoredEvent): RecordRow[] {
         { field: "geoPrecision", label: "Precision", editor: "geoPrecision" },
       ],
     },
-    { key: "perpetrators", label: "Perpetrators", value: actorsIn(e, "perpetrator"), evidence: ["perpetratorOrgs", "perpetratorIndividuals"], correctable: [] },
+    {
+      key: "perpetrators",
+      label: "Perpetrators",
+      value: actorsIn(e, "perpetrator"),
+      evidence: ["perpetratorOrgs", "perpetratorIndividuals"],
+      correctable: [],
+    },
     { key: "targets", label: "Targets", value: actorsIn(e, "target"), evidence: ["targets"], correctable: [] },
     { key: "victims", label: "Victims", value: actorsIn(e, "victim"), evidence: ["victims"], correctable: [] },
     { key: "weapons", label: "Weapons", value: e.weapons.join("; ") || "—", evidence: ["weapons"], correctable: [] },
     { key: "claimedBy", label: "Claimed by", value: actorsIn(e, "claimant"), evidence: ["claimedBy"], correctable: [] },
-    { key: "killed", label: "Killed", value: figure(e.killed), evidence: ["killed"], correctable: [{ field: "killed", label: "Killed", editor: "figure" }] },
-    { key: "injured", label: "Injured", value: figure(e.injured), evidence: ["injured"], correctable: [{ field: "injured", label: "Injured", editor: "figure" }] },
-    { key: "kidnapped", label: "Kidnapped", value: figure(e.kidnapped), evidence: ["kidnapped"], correctable: [{ field: "kidnapped", label: "Kidnapped", editor: "figure" }] },
+    {
+      key: "killed",
+      label: "Killed",
+      value: figure(e.killed),
+      evidence: ["killed"],
+      correctable: [{ field: "killed", label: "Killed", editor: "figure" }],
+    },
+    {
+      key: "injured",
+      label: "Injured",
+      value: figure(e.injured),
+      evidence: ["injured"],
+      correctable: [{ field: "injured", label: "Injured", editor: "figure" }],
+    },
+    {
+      key: "kidnapped",
+      label: "Kidnapped",
+      value: figure(e.kidnapped),
+      evidence: ["kidnapped"],
+      correctable: [{ field: "kidnapped", label: "Kidnapped", editor: "figure" }],
+    },
     { key: "sources", label: "Sources", value: e.sources.join("; ") || "—", evidence: ["sources"], correctable: [] },
-    { key: "role", label: "Role", value: e.role, evidence: [], correctable: [{ field: "role", label: "Role", editor: "role" }] },
-    { key: "notes", label: "Notes", value: e.notes ?? "—", evidence: [], correctable: [{ field: "notes", label: "Notes", editor: "text" }] },
+    {
+      key: "role",
+      label: "Role",
+      value: e.role,
+      evidence: [],
+      correctable: [{ field: "role", label: "Role", editor: "role" }],
+    },
+    {
+      key: "notes",
+      label: "Notes",
+      value: e.notes ?? "—",
+      evidence: [],
+      correctable: [{ field: "notes", label: "Notes", editor: "text" }],
+    },
   ];
 }
 

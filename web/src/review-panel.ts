@@ -16,9 +16,19 @@ function errorText(e: unknown): string {
 /** Merging another event into this one, splitting reports off, and this event's audit trail. */
 export function reviewPanel(detail: EventDetail, cb: ReviewCallbacks): HTMLElement {
   const e = detail.event;
-  const section = el("section", { class: "review-panel", "aria-labelledby": "review-heading" }, el("h3", { id: "review-heading" }, "Review"));
+  const section = el(
+    "section",
+    { class: "review-panel", "aria-labelledby": "review-heading" },
+    el("h3", { id: "review-heading" }, "Review"),
+  );
   if (!cb.canEdit()) {
-    section.append(el("p", { class: "note" }, "Enter an editor token (top right) to correct fields, merge events or split reports off. Every change is kept in the audit log."));
+    section.append(
+      el(
+        "p",
+        { class: "note" },
+        "Enter an editor token (top right) to correct fields, merge events or split reports off. Every change is kept in the audit log.",
+      ),
+    );
   } else {
     section.append(mergeForm(e, cb), splitForm(detail, cb));
   }
@@ -33,7 +43,15 @@ export function reviewPanel(detail: EventDetail, cb: ReviewCallbacks): HTMLEleme
           ? el(
               "ol",
               { class: "audit-list" },
-              entries.map((a) => el("li", {}, el("time", { datetime: a.at }, a.at.replace("T", " ").slice(0, 19)), ` ${a.actor} — ${a.action}: `, el("code", {}, JSON.stringify(a.detail)))),
+              entries.map((a) =>
+                el(
+                  "li",
+                  {},
+                  el("time", { datetime: a.at }, a.at.replace("T", " ").slice(0, 19)),
+                  ` ${a.actor} — ${a.action}: `,
+                  el("code", {}, JSON.stringify(a.detail)),
+                ),
+              ),
             )
           : el("p", { class: "note" }, "No manual changes yet."),
       ),
@@ -43,7 +61,14 @@ export function reviewPanel(detail: EventDetail, cb: ReviewCallbacks): HTMLEleme
 }
 
 function mergeForm(e: StoredEvent, cb: ReviewCallbacks): HTMLElement {
-  const other = el("input", { id: "merge-other", type: "number", min: 1, step: 1, required: true, inputmode: "numeric" });
+  const other = el("input", {
+    id: "merge-other",
+    type: "number",
+    min: 1,
+    step: 1,
+    required: true,
+    inputmode: "numeric",
+  });
   const note = el("input", { id: "merge-note", type: "text", maxlength: 500 });
   const error = el("p", { class: "form-error", role: "alert" });
   const form = el(
@@ -59,7 +84,11 @@ function mergeForm(e: StoredEvent, cb: ReviewCallbacks): HTMLElement {
     ev.preventDefault();
     error.textContent = "";
     try {
-      const answer = await send<{ event: StoredEvent }>("POST", `/events/${e.id}/merge`, { from: [Number(other.value)], expectedVersion: e.version, note: note.value.trim() || null });
+      const answer = await send<{ event: StoredEvent }>("POST", `/events/${e.id}/merge`, {
+        from: [Number(other.value)],
+        expectedVersion: e.version,
+        note: note.value.trim() || null,
+      });
       cb.changed(answer.event.id, `Event #${other.value} merged into #${e.id}`);
     } catch (err) {
       error.textContent = errorText(err);
@@ -74,13 +103,31 @@ function splitForm(detail: EventDetail, cb: ReviewCallbacks): HTMLElement {
   if (detail.reports.length < 2) return el("p", { class: "note" }, "This event has one report: nothing to split off.");
   const boxes = detail.reports.map((r, i) => {
     const box = el("input", { type: "checkbox", id: `split-${r.id}`, value: r.id });
-    return { box, row: el("div", { class: "check" }, box, el("label", { for: `split-${r.id}` }, reportTitle(r, i), ` · ${r.record.subEventType}, killed ${fmt(r.record.killed?.best)}`)) };
+    return {
+      box,
+      row: el(
+        "div",
+        { class: "check" },
+        box,
+        el(
+          "label",
+          { for: `split-${r.id}` },
+          reportTitle(r, i),
+          ` · ${r.record.subEventType}, killed ${fmt(r.record.killed?.best)}`,
+        ),
+      ),
+    };
   });
   const note = el("input", { id: "split-note", type: "text", maxlength: 500 });
   const form = el(
     "form",
     { class: "split-form", "aria-label": "Split reports off into a new event" },
-    el("fieldset", {}, el("legend", {}, "Split reports that tell of another event into a new event"), boxes.map((b) => b.row)),
+    el(
+      "fieldset",
+      {},
+      el("legend", {}, "Split reports that tell of another event into a new event"),
+      boxes.map((b) => b.row),
+    ),
     el("div", { class: "field" }, el("label", { for: "split-note" }, "Note"), note),
     el("button", { type: "submit" }, "Split off"),
     error,
@@ -90,7 +137,11 @@ function splitForm(detail: EventDetail, cb: ReviewCallbacks): HTMLElement {
     error.textContent = "";
     const reportIds = boxes.filter((b) => b.box.checked).map((b) => Number(b.box.value));
     try {
-      const answer = await send<{ event: StoredEvent }>("POST", `/events/${e.id}/split`, { reportIds, expectedVersion: e.version, note: note.value.trim() || null });
+      const answer = await send<{ event: StoredEvent }>("POST", `/events/${e.id}/split`, {
+        reportIds,
+        expectedVersion: e.version,
+        note: note.value.trim() || null,
+      });
       cb.changed(answer.event.id, `${reportIds.length} report(s) split off into event #${answer.event.id}`);
     } catch (err) {
       error.textContent = errorText(err);

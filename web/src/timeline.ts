@@ -44,7 +44,11 @@ export class Timeline {
   ) {
     this.chart = el("div", { class: "timeline-chart" });
     this.summary = el("p", { class: "timeline-summary", role: "status" });
-    this.clearButton = el("button", { type: "button", class: "secondary", hidden: true, onclick: () => this.onRange("", "") }, "Clear dates");
+    this.clearButton = el(
+      "button",
+      { type: "button", class: "secondary", hidden: true, onclick: () => this.onRange("", "") },
+      "Clear dates",
+    );
     replace(container, this.chart, el("div", { class: "timeline-foot" }, this.summary, this.clearButton));
     new ResizeObserver(() => this.plot?.setSize(this.size())).observe(container);
   }
@@ -88,7 +92,11 @@ export class Timeline {
       cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
       select: { show: true, left: 0, top: 0, width: 0, height: 0 },
       legend: { show: true, live: true },
-      scales: { x: { time: true }, events: { range: (_u, _min, max) => [0, Math.max(1, max)] }, killed: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: {
+        x: { time: true },
+        events: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+        killed: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+      },
       axes: [
         {},
         { scale: "events", label: "events", size: 50 },
@@ -105,7 +113,14 @@ export class Timeline {
           points: { show: false },
           value: (_u, v) => fmt(v),
         },
-        { label: "killed", scale: "killed", stroke: "#b2182b", width: 1.5, points: { show: false }, value: (_u, v) => fmt(v) },
+        {
+          label: "killed",
+          scale: "killed",
+          stroke: "#b2182b",
+          width: 1.5,
+          points: { show: false },
+          value: (_u, v) => fmt(v),
+        },
       ],
       hooks: {
         setSelect: [

@@ -42,24 +42,45 @@ export class TokenDialog {
 
   private label(): void {
     this.button.textContent = this.who ? `Editor: ${this.who.name}` : "Editor token";
-    this.button.setAttribute("aria-label", this.who ? `Signed in with the token ${this.who.name} (${this.who.role}); change` : "Enter an editor token");
+    this.button.setAttribute(
+      "aria-label",
+      this.who ? `Signed in with the token ${this.who.name} (${this.who.role}); change` : "Enter an editor token",
+    );
   }
 
   open(): void {
-    const input = el("input", { id: "token-input", type: "password", autocomplete: "off", spellcheck: "false", required: true });
+    const input = el("input", {
+      id: "token-input",
+      type: "password",
+      autocomplete: "off",
+      spellcheck: "false",
+      required: true,
+    });
     const error = el("p", { class: "form-error", role: "alert" });
     const form = el(
       "form",
       { method: "dialog", class: "token-form" },
       el("h2", { id: "token-title" }, "Editor token"),
-      el("p", {}, this.who ? `Signed in as ${this.who.name} (${this.who.role}).` : "Corrections, merges and splits need an editor token. Ask an admin to run `sitrep token create --name YOU --role editor`."),
+      el(
+        "p",
+        {},
+        this.who
+          ? `Signed in as ${this.who.name} (${this.who.role}).`
+          : "Corrections, merges and splits need an editor token. Ask an admin to run `sitrep token create --name YOU --role editor`.",
+      ),
       el("div", { class: "field" }, el("label", { for: "token-input" }, "Token"), input),
       error,
       el(
         "div",
         { class: "form-actions" },
         el("button", { type: "submit", id: "token-save" }, "Use this token"),
-        this.who ? el("button", { type: "button", class: "secondary", id: "token-forget", onclick: () => this.forget() }, "Forget token") : null,
+        this.who
+          ? el(
+              "button",
+              { type: "button", class: "secondary", id: "token-forget", onclick: () => this.forget() },
+              "Forget token",
+            )
+          : null,
         el("button", { type: "button", class: "secondary", onclick: () => this.dialog.close() }, "Cancel"),
       ),
     );

@@ -7,7 +7,18 @@ import { errorResponses } from "../schemas/common.js";
 import { ACTOR_ROLES, querySchema, type FilterQuery } from "../schemas/filter.js";
 import { bucketKeys, bucketStart, intervalFor, type Interval } from "../time-buckets.js";
 
-const GROUPS = ["day", "week", "month", "year", "country", "admin1", "actor", "eventType", "subEventType", "dataset"] as const;
+const GROUPS = [
+  "day",
+  "week",
+  "month",
+  "year",
+  "country",
+  "admin1",
+  "actor",
+  "eventType",
+  "subEventType",
+  "dataset",
+] as const;
 
 const bucketSchema = {
   type: "object",
@@ -33,7 +44,12 @@ async function dateExtent(store: Store, filter: EventFilter): Promise<{ from: st
   return from && to ? { from, to } : null;
 }
 
-function fillGaps(buckets: readonly AggregateBucket[], from: string, to: string, interval: Interval): AggregateBucket[] {
+function fillGaps(
+  buckets: readonly AggregateBucket[],
+  from: string,
+  to: string,
+  interval: Interval,
+): AggregateBucket[] {
   const byKey = new Map(buckets.map((b) => [b.key, b]));
   return bucketKeys(from, to, interval).map(
     (key) => byKey.get(key) ?? { key, events: 0, killedLow: 0, killedBest: 0, injuredBest: 0 },
@@ -41,7 +57,9 @@ function fillGaps(buckets: readonly AggregateBucket[], from: string, to: string,
 }
 
 export function aggregateRoutes(app: FastifyInstance, { store }: ApiContext): void {
-  app.get<{ Querystring: FilterQuery & { groupBy: GroupBy; groupRole?: (typeof ACTOR_ROLES)[number][]; limit: number } }>(
+  app.get<{
+    Querystring: FilterQuery & { groupBy: GroupBy; groupRole?: (typeof ACTOR_ROLES)[number][]; limit: number };
+  }>(
     "/aggregates",
     {
       schema: {
@@ -59,13 +77,24 @@ export function aggregateRoutes(app: FastifyInstance, { store }: ApiContext): vo
           },
           ["groupBy"],
         ),
-        response: { 200: { type: "object", properties: { groupBy: { type: "string" }, buckets: { type: "array", items: bucketSchema } } }, ...errorResponses },
+        response: {
+          200: {
+            type: "object",
+            properties: { groupBy: { type: "string" }, buckets: { type: "array", items: bucketSchema } },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const { groupBy, groupRole, limit, ...filterQuery } = request.query;
       const filter = await requestFilter(filterQuery);
-      const buckets = await store.aggregate({ filter, groupBy, limit, ...(groupRole ? { actorRoles: groupRole } : {}) });
+      const buckets = await store.aggregate({
+        filter,
+        groupBy,
+        limit,
+        ...(groupRole ? { actorRoles: groupRole } : {}),
+      });
       return { groupBy, buckets };
     },
   );
@@ -75,7 +104,8 @@ export function aggregateRoutes(app: FastifyInstance, { store }: ApiContext): vo
     {
       schema: {
         tags: ["aggregates"],
-        summary: "Events and fatalities per day, week, month or year, every period of the span present (zeros included)",
+        summary:
+          "Events and fatalities per day, week, month or year, every period of the span present (zeros included)",
         querystring: querySchema({
           interval: { type: "string", enum: ["auto", "day", "week", "month", "year"], default: "auto" },
         }),

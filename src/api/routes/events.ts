@@ -35,7 +35,8 @@ export function eventRoutes(app: FastifyInstance, { store }: ApiContext): void {
     {
       schema: {
         tags: ["events"],
-        summary: "One event: its reconciled fields, every report with its record and evidence offsets, figure history, decisions",
+        summary:
+          "One event: its reconciled fields, every report with its record and evidence offsets, figure history, decisions",
         params: idParams,
         response: errorResponses,
       },

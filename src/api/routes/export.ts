@@ -35,7 +35,8 @@ export function exportRoutes(app: FastifyInstance, { store }: ApiContext): void 
       schema: {
         tags: ["export"],
         summary: "Every event of a filter as a download: JSONL (full records with evidence), ACLED CSV or GeoJSON",
-        description: "Streamed as it is read, so any size of export keeps the server's memory flat. The same output as `sitrep export`.",
+        description:
+          "Streamed as it is read, so any size of export keeps the server's memory flat. The same output as `sitrep export`.",
         querystring: querySchema({ format: { type: "string", enum: Object.keys(FORMATS), default: "jsonl" } }),
         response: errorResponses,
       },

@@ -31,7 +31,9 @@ interface IngestQuery {
 export async function ingestRoutes(app: FastifyInstance, { store, uploadLimitBytes }: ApiContext): Promise<void> {
   // Raw uploads arrive as bytes: the readers decode them, so that encoding errors are coded as on the CLI.
   app.removeContentTypeParser("text/plain");
-  app.addContentTypeParser(Object.keys(RAW_UPLOAD_TYPES), { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(Object.keys(RAW_UPLOAD_TYPES), { parseAs: "buffer" }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.post<{ Querystring: IngestQuery }>(
     "/articles",
@@ -50,8 +52,17 @@ export async function ingestRoutes(app: FastifyInstance, { store, uploadLimitByt
         querystring: {
           type: "object",
           properties: {
-            filename: { type: "string", minLength: 1, maxLength: 255, description: "the file's name: names the articles and, for text/plain, helps pick the reader" },
-            published: { type: "string", format: "date", description: "publication date for plain text that carries none" },
+            filename: {
+              type: "string",
+              minLength: 1,
+              maxLength: 255,
+              description: "the file's name: names the articles and, for text/plain, helps pick the reader",
+            },
+            published: {
+              type: "string",
+              format: "date",
+              description: "publication date for plain text that carries none",
+            },
           },
           additionalProperties: false,
         },
@@ -62,7 +73,12 @@ export async function ingestRoutes(app: FastifyInstance, { store, uploadLimitByt
                 oneOf: [
                   articleSchema,
                   { type: "array", items: articleSchema, minItems: 1 },
-                  { type: "object", properties: { articles: { type: "array", items: articleSchema, minItems: 1 } }, required: ["articles"], additionalProperties: false },
+                  {
+                    type: "object",
+                    properties: { articles: { type: "array", items: articleSchema, minItems: 1 } },
+                    required: ["articles"],
+                    additionalProperties: false,
+                  },
                 ],
               },
             },
@@ -74,7 +90,9 @@ export async function ingestRoutes(app: FastifyInstance, { store, uploadLimitByt
     async (request, reply) => {
       const mediaType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
       const filename = request.query.filename ?? "upload";
-      const published = request.query.published ? parsePublished(request.query.published, { file: filename, field: "published" }) : null;
+      const published = request.query.published
+        ? parsePublished(request.query.published, { file: filename, field: "published" })
+        : null;
       const upload = await readUpload({ body: request.body, mediaType, filename, published });
       if (upload.articles.length === 0 && upload.problems.length > 0) {
         // Nothing readable: the first problem is the answer, as the CLI's exit status would be.
@@ -90,11 +108,21 @@ export async function ingestRoutes(app: FastifyInstance, { store, uploadLimitByt
           actor,
           action: "ingest",
           eventId: null,
-          detail: { filename, mediaType, articles: summary.articles, stored: summary.stored, newEvents: summary.newEvents, matchedReports: summary.matchedReports, problems: summary.problems.length },
+          detail: {
+            filename,
+            mediaType,
+            articles: summary.articles,
+            stored: summary.stored,
+            newEvents: summary.newEvents,
+            matchedReports: summary.matchedReports,
+            problems: summary.problems.length,
+          },
         }),
       );
       const { problems, ...counts } = summary;
-      return reply.code(summary.stored > 0 ? 201 : 200).send({ ...counts, events: [...events].sort((a, b) => a - b), problems: problems.map(errorBody) });
+      return reply
+        .code(summary.stored > 0 ? 201 : 200)
+        .send({ ...counts, events: [...events].sort((a, b) => a - b), problems: problems.map(errorBody) });
     },
   );
 }

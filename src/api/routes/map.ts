@@ -54,7 +54,10 @@ export function mapRoutes(app: FastifyInstance, { store }: ApiContext): void {
       const filter = await requestFilter(filterQuery);
       const view = bounds ? intersect(paddedBounds(parseBbox(bounds, "bounds")), filter.bbox) : (filter.bbox ?? null);
       if (bounds && !view) return { zoom, events: 0, clusters: [] };
-      const rows = await store.mapGrid({ filter: view ? { ...filter, bbox: view } : filter, cellRadians: cellRadiansFor(zoom) });
+      const rows = await store.mapGrid({
+        filter: view ? { ...filter, bbox: view } : filter,
+        cellRadians: cellRadiansFor(zoom),
+      });
       const clusters = clustersFrom(rows);
       return { zoom, events: clusters.reduce((n, c) => n + c.events, 0), clusters };
     },

@@ -9,7 +9,8 @@ export function metaRoutes(app: FastifyInstance, { store, uploadLimitBytes }: Ap
     {
       schema: {
         tags: ["meta"],
-        summary: "What the database holds (counts, date range) and the vocabulary of filters (ACLED event and sub-event types)",
+        summary:
+          "What the database holds (counts, date range) and the vocabulary of filters (ACLED event and sub-event types)",
       },
     },
     async () => {

@@ -9,7 +9,12 @@ import { filterProperties, type FilterQuery } from "../schemas/filter.js";
 
 /** The filter parameters without `actor`, which these questions take as one name of their own. */
 const { actor: _actorList, ...otherFilters } = filterProperties;
-const actorParam = { type: "string", minLength: 1, maxLength: 200, description: "actor name or alias (IS-K, ISKP, Daesh Khorasan → one actor)" };
+const actorParam = {
+  type: "string",
+  minLength: 1,
+  maxLength: 200,
+  description: "actor name or alias (IS-K, ISKP, Daesh Khorasan → one actor)",
+};
 
 const schema = (extra: Record<string, object>, required: string[]) => ({
   type: "object",
@@ -26,8 +31,10 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
     {
       schema: {
         tags: ["questions"],
-        summary: "The first event of an actor in a place (country, admin1, place or near); with eventId, whether that event is the first",
-        description: "The place is given by the filter's country / admin1 / place / near; the other filters narrow the events considered. The actor counts as perpetrator or claimant.",
+        summary:
+          "The first event of an actor in a place (country, admin1, place or near); with eventId, whether that event is the first",
+        description:
+          "The place is given by the filter's country / admin1 / place / near; the other filters narrow the events considered. The actor counts as perpetrator or claimant.",
         querystring: schema({ actor: actorParam, eventId: { type: "integer", minimum: 1 } }, ["actor"]),
         response: errorResponses,
       },
@@ -39,7 +46,12 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
       if (!countryCodes && !admin1 && !place && !near) {
         throw new SitrepError("E_VALIDATION", "say where: country, admin1, place or near", { field: "country" });
       }
-      return firstEventOf(store, { actor, place: { countryCodes, admin1, place, near }, filter: others, ...(eventId !== undefined ? { eventId } : {}) });
+      return firstEventOf(store, {
+        actor,
+        place: { countryCodes, admin1, place, near },
+        filter: others,
+        ...(eventId !== undefined ? { eventId } : {}),
+      });
     },
   );
 
@@ -48,7 +60,8 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
     {
       schema: {
         tags: ["questions"],
-        summary: "The events matching a condition since a date, numbered in date order: the n-th one, or the rank of an event",
+        summary:
+          "The events matching a condition since a date, numbered in date order: the n-th one, or the rank of an event",
         description: `"The fourth mass-casualty attack since 15 August 2021": since=2021-08-15&n=4. minKilled defaults to ${MASS_CASUALTY_KILLED} (the mass-casualty threshold of GTD and most studies); set 0 for any event.`,
         querystring: {
           type: "object",
@@ -67,9 +80,22 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
     async (request) => {
       const { n, eventId, minKilled, since, ...rest } = request.query;
       const filter = await requestFilter(rest);
-      const answer = await eventsSince(store, { since, filter, minKilled, ...(eventId !== undefined ? { eventId } : {}) });
+      const answer = await eventsSince(store, {
+        since,
+        filter,
+        minKilled,
+        ...(eventId !== undefined ? { eventId } : {}),
+      });
       const nth = n === undefined ? null : (answer.events[n - 1] ?? null);
-      return { since, minKilled, total: answer.events.length, n: n ?? null, nth, ordinal: answer.ordinal, events: answer.events };
+      return {
+        since,
+        minKilled,
+        total: answer.events.length,
+        n: n ?? null,
+        nth,
+        ordinal: answer.ordinal,
+        events: answer.events,
+      };
     },
   );
 
@@ -79,7 +105,10 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
       schema: {
         tags: ["questions"],
         summary: "An actor's events and fatalities over time (as perpetrator or claimant)",
-        querystring: schema({ actor: actorParam, by: { type: "string", enum: ["day", "week", "month", "year"], default: "month" } }, ["actor"]),
+        querystring: schema(
+          { actor: actorParam, by: { type: "string", enum: ["day", "week", "month", "year"], default: "month" } },
+          ["actor"],
+        ),
         response: errorResponses,
       },
     },

@@ -27,7 +27,11 @@ const CORRECTABLE = [
 ] as const;
 
 const common = {
-  expectedVersion: { type: "integer", minimum: 1, description: "the event's version as read: a stale one is refused with 409 (E_CONFLICT)" },
+  expectedVersion: {
+    type: "integer",
+    minimum: 1,
+    description: "the event's version as read: a stale one is refused with 409 (E_CONFLICT)",
+  },
   note: { type: ["string", "null"], maxLength: 2000, description: "why; kept in the decision and the audit log" },
 } as const;
 
@@ -63,7 +67,14 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
     },
     async (request) => {
       const { field, value, expectedVersion, note } = request.body;
-      const event = await correctEvent(store, { eventId: request.params.id, field, value, expectedVersion, by: actorOf(request), note: note ?? null });
+      const event = await correctEvent(store, {
+        eventId: request.params.id,
+        field,
+        value,
+        expectedVersion,
+        by: actorOf(request),
+        note: note ?? null,
+      });
       return { event };
     },
   );
@@ -108,7 +119,18 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
         summary: "Merges other events (duplicates) into this one: their reports move here; they then redirect here",
         security: bearerSecurity,
         params: idParams,
-        body: body({ from: { type: "array", items: { type: "integer", minimum: 1 }, minItems: 1, maxItems: 100, uniqueItems: true } }, ["from"]),
+        body: body(
+          {
+            from: {
+              type: "array",
+              items: { type: "integer", minimum: 1 },
+              minItems: 1,
+              maxItems: 100,
+              uniqueItems: true,
+            },
+          },
+          ["from"],
+        ),
         response: writeErrorResponses,
       },
     },
@@ -117,7 +139,13 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
       for (const id of from) {
         if (!(await store.getEvent(id))) throw new SitrepError("E_NOT_FOUND", `no event ${id}`, { field: "from" });
       }
-      const event = await mergeEvents(store, { into: request.params.id, from, expectedVersion, by: actorOf(request), note: note ?? null });
+      const event = await mergeEvents(store, {
+        into: request.params.id,
+        from,
+        expectedVersion,
+        by: actorOf(request),
+        note: note ?? null,
+      });
       return { event };
     },
   );
@@ -128,16 +156,34 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
       onRequest: editor,
       schema: {
         tags: ["review"],
-        summary: "Splits reports off this event into a new event (they tell of another event); answers with the new event",
+        summary:
+          "Splits reports off this event into a new event (they tell of another event); answers with the new event",
         security: bearerSecurity,
         params: idParams,
-        body: body({ reportIds: { type: "array", items: { type: "integer", minimum: 1 }, minItems: 1, maxItems: 1000, uniqueItems: true } }, ["reportIds"]),
+        body: body(
+          {
+            reportIds: {
+              type: "array",
+              items: { type: "integer", minimum: 1 },
+              minItems: 1,
+              maxItems: 1000,
+              uniqueItems: true,
+            },
+          },
+          ["reportIds"],
+        ),
         response: writeErrorResponses,
       },
     },
     async (request, reply) => {
       const { reportIds, expectedVersion, note } = request.body;
-      const event = await splitEvent(store, { eventId: request.params.id, reportIds, expectedVersion, by: actorOf(request), note: note ?? null });
+      const event = await splitEvent(store, {
+        eventId: request.params.id,
+        reportIds,
+        expectedVersion,
+        by: actorOf(request),
+        note: note ?? null,
+      });
       return reply.code(201).send({ event });
     },
   );

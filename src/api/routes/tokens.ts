@@ -26,7 +26,12 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
     "/tokens",
     {
       onRequest: admin,
-      schema: { tags: ["tokens"], summary: "Every API token (never the token itself); admin only", security: bearerSecurity, response: writeErrorResponses },
+      schema: {
+        tags: ["tokens"],
+        summary: "Every API token (never the token itself); admin only",
+        security: bearerSecurity,
+        response: writeErrorResponses,
+      },
     },
     async () => ({ tokens: await store.listTokens() }),
   );
@@ -54,7 +59,12 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
     async (request, reply) => {
       const { token, info } = await store.createToken(request.body.name.trim(), request.body.role);
       await store.transaction((tx) =>
-        tx.audit({ actor: actorOf(request), action: "token.create", eventId: null, detail: { id: info.id, name: info.name, role: info.role } }),
+        tx.audit({
+          actor: actorOf(request),
+          action: "token.create",
+          eventId: null,
+          detail: { id: info.id, name: info.name, role: info.role },
+        }),
       );
       return reply.code(201).send({ token, info });
     },
@@ -64,7 +74,13 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
     "/tokens/:id",
     {
       onRequest: admin,
-      schema: { tags: ["tokens"], summary: "Revokes a token; admin only", security: bearerSecurity, params: idParams, response: writeErrorResponses },
+      schema: {
+        tags: ["tokens"],
+        summary: "Revokes a token; admin only",
+        security: bearerSecurity,
+        params: idParams,
+        response: writeErrorResponses,
+      },
     },
     async (request, reply) => {
       const { id } = request.params;
@@ -72,7 +88,9 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
         throw new SitrepError("E_NOT_FOUND", `no token ${id}`, { field: "id" });
       }
       await store.revokeToken(id);
-      await store.transaction((tx) => tx.audit({ actor: actorOf(request), action: "token.revoke", eventId: null, detail: { id } }));
+      await store.transaction((tx) =>
+        tx.audit({ actor: actorOf(request), action: "token.revoke", eventId: null, detail: { id } }),
+      );
       return reply.code(204).send();
     },
   );

@@ -4,12 +4,16 @@
  * Lists are repeated parameters (`type=Battles&type=Riots`) or comma-separated (`country=AF,PK`),
  * as the CLI's options are.
  */
-const text = (description: string, maxLength = 200) => ({ type: "string", minLength: 1, maxLength, description }) as const;
+const text = (description: string, maxLength = 200) =>
+  ({ type: "string", minLength: 1, maxLength, description }) as const;
 const list = (description: string, items: object = { type: "string", minLength: 1, maxLength: 500 }) =>
   ({ type: "array", items, maxItems: 50, description }) as const;
 /** A list of enumerated values, each item possibly comma-separated ("perpetrator,victim"). */
 const enumList = (description: string, values: readonly string[]) =>
-  list(`${description}: ${values.join(", ")}`, { type: "string", pattern: `^(${values.join("|")})(,(${values.join("|")}))*$` });
+  list(`${description}: ${values.join(", ")}`, {
+    type: "string",
+    pattern: `^(${values.join("|")})(,(${values.join("|")}))*$`,
+  });
 
 export const ACTOR_ROLES = ["perpetrator", "target", "victim", "claimant", "associate"] as const;
 export const DATASETS = ["sitrep", "acled", "gtd", "ucdp"] as const;

@@ -4,7 +4,8 @@ import { DEFAULT_UPLOAD_LIMIT, startServer } from "../../api/server.js";
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SitrepError("E_USAGE", `--port must be a port number (0-65535), not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new SitrepError("E_USAGE", `--port must be a port number (0-65535), not "${value}"`);
   return n;
 }
 
@@ -28,7 +29,8 @@ Examples:
     )
     .action(async (opts: { port: string; host: string; uploadLimitMb: string }) => {
       const mb = Number(opts.uploadLimitMb);
-      if (!(mb > 0 && mb <= 1024)) throw new SitrepError("E_USAGE", `--upload-limit-mb must be between 0 and 1024, not "${opts.uploadLimitMb}"`);
+      if (!(mb > 0 && mb <= 1024))
+        throw new SitrepError("E_USAGE", `--upload-limit-mb must be between 0 and 1024, not "${opts.uploadLimitMb}"`);
       const server = await startServer({
         db: program.opts<{ db: string }>().db,
         port: port(opts.port),

@@ -33,15 +33,23 @@ export function registerToken(program: Command): void {
     .requiredOption("--name <name>", "who or what will use it (shown in the audit log)")
     .option("--role <role>", "editor | admin", "editor")
     .action(async (opts: { name: string; role: string }) => {
-      if (opts.role !== "editor" && opts.role !== "admin") throw new SitrepError("E_USAGE", `--role must be editor or admin, not "${opts.role}"`);
+      if (opts.role !== "editor" && opts.role !== "admin")
+        throw new SitrepError("E_USAGE", `--role must be editor or admin, not "${opts.role}"`);
       const name = opts.name.trim();
       if (!name) throw new SitrepError("E_USAGE", "--name must not be empty");
       await withStore(program, async (store) => {
         const { token: plain, info } = await store.createToken(name, opts.role as TokenRole);
         await store.transaction((tx) =>
-          tx.audit({ actor: cliActor(), action: "token.create", eventId: null, detail: { id: info.id, name: info.name, role: info.role } }),
+          tx.audit({
+            actor: cliActor(),
+            action: "token.create",
+            eventId: null,
+            detail: { id: info.id, name: info.name, role: info.role },
+          }),
         );
-        process.stderr.write(`sitrep: token ${info.id} "${info.name}" (${info.role}) created; keep it now, it will not be shown again:\n`);
+        process.stderr.write(
+          `sitrep: token ${info.id} "${info.name}" (${info.role}) created; keep it now, it will not be shown again:\n`,
+        );
         process.stdout.write(`${plain}\n`);
       });
     });
@@ -51,14 +59,22 @@ export function registerToken(program: Command): void {
     .description("list tokens (never the tokens themselves)")
     .option("-f, --format <format>", "table | json", "table")
     .action(async (opts: { format: string }) => {
-      if (opts.format !== "table" && opts.format !== "json") throw new SitrepError("E_USAGE", `--format must be table or json, not "${opts.format}"`);
+      if (opts.format !== "table" && opts.format !== "json")
+        throw new SitrepError("E_USAGE", `--format must be table or json, not "${opts.format}"`);
       await withStore(program, async (store) => {
         const tokens = await store.listTokens();
         if (opts.format === "json") {
           process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
           return;
         }
-        const rows = tokens.map((t) => [t.id, t.name, t.role, t.createdAt.slice(0, 19), t.lastUsedAt?.slice(0, 19) ?? "", t.revokedAt ? `revoked ${t.revokedAt.slice(0, 19)}` : "active"]);
+        const rows = tokens.map((t) => [
+          t.id,
+          t.name,
+          t.role,
+          t.createdAt.slice(0, 19),
+          t.lastUsedAt?.slice(0, 19) ?? "",
+          t.revokedAt ? `revoked ${t.revokedAt.slice(0, 19)}` : "active",
+        ]);
         process.stdout.write(`${renderTable(["id", "name", "role", "created", "last used", "state"], rows)}\n`);
       });
     });
@@ -69,12 +85,15 @@ export function registerToken(program: Command): void {
     .argument("<id>", "the token's id (see `sitrep token list`)")
     .action(async (id: string) => {
       const n = Number(id);
-      if (!Number.isInteger(n) || n < 1) throw new SitrepError("E_USAGE", `the token id must be a positive whole number, not "${id}"`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new SitrepError("E_USAGE", `the token id must be a positive whole number, not "${id}"`);
       await withStore(program, async (store) => {
         const found = (await store.listTokens()).find((t) => t.id === n);
         if (!found) throw new SitrepError("E_NOT_FOUND", `no token ${n}`, { field: "id" });
         await store.revokeToken(n);
-        await store.transaction((tx) => tx.audit({ actor: cliActor(), action: "token.revoke", eventId: null, detail: { id: n, name: found.name } }));
+        await store.transaction((tx) =>
+          tx.audit({ actor: cliActor(), action: "token.revoke", eventId: null, detail: { id: n, name: found.name } }),
+        );
         process.stderr.write(`sitrep: token ${n} "${found.name}" revoked\n`);
       });
     });

@@ -5,7 +5,11 @@ import { Params, eventConditions, type SqlDialect } from "../sql/where.js";
 type Query = (sql: string, params: readonly unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
 /** The map grid on PostgreSQL: the same grid as SQLite's, with GREATEST/LEAST as the scalar clamp. */
-export async function postgresMapGrid(query: Query, q: MapGridQuery, dialect: (p: Params) => SqlDialect): Promise<MapGridRow[]> {
+export async function postgresMapGrid(
+  query: Query,
+  q: MapGridQuery,
+  dialect: (p: Params) => SqlDialect,
+): Promise<MapGridRow[]> {
   if (!(q.cellRadians > 0 && q.cellRadians <= 2 * Math.PI)) {
     throw new SitrepError("E_VALIDATION", `cell size ${q.cellRadians} is not in (0, 2π]`, { field: "cellRadians" });
   }

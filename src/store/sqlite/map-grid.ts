@@ -4,7 +4,11 @@ import { gridRowFrom, gridSelect, type MapGridQuery, type MapGridRow } from "../
 import { Params, eventConditions, type SqlDialect } from "../sql/where.js";
 
 /** The map grid on SQLite (its built-in math functions give ln and tan). */
-export function sqliteMapGrid(db: Database.Database, q: MapGridQuery, dialect: (p: Params) => SqlDialect): MapGridRow[] {
+export function sqliteMapGrid(
+  db: Database.Database,
+  q: MapGridQuery,
+  dialect: (p: Params) => SqlDialect,
+): MapGridRow[] {
   if (!(q.cellRadians > 0 && q.cellRadians <= 2 * Math.PI)) {
     throw new SitrepError("E_VALIDATION", `cell size ${q.cellRadians} is not in (0, 2π]`, { field: "cellRadians" });
   }
