@@ -512,8 +512,14 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     .map((r) => nameKey(r.word ?? ""))
     .filter(Boolean);
 
+  // Each line: key, a "+" when a longer name starts with it, and the refs (empty for a bare prefix).
+  const prefixes = new Set<string>();
+  for (const key of names.keys()) {
+    for (let sp = key.indexOf(" "); sp > 0; sp = key.indexOf(" ", sp + 1)) prefixes.add(key.slice(0, sp));
+  }
   const nameLines: string[] = [];
-  for (const [key, refs] of names) nameLines.push(`${key}\t${refs.join(",")}`);
+  for (const [key, refs] of names) nameLines.push(`${key}\t${prefixes.has(key) ? "+" : ""}\t${refs.join(",")}`);
+  for (const key of prefixes) if (!names.has(key)) nameLines.push(`${key}\t+\t`);
 
   const bundle: GazetteerBundle = {
     version: BUNDLE_VERSION,

@@ -4,7 +4,7 @@
  * arrays so that 200,000 places parse as a few large arrays rather than as many small objects.
  */
 
-export const BUNDLE_VERSION = 3;
+export const BUNDLE_VERSION = 4;
 
 /** What a name of the index points at. */
 export const PlaceKind = { Country: 0, Admin1: 1, Admin2: 2, City: 3, Region: 4 } as const;
@@ -46,7 +46,7 @@ export interface GazetteerBundle {
   readonly featureCodes: readonly string[];
   /** [name, featureType, lat, lon, country index or -1, admin1 name or ""]. */
   readonly regions: readonly (readonly [string, string, number, number, number, string])[];
-  /** One line a name key: "key\tref,ref,...". */
+  /** One line a name key: "key\t+\tref,ref,..." ("+" when a longer name starts with the key; no refs for a bare prefix). */
   readonly names: string;
   /** Single-word names that are also English words: key → "word" (noun, verb...) or "function" (the, of...). */
   readonly commonWords: Readonly<Record<string, "word" | "function" | "given-name" | "surname">>;

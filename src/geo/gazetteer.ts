@@ -56,9 +56,12 @@ type CommonKind = "word" | "function" | "given-name" | "surname";
 
 /** The offline gazetteer, loaded once from data/build/gazetteer.json. */
 export class Gazetteer {
-  private readonly names = new Map<string, string | readonly GeoPlace[]>();
-  /** Every proper prefix of a multi-word name ("new", "new york" for "new york city"). */
-  private readonly prefixes = new Set<string>();
+  /**
+   * Name key → where its refs start in the bundle's name block, times two, plus one when a longer
+   * name starts with the key. One small-integer map keeps loading under half a second.
+   */
+  private readonly names = new Map<string, number>();
+  private readonly parsed = new Map<string, readonly GeoPlace[]>();
   readonly countries: readonly CountryInfo[];
   readonly admin1: readonly Admin1Info[];
   private readonly countryByCode = new Map<string, number>();
@@ -85,15 +88,12 @@ export class Gazetteer {
       if (nl < 0) nl = s.length;
       const tab = s.indexOf("\t", at);
       const key = s.slice(at, tab);
-      this.names.set(key, s.slice(tab + 1, nl));
-      let sp = key.indexOf(" ");
-      if (sp > 0) {
+      const prefix = s.charCodeAt(tab + 1) === 43;
+      const refs = prefix ? tab + 3 : tab + 2;
+      this.names.set(key, (refs < nl ? refs : 0) * 2 + (prefix ? 1 : 0));
+      if (prefix) {
         let parts = 2;
-        while (sp > 0) {
-          this.prefixes.add(key.slice(0, sp));
-          sp = key.indexOf(" ", sp + 1);
-          if (sp > 0) parts++;
-        }
+        for (let k = key.indexOf(" "); k > 0; k = key.indexOf(" ", k + 1)) parts++;
         if (parts > maxParts) maxParts = parts;
       }
       at = nl + 1;
@@ -127,28 +127,33 @@ export class Gazetteer {
 
   /** True when some longer name starts with this key: keep reading words. */
   continues(key: string): boolean {
-    return this.prefixes.has(key);
+    return ((this.names.get(key) ?? 0) & 1) === 1;
   }
 
   /** True when the key is a name of some place. */
   has(key: string): boolean {
-    return this.names.has(key);
+    return (this.names.get(key) ?? 0) >= 2;
   }
 
   /** Every place the name (a key from keys.ts) can stand for, each once with its best name quality. */
   lookup(key: string): readonly GeoPlace[] {
-    const v = this.names.get(key);
-    if (v === undefined) return [];
-    if (typeof v !== "string") return v;
+    const done = this.parsed.get(key);
+    if (done) return done;
+    const v = this.names.get(key) ?? 0;
+    if (v < 2) return [];
+    const s = this.bundle.names;
+    const from = v >>> 1;
+    let to = s.indexOf("\n", from);
+    if (to < 0) to = s.length;
     const best = new Map<number, number>();
-    for (const r of v.split(",")) {
+    for (const r of s.slice(from, to).split(",")) {
       const ref = Number(r);
       const id = ref >>> 2;
       const prev = best.get(id);
       if (prev === undefined || refQuality(ref) < refQuality(prev)) best.set(id, ref);
     }
     const places = [...best.values()].map((ref) => this.place(refKind(ref), refIndex(ref), refQuality(ref)));
-    this.names.set(key, places);
+    this.parsed.set(key, places);
     return places;
   }
 
