@@ -1,7 +1,7 @@
 import type { TokenTable } from "../core/article.js";
 import { PhraseIndex } from "../text/phrases.js";
 import { readTsvLexicon } from "./lexicon-file.js";
-import { numberAt, type NumberMatch } from "./number-words.js";
+import { isNumberWord, numberAt, type NumberMatch } from "./number-words.js";
 
 /** How a qualifier bends the number it comes with (data/lexicons/quantity-qualifiers.tsv). */
 export type QualifierKind = "min" | "over" | "about" | "under" | "below" | "upto";
@@ -77,6 +77,16 @@ function rangeAfter(tokens: TokenTable, a: NumberMatch, limit: number): NumberMa
     if (b && b.value > a.value && b.digits === a.digits) return b;
   }
   return null;
+}
+
+/**
+ * True when a quantity may start at token i: a digit, a number word, a qualifier or vague word,
+ * "a"/"an" ("a dozen"), "between", "half". The cheap test a scan makes before quantityAt.
+ */
+export function mayStartQuantity(tokens: TokenTable, i: number): boolean {
+  if (tokens.type[i] === "number") return true;
+  const key = tokens.key[i] as string;
+  return isNumberWord(key) || qualifierIndex().starts(key) || vagueIndex().starts(key) || key === "between" || key === "half" || key === "a" || key === "an";
 }
 
 /**

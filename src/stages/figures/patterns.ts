@@ -1,6 +1,6 @@
 import type { TokenTable } from "../../core/article.js";
 import type { FigureKind } from "../../core/annotations.js";
-import { quantityAt, type Quantity } from "../../numbers/quantity.js";
+import { mayStartQuantity, quantityAt, type Quantity } from "../../numbers/quantity.js";
 import { countedAfter, type Counted } from "./counted.js";
 import { figureLexicon, type PeopleGroup } from "./lexicon.js";
 
@@ -254,6 +254,7 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
 
   const out: FigureCandidate[] = [];
   for (let i = first; i < limit; i++) {
+    if (!mayStartQuantity(tokens, i)) continue;
     const item = itemAt(ctx, i);
     if (!item) continue;
     // "no one", "none of", "no-one" (tokenised "no - one").
