@@ -2,6 +2,13 @@ import type { Article } from "../../core/article.js";
 import type { Span } from "../../core/span.js";
 import type { Taxonomy } from "../../taxonomy/load.js";
 
+/** Words that put the place after them as where something is or happens. */
+const LOCATIVE: ReadonlySet<string> = new Set([
+  "in", "at", "near", "outside", "inside", "around", "across", "into", "of", "from", "on", "to", "toward",
+  "towards", "between", "throughout", "within", "along", "over", "through", "off", "nearby", "beyond",
+]);
+const LOCATIVE_REACH = 3;
+
 /**
  * Token-level facts about the whole article the frame rules ask about, each answered in O(1):
  * which token holds an offset, and whether a reporting verb ("said", "claimed", "according to")
@@ -40,6 +47,24 @@ export class ArticleIndex {
 
   paragraphOf(sentence: number): number {
     return this.article.sentences[sentence]?.paragraph ?? -1;
+  }
+
+  /**
+   * Whether a place mention reads as where something happens ("in Kandahar", "the city of
+   * Kayseri", "Kandahar, Afghanistan") rather than as a name doing something ("The White House
+   * condemned", "Kandahar police head"): a locative word or a list comma shortly before it.
+   */
+  locative(span: Span): boolean {
+    const t = this.article.tokens;
+    const tok = this.tokenOf(span.start);
+    const sentence = this.article.sentences[t.sentence[tok] as number];
+    const from = Math.max(sentence?.firstToken ?? 0, tok - LOCATIVE_REACH);
+    for (let j = tok - 1; j >= from; j--) {
+      const k = t.key[j] as string;
+      if (LOCATIVE.has(k)) return true;
+      if (j === tok - 1 && (k === "," || k === "and" || k === "or")) return true;
+    }
+    return false;
   }
 
   /** True when a reporting word starts strictly between tokens a and b (either order). */

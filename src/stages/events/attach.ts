@@ -38,12 +38,18 @@ export function attachPlacesAndDates(
   groups: readonly Draft[],
   places: readonly PlaceMention[],
   dates: readonly DateMention[],
+  actors: readonly { span: Span }[],
 ): RelativeDate[] {
   const sd = index(idx, groups);
+  const inName = insideActor(actors);
   for (const p of places) {
+    // "Kurdistan" in "the Kurdistan Workers Party" names a group, not where the event happened.
+    if (inName(p.span)) continue;
     const s = idx.sentenceOf(p.span);
     const d = sd.nearest(s, idx.tokenOf(p.span.start));
-    d?.places.push(p);
+    if (!d) continue;
+    d.places.push(p);
+    if (!idx.locative(p.span)) d.weakPlaces.add(p);
   }
   const relative: RelativeDate[] = [];
   for (const m of dates) {
@@ -60,12 +66,39 @@ export function attachPlacesAndDates(
   return relative;
 }
 
+/** Whether a span lies inside an actor's name: binary search over the actor spans, sorted once. */
+function insideActor(actors: readonly { span: Span }[]): (span: Span) => boolean {
+  const spans = actors.map((a) => a.span).sort((a, b) => a.start - b.start);
+  return (span) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spans[mid] as Span).start <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // Names do not nest, so only the last one starting at or before the span can hold it.
+    const a = spans[lo - 1];
+    return a !== undefined && a.start <= span.start && span.end <= a.end && a.end - a.start > span.end - span.start;
+  };
+}
+
 const DAY = 864e5;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The date of a draft: its first date read against the calendar or the publication. */
+const FINENESS: Readonly<Record<DateMention["precision"], number>> = { day: 0, week: 1, month: 2, year: 3 };
+
+/**
+ * The date of a draft read against the calendar or the publication: the finest one ("on Friday"
+ * beats "in 2016"), the earliest told among equals.
+ */
 export function absoluteDate(d: Draft): DateMention | null {
-  return d.dates.find((m) => m.anchor !== "event") ?? null;
+  let best: DateMention | null = null;
+  for (const m of d.dates) {
+    if (m.anchor === "event") continue;
+    if (!best || FINENESS[m.precision] < FINENESS[best.precision]) best = m;
+  }
+  return best;
 }
 
 /** Dates the events that a relative date points to, from the event it is reckoned from (else the main event). */

@@ -27,6 +27,8 @@ export interface Draft {
   role: EventRole;
   roleRule: string;
   readonly places: PlaceMention[];
+  /** Of `places`, those named without a locative word ("The White House condemned"): weaker evidence of where. */
+  readonly weakPlaces: Set<PlaceMention>;
   readonly dates: DateMention[];
   readonly figures: FigureMention[];
   readonly roles: RoleFiller[];
@@ -47,6 +49,7 @@ export function newDraft(id: number, trigger: TriggerMention, family: string): D
     role: "reported",
     roleRule: "role.reported",
     places: [],
+    weakPlaces: new Set(),
     dates: [],
     figures: [],
     roles: [],

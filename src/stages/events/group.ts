@@ -64,22 +64,42 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
 }
 
 const SPECIFIC = new Set(["city", "admin2"]);
+const LOCAL = new Set(["city", "admin2", "admin1"]);
 const placeKey = (p: PlaceMention) => (p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`);
 
 function specificPlaces(d: Draft): Set<string> {
-  return new Set(d.places.filter((p) => SPECIFIC.has(p.featureType)).map(placeKey));
+  return new Set(d.places.filter((p) => SPECIFIC.has(p.featureType) && !d.weakPlaces.has(p)).map(placeKey));
 }
 
 function countries(d: Draft): Set<string> {
-  return new Set(d.places.map((p) => p.countryCode).filter((c): c is string => c !== null));
+  return new Set(d.places.filter((p) => !d.weakPlaces.has(p)).map((p) => p.countryCode).filter((c): c is string => c !== null));
 }
 
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
 const shares = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
 
+/** A place lies in (or is) another: the same place, or a town in the province named. */
+function within(p: PlaceMention, q: PlaceMention): boolean {
+  if (placeKey(p) === placeKey(q)) return true;
+  return (
+    q.featureType === "admin1" &&
+    p.countryCode === q.countryCode &&
+    p.admin1 !== null &&
+    (p.admin1 === q.admin1 || p.admin1 === q.name)
+  );
+}
+
+/** Both drafts name towns, districts or provinces, and none of one lies in one of the other. */
+function placesApart(a: Draft, b: Draft): boolean {
+  const pa = a.places.filter((p) => LOCAL.has(p.featureType) && !a.weakPlaces.has(p));
+  const pb = b.places.filter((p) => LOCAL.has(p.featureType) && !b.weakPlaces.has(p));
+  if (pa.length === 0 || pb.length === 0) return false;
+  return !pa.some((p) => pb.some((q) => within(p, q) || within(q, p)));
+}
+
 /** Why two drafts cannot be one event (ACLED: one place, one day), or null when they can. */
 export function conflict(a: Draft, b: Draft): string | null {
-  if (disjoint(specificPlaces(a), specificPlaces(b))) return "place";
+  if (placesApart(a, b)) return "place";
   if (disjoint(countries(a), countries(b))) return "country";
   const da = a.dates.find((d) => d.precision === "day");
   const db = b.dates.find((d) => d.precision === "day");
@@ -87,10 +107,11 @@ export function conflict(a: Draft, b: Draft): string | null {
   return null;
 }
 
-function mergeInto(e: Draft, g: Draft): void {
+export function mergeInto(e: Draft, g: Draft): void {
   for (const t of g.triggers) addTrigger(e, t, [...g.families][0] ?? "any");
   for (const f of g.families) e.families.add(f);
   e.places.push(...g.places);
+  for (const p of g.weakPlaces) e.weakPlaces.add(p);
   e.dates.push(...g.dates);
   e.how.push("coref");
   // A later sentence explaining the blast as an accident rules the whole event out.
@@ -120,7 +141,9 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
           target = e;
           break;
         }
-        if (!familiesMeet(tax, g.families, e.families)) continue;
+        // Across sentences a mention joins an event of its own family: a protest told in one
+        // sentence is not the killing of civilians a speaker deplores in the next.
+        if (![...g.families].some((f) => e.families.has(f))) continue;
         if (g.otherEvent === "earlier" && e.otherEvent !== "earlier") continue;
         if (g.otherEvent === null && e.otherEvent === "earlier" && !shares(specificPlaces(g), specificPlaces(e))) continue;
         const why = conflict(g, e);
@@ -140,4 +163,35 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
     } else events.push(g);
   }
   return events;
+}
+
+/**
+ * ACLED codes one event per actor pair, place and day: the attacks a story tells one by one in the
+ * same town ("In another attack, gunmen fired on a patrol in Karak ... In a third incident, armed
+ * men opened fire on a police station in Karak") are one event. Events of a compatible family at
+ * the same town, with no conflicting day and the same standing (both reported or both recalled),
+ * are merged; each is compared with the last few at its town only, so the pass stays linear.
+ */
+export function consolidateByPlace(tax: Taxonomy, drafts: readonly Draft[], townOf: (d: Draft) => string | null, trace: Tracer | null): Draft[] {
+  const byTown = new Map<string, Draft[]>();
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const town = townOf(d);
+    const list = town ? (byTown.get(town) ?? []) : [];
+    let target: Draft | null = null;
+    for (let k = list.length - 1; k >= Math.max(0, list.length - LOOKBACK); k--) {
+      const e = list[k] as Draft;
+      if (e.otherEvent !== d.otherEvent || !familiesMeet(tax, d.families, e.families) || conflict(d, e)) continue;
+      target = e;
+      break;
+    }
+    if (target) {
+      trace?.note("frame.same-place", d.triggers[0]!.span, `same place as the event of sentence ${target.sentences[0]}: one ACLED event`);
+      mergeInto(target, d);
+      continue;
+    }
+    out.push(d);
+    if (town) byTown.set(town, [...list, d]);
+  }
+  return out;
 }

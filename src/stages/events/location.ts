@@ -13,24 +13,34 @@ const RANK: Readonly<Record<FeatureType, number>> = {
   country: 4,
 };
 
-const key = (p: PlaceMention) => (p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`);
+const ORIGIN_PENALTY = 5;
+const WEAK_PENALTY = 1.5;
+
+export const placeKey = (p: PlaceMention) => (p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`);
 
 /**
  * The place of an event among the places attached to it: the finest kind of place, then the one
  * mentioned most often with it ("Kandahar" three times beats "Kabul" once), then the first.
  */
-export function chooseLocation(places: readonly PlaceMention[]): EventLocation | null {
+export function chooseLocation(
+  places: readonly PlaceMention[],
+  isOrigin: (p: PlaceMention) => boolean = () => false,
+  isWeak: (p: PlaceMention) => boolean = () => false,
+): EventLocation | null {
   if (places.length === 0) return null;
   const count = new Map<string, number>();
-  for (const p of places) count.set(key(p), (count.get(key(p)) ?? 0) + 1);
+  for (const p of places) count.set(placeKey(p), (count.get(placeKey(p)) ?? 0) + 1);
+  // Where someone comes from ("a woman visiting from Canada") is no place of the event.
+  // A place named without a locative word ("The White House condemned") is weaker evidence.
+  const rank = (p: PlaceMention) => RANK[p.featureType] + (isOrigin(p) ? ORIGIN_PENALTY : 0) + (isWeak(p) ? WEAK_PENALTY : 0);
   let best: PlaceMention | null = null;
   for (const p of places) {
     if (!best) {
       best = p;
       continue;
     }
-    const dr = RANK[p.featureType] - RANK[best.featureType];
-    const dc = (count.get(key(p)) ?? 0) - (count.get(key(best)) ?? 0);
+    const dr = rank(p) - rank(best);
+    const dc = (count.get(placeKey(p)) ?? 0) - (count.get(placeKey(best)) ?? 0);
     if (dr < 0 || (dr === 0 && dc > 0)) best = p;
   }
   return best ? { place: best, precision: placePrecision(best.featureType) } : null;

@@ -49,7 +49,17 @@ export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Dr
   }
   const main = [...drafts].filter((d) => d.role === "reported").sort((a, b) => salience(a) - salience(b))[0] ?? null;
   if (!main) return null;
-  const mainDay = dayOf(dateOf(main));
+  const mainDate = dateOf(main);
+  if (!article.published && (!mainDate || mainDate.anchor !== "absolute")) {
+    // Undated copy: news names a weekday ("on Monday") for the story's own events and a calendar
+    // date ("Dec. 10 bombings") for earlier ones.
+    for (const d of drafts) {
+      if (d !== main && d.role === "reported" && dateOf(d)?.anchor === "absolute") {
+        setRole(d, "background", "role.background:calendar-dated-beside-undated-report");
+      }
+    }
+  }
+  const mainDay = dayOf(mainDate);
   for (const d of drafts) {
     if (d === main || d.role === "background") continue;
     const day = dayOf(dateOf(d));

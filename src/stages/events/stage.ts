@@ -1,4 +1,4 @@
-import type { TriggerMention } from "../../core/annotations.js";
+import type { PlaceMention, TriggerMention } from "../../core/annotations.js";
 import type { EventFrame, EventLocation } from "../../core/frame.js";
 import { placePrecision } from "../../geo/precision.js";
 import type { Stage, StageInput } from "../../pipeline/stage.js";
@@ -9,8 +9,8 @@ import { ArticleIndex } from "./article-index.js";
 import { absoluteDate, attachPlacesAndDates, attachRest, resolveRelativeDates } from "./attach.js";
 import type { Draft } from "./draft.js";
 import { toFrame } from "./frame.js";
-import { mergeAcrossSentences, sentenceGroups } from "./group.js";
-import { chooseLocation } from "./location.js";
+import { consolidateByPlace, mergeAcrossSentences, sentenceGroups } from "./group.js";
+import { chooseLocation, placeKey } from "./location.js";
 import { decideRoles, salience } from "./role.js";
 import { findSite } from "./site.js";
 import { vetoOf } from "./veto.js";
@@ -26,6 +26,48 @@ function datelinePlace(input: StageInput, idx: ArticleIndex): EventLocation | nu
     if (p.featureType === "city" || p.featureType === "admin2") return { place: p, precision: placePrecision(p.featureType) };
   }
   return null;
+}
+
+/** Words before a place that make it where someone comes from, not where the event is ("visiting from Canada"). */
+const ORIGIN = new Set(["from"]);
+/** ...unless a distance says the event is near it ("25 km from Kabul"). */
+const DISTANCE = new Set(["km", "kilometres", "kilometers", "miles", "metres", "meters", "away", "far"]);
+
+function originTest(idx: ArticleIndex): (p: PlaceMention) => boolean {
+  const t = idx.article.tokens;
+  return (p) => {
+    const tok = idx.tokenOf(p.span.start);
+    return tok > 0 && ORIGIN.has(t.key[tok - 1] as string) && !DISTANCE.has(t.key[tok - 2] as string);
+  };
+}
+
+/** The town an event is placed in, for merging events of one town; null above town level. */
+function townKey(location: EventLocation | null): string | null {
+  if (!location) return null;
+  const ft = location.place.featureType;
+  return ft === "city" || ft === "site" || ft === "admin2" ? placeKey(location.place) : null;
+}
+
+/**
+ * An event told without a place of its own ("Seven people have been arrested in connection with
+ * the blast") happened where the event it is told with did: it takes the place of an event
+ * sharing one of its sentences.
+ */
+function inheritLocations(drafts: readonly Draft[], located: Map<Draft, { location: EventLocation | null; rule: string | null }>): void {
+  const bySentence = new Map<number, Draft[]>();
+  for (const d of drafts) {
+    for (const s of d.sentences) bySentence.set(s, [...(bySentence.get(s) ?? []), d]);
+  }
+  for (const d of drafts) {
+    if (located.get(d)?.location) continue;
+    for (const s of d.sentences) {
+      const other = (bySentence.get(s) ?? []).find((e) => e !== d && located.get(e)?.location);
+      if (other) {
+        located.set(d, { location: located.get(other)?.location ?? null, rule: "location.same-sentence-event" });
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -63,12 +105,15 @@ export function assembleEvents(input: StageInput): EventFrame[] {
       groups.push(g);
     }
   }
-  const relative = attachPlacesAndDates(idx, groups, ann.places ?? EMPTY, ann.dates ?? EMPTY);
-  const drafts = mergeAcrossSentences(tax, groups, trace).filter((d) => {
+  const relative = attachPlacesAndDates(idx, groups, ann.places ?? EMPTY, ann.dates ?? EMPTY, ann.actors ?? EMPTY);
+  const merged = mergeAcrossSentences(tax, groups, trace).filter((d) => {
     if (!d.vetoed) return true;
     trace?.note(`frame.veto.${d.vetoed}`, d.triggers[0]!.span, "the event is explained as no political violence");
     return false;
   });
+  const origin = originTest(idx);
+  const locate = (d: Draft) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p));
+  const drafts = consolidateByPlace(tax, merged, (d) => townKey(locate(d)), trace);
 
   let main = decideRoles(article, tax, drafts, absoluteDate);
   resolveRelativeDates(relative, main, trace);
@@ -80,19 +125,21 @@ export function assembleEvents(input: StageInput): EventFrame[] {
     sources: ann.sources ?? EMPTY,
   }, trace);
 
+  const located = new Map<Draft, { location: EventLocation | null; rule: string | null }>();
+  for (const d of drafts) located.set(d, { location: locate(d), rule: null });
+  inheritLocations(drafts, located);
   const dateline = datelinePlace(input, idx);
   const frames: { frame: EventFrame; order: number }[] = [];
   for (const d of drafts) {
     const cues = typingCues(tax, d.triggers);
     const typed = typeOf(tax, cues);
     if (!typed) continue;
-    let location = chooseLocation(d.places);
-    let locationRule: string | null = location ? null : "location.none";
+    let { location, rule: locationRule } = located.get(d) ?? { location: null, rule: null };
     if (!location && dateline && d.role === "reported") {
       location = dateline;
       locationRule = "location.dateline";
     }
-    const frame = toFrame(article, tax, d, typed, cues, location, locationRule, findSite(article, tax, idx, d));
+    const frame = toFrame(article, tax, d, typed, cues, location, locationRule ?? (location ? null : "location.none"), findSite(article, tax, idx, d));
     frames.push({ frame, order: d.role === "reported" ? salience(d) : 1e9 + (d.sentences[0] ?? 0) });
   }
   return frames.sort((a, b) => a.order - b.order).map((f) => f.frame);

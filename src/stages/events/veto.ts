@@ -7,7 +7,7 @@ const isWeak = (rule: string) => rule.includes(".weak>");
 export type VetoDecision = { kind: "drop" | "rule-out" | "background"; cls: string } | null;
 
 /** Vetoes whose sentence explains away the whole event it belongs to ("the blast was caused by a gas leak"). */
-const RULES_OUT = new Set(["n.accident", "n.disaster", "n.fiction"]);
+const RULES_OUT = new Set(["n.accident", "n.disaster"]);
 
 /**
  * Whether a sentence group tells no political violence (data/taxonomy/typing.json `vetoes`): an

@@ -110,7 +110,7 @@ function casualtyAfter(ctx: Context, p: number, hasNoun: boolean): { kind: Figur
   // A participle with no auxiliary is a reduced passive ("41 people killed in the blast") unless an
   // object follows, which makes it the main verb ("three soldiers killed five guerrillas").
   const next = pass.end < limit ? (tokens.pos[pass.end] as string) : "PUNCT";
-  if (hasNoun && !OBJECT_POS.has(next)) return { kind: pass.values[0] as FigureKind, rule: "figure.reduced-passive" };
+  if (hasNoun && !OBJECT_POS.has(next) && !(pass.end < limit && mayStartQuantity(tokens, pass.end))) return { kind: pass.values[0] as FigureKind, rule: "figure.reduced-passive" };
   return null;
 }
 

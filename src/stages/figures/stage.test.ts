@@ -180,6 +180,7 @@ describe("numbers that are not casualty figures", () => {
 
   it("does not take the subject of an active verb for its victims", () => {
     expect(brief("Three soldiers killed five guerrillas near the border.")).toEqual([["killed", 5, 5, 5, "five"]]);
+    expect(brief("The three attackers killed at least 19 people before they were shot.")).toEqual([["killed", 19, 19, null, "at least 19"]]);
   });
 
   it("never crashes on odd input", () => {

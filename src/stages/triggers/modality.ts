@@ -37,6 +37,7 @@ export function modalityOf(article: Article, view: SentenceView, first: number, 
       return { modality: toModality(hit.value.kind), rule: `modality.${hit.value.kind}:${cueWords(article, hit.first, hit.end)}` };
     }
   }
+  if (view.inShortQuote(first)) return { modality: "hypothetical", rule: "modality.quoted-words" };
   const t = article.tokens;
   if (first - 1 >= view.first && t.key[first - 1] === "to" && t.pos[first] === "VERB" && !view.isRealisTo(first - 2)) {
     return { modality: "hypothetical", rule: "modality.infinitive" };

@@ -9,6 +9,9 @@ export const ACTOR_CLASSES: ReadonlySet<string> = new Set([
   "a.state", "a.armed", "a.generic", "a.force", "a.protester", "a.crowd", "v.civ",
 ]);
 
+/** The longest quotation (in tokens) read as a slogan or a title rather than reported speech. */
+const SHORT_QUOTE = 8;
+
 /** Words that open a relative clause: it belongs to the clause it hangs on. */
 const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whom", "whose", "where", "that"]);
 
@@ -60,6 +63,8 @@ export class SentenceView {
   /** Actor cue class of the actor mention (or generic actor noun) starting at token i, if any. */
   readonly actorAt: (string | undefined)[];
   readonly placeAt: Uint8Array;
+  /** Tokens inside a short quotation: a slogan, a title or scare quotes, not a report ("chanting "stop the killing""). */
+  private readonly shortQuote: Uint8Array;
   private readonly cueStart: (Hit<Cue> | undefined)[];
 
   constructor(
@@ -140,6 +145,16 @@ export class SentenceView {
       const cls = h.value.classes.find((c) => ACTOR_CLASSES.has(c));
       if (cls && this.actorAt[h.first - first] === undefined) this.actorAt[h.first - first] = cls;
     }
+    this.shortQuote = new Uint8Array(n);
+    let open = -1;
+    for (let i = 0; i < n; i++) {
+      if (t.value[first + i] !== '"') continue;
+      if (open < 0) open = i;
+      else {
+        if (i - open - 1 <= SHORT_QUOTE) this.shortQuote.fill(1, open + 1, i);
+        open = -1;
+      }
+    }
     this.placeAt = new Uint8Array(n);
     for (const p of places) {
       const t = tokenOf(p.span.start);
@@ -182,6 +197,10 @@ export class SentenceView {
 
   backgroundStartingAt(t: number): Hit<BackgroundCue> | undefined {
     return t >= this.first && t < this.end ? this.backgroundStart[t - this.first] : undefined;
+  }
+
+  inShortQuote(t: number): boolean {
+    return t >= this.first && t < this.end && this.shortQuote[t - this.first] === 1;
   }
 
   isRealisTo(t: number): boolean {
