@@ -182,7 +182,13 @@ function itemAt(ctx: Context, i: number): Item | null {
   // "2D CORPORAL", "3rd": a number glued to letters is an ordinal or a code.
   if (q.end < limit && tokens.end[q.end - 1] === tokens.start[q.end] && tokens.type[q.end] === "word") return null;
   if (q.vague && i > ctx.first && DEGREE.has(tokens.key[i - 1] as string)) return null;
-  const counted = countedAfter(tokens, q.end, limit);
+  // "13 out of 19 crew members": the first number counts them, the second the whole.
+  let from = q.end;
+  if (tokens.key[from] === "out" && tokens.key[from + 1] === "of") {
+    const whole = quantityAt(tokens, from + 2, limit);
+    if (whole) from = whole.end;
+  }
+  const counted = countedAfter(tokens, from, limit);
   if (counted.kind === "thing") return null;
   if (counted.kind !== "people") {
     if (isYear(q)) return null;

@@ -139,6 +139,12 @@ describe("figure patterns", () => {
     ]);
   });
 
+  it("counts the part, not the whole: 13 out of 19 crew members", () => {
+    expect(brief("Pirates attacked a tanker off the coast of Nigeria, and 13 out of 19 crew members have been abducted.")).toEqual([
+      ["kidnapped", 13, 13, 13, "13"],
+    ]);
+  });
+
   it("does not add a part of a count to it: 15 soldiers, 4 of them seriously", () => {
     // MUC-4 train.
     expect(brief("THE SHINING PATH AMBUSHED AN ARMY PATROL, KILLING 1 OFFICER AND 3 NONCOMMISSIONED OFFICERS AND INJURING 15 SOLDIERS, 4 OF THEM SERIOUSLY.")).toEqual([
