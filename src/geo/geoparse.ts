@@ -190,7 +190,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   for (const d of demonyms) countries.add(d.country, 0.5);
   for (const m of mentions) {
     const country = m.candidates.find((p) => p.kind === PlaceKind.Country);
-    if (country && !m.cues.afterTitle && !m.cues.afterName) countries.add(country.country, 1);
+    // "Georgia" is also a state, "Jordan" a given name: such names count for little until resolved.
+    const alsoProvince = m.candidates.some((p) => p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main);
+    if (country && !m.cues.afterTitle && !m.cues.afterName) countries.add(country.country, alsoProvince ? 0.3 : 1);
     const admin = m.candidates.filter((p) => p.kind === PlaceKind.Admin1);
     if (admin.length > 0 && admin.every((p) => p.country === admin[0]!.country)) countries.add(admin[0]!.country, 0.5);
   }

@@ -48,7 +48,22 @@ export function scanNames(article: Article, gz: Gazetteer): NameMatch[] {
   const out: NameMatch[] = [];
   const cased = !article.caseless;
   const partsCache: (string[] | undefined)[] = new Array(t.count);
-  const parts = (i: number): string[] => (partsCache[i] ??= tokenParts(t.key[i] as string));
+  // The tokenizer cuts some words at letters it does not know ("Aydın" → Ayd, ı, n): glued word
+  // tokens are read as one word, from its first token; the others then have no parts of their own.
+  const glued = (i: number) =>
+    i + 1 < t.count &&
+    t.end[i] === t.start[i + 1] &&
+    /\p{L}$/u.test(t.value[i] as string) &&
+    /^\p{L}/u.test(t.value[i + 1] as string);
+  const wordEnd = new Int32Array(t.count);
+  for (let i = t.count - 1; i >= 0; i--) wordEnd[i] = glued(i) ? (wordEnd[i + 1] as number) : i;
+  const parts = (i: number): string[] => {
+    const cached = partsCache[i];
+    if (cached) return cached;
+    let key = t.key[i] as string;
+    for (let k = i + 1; k <= (wordEnd[i] as number); k++) key += t.key[k] as string;
+    return (partsCache[i] = tokenParts(key));
+  };
 
   for (let i = 0; i < t.count;) {
     if (cased ? !capitalised(t.value[i] as string) : CANNOT_START.has(t.pos[i] as string)) {
@@ -75,9 +90,11 @@ export function scanNames(article: Article, gz: Gazetteer): NameMatch[] {
         }
       }
       if (!alive) break;
-      if (gz.has(key) && (!cased || capitalised(t.value[j] as string))) best = { first: i, end: j + 1, key };
+      const last = wordEnd[j] as number;
+      if (gz.has(key) && (!cased || capitalised(t.value[j] as string))) best = { first: i, end: last + 1, key };
       if (!gz.continues(key)) break;
       // The next word: across a glued joiner, within the sentence.
+      j = last;
       let next = j + 1;
       if (next < t.count && isJoiner(article, next)) next++;
       if (next >= t.count || t.sentence[next] !== t.sentence[j]) break;

@@ -106,13 +106,32 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   let mismatch = false;
   for (const outers of ev.containers) {
     if (outers.some((o) => holds(o, p))) contained = true;
-    else if (outers.length > 0 && outers.every((o) => o.kind === PlaceKind.Country || o.kind === PlaceKind.Admin1))
+    // A town or district followed by a country or province that does not hold it; a province in a
+    // list of provinces ("Alaska, Alabama, Arizona") is no mismatch.
+    else if (
+      (p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) &&
+      outers.length > 0 &&
+      outers.every((o) => o.kind === PlaceKind.Country || o.kind === PlaceKind.Admin1)
+    )
       mismatch = true;
   }
   if (contained) {
     s += 6;
     rule = "place.container";
   } else if (mismatch) s -= 3;
+  // "Buffalo, New York": the second name is the state that holds the first.
+  if (ev.containees.some((inner) => inner.some((i) => holds(p, i)))) {
+    s += 4;
+    rule = "place.container";
+  }
+  // "Mexico" is the country before it is Mexico City, unless the text says "city".
+  if (ev.countryNamed && p.kind === PlaceKind.City && !ev.cues.some((c) => c.level === "city")) s -= 2;
+  if ((p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) && ev.anchors.length > 0) {
+    let nearest = Infinity;
+    for (const a of ev.anchors) nearest = Math.min(nearest, km(p.lat, p.lon, a.lat, a.lon));
+    if (nearest <= 50) s += 2;
+    else if (nearest <= 150) s += 1;
+  }
 
   let levelBonus: number | null = null;
   let anyLevel = false;

@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { PlaceMention } from "../core/annotations.js";
+import { buildArticle, articleFromText } from "../text/article.js";
+import type { Article } from "../core/article.js";
+import { gazetteer } from "./gazetteer.js";
+import { geoparse } from "./geoparse.js";
+
+const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
+
+function places(article: Article): { text: string; place: PlaceMention }[] {
+  return geoparse(article, gazetteer()).places.map((place) => ({
+    text: article.text.slice(place.span.start, place.span.end),
+    place,
+  }));
+}
+
+const parse = (text: string) => places(articleFromText(text));
+const find = (found: { text: string; place: PlaceMention }[], text: string) => found.filter((f) => f.text === text);
+
+describe("geoparse on the seed article", () => {
+  const raw = readFileSync(SEED_PATH, "utf8");
+  const article = buildArticle({
+    id: "seed",
+    raw,
+    analysisStart: " date 2021-10-16 ".length,
+    title: null,
+    published: "2021-10-16",
+    origin: { file: SEED_PATH },
+  });
+  const found = places(article);
+
+  it("reads Kandahar as the city in Kandahar province, Afghanistan, every time", () => {
+    const kandahar = find(found, "Kandahar");
+    expect(kandahar.length).toBeGreaterThanOrEqual(5);
+    for (const k of kandahar) {
+      expect(k.place.featureType).toBe("city");
+      expect(k.place.countryCode).toBe("AF");
+      expect(k.place.admin1).toBe("Kandahar");
+      expect(k.place.lat).toBeCloseTo(31.61, 1);
+    }
+  });
+
+  it("finds Kunduz, Kabul and Afghanistan, and no place in the acronym IS", () => {
+    expect(find(found, "Kunduz")[0]?.place.countryCode).toBe("AF");
+    expect(find(found, "Kabul")[0]?.place.featureType).toBe("city");
+    expect(find(found, "Afghanistan")[0]?.place.featureType).toBe("country");
+    expect(find(found, "IS")).toHaveLength(0);
+  });
+
+  it("gives spans that are the words of the text", () => {
+    for (const f of found) expect(f.text).toBe(f.place.name === "Kandahār" ? "Kandahar" : f.text);
+    expect(found.every((f) => f.place.span.end > f.place.span.start)).toBe(true);
+  });
+});
+
+describe("geoparse ambiguity", () => {
+  it("reads a province when the text says province, and its seat otherwise", () => {
+    const found = parse("Taliban fighters took control of most of Kunduz, the capital of Kunduz province, on Sunday.");
+    const [city, province] = found;
+    expect(city?.text).toBe("Kunduz");
+    expect(city?.place.featureType).toBe("city");
+    expect(province?.text).toBe("Kunduz province");
+    expect(province?.place.featureType).toBe("admin1");
+    expect(province?.place.countryCode).toBe("AF");
+  });
+
+  it("takes Georgia for the US state beside Atlanta and for the country beside Tbilisi", () => {
+    const us = find(parse("Police in Atlanta, Georgia, said two people were shot near a bus station."), "Georgia");
+    expect(us[0]?.place.featureType).toBe("admin1");
+    expect(us[0]?.place.countryCode).toBe("US");
+    const caucasus = find(
+      parse("Thousands of protesters rallied in Tbilisi on Thursday as Georgia's parliament debated the bill."),
+      "Georgia",
+    );
+    expect(caucasus[0]?.place.featureType).toBe("country");
+    expect(caucasus[0]?.place.countryCode).toBe("GE");
+  });
+
+  it("matches Aydın with or without its dotless i", () => {
+    for (const spelling of ["Aydın", "Aydin"]) {
+      const found = parse(`A bomb exploded near a police station in ${spelling}, western Turkey, on Monday.`);
+      const hit = find(found, spelling)[0];
+      expect(hit?.place.countryCode).toBe("TR");
+      expect(hit?.place.lat).toBeCloseTo(37.8, 0);
+    }
+  });
+
+  it("does not take common words or a governor's surname for towns", () => {
+    const found = parse(
+      "Police said the attack in Mobile, Alabama, was not linked to terrorism. Former New York Gov. Mario Cuomo died Thursday.",
+    );
+    expect(find(found, "Police")).toHaveLength(0);
+    expect(find(found, "Cuomo")).toHaveLength(0);
+    expect(find(found, "Mobile")[0]?.place.countryCode).toBe("US");
+    expect(find(found, "New York")).toHaveLength(1);
+  });
+});
+
+describe("geoparse on capitals-only MUC-4 text", () => {
+  const muc = (text: string) =>
+    places(buildArticle({ id: "muc", raw: text, title: null, published: null, origin: { file: "muc" } }));
+
+  it("resolves the dateline to San Salvador", () => {
+    const found = muc(
+      "SAN SALVADOR, 3 JAN 90 -- [REPORT] [ARMED FORCES PRESS COMMITTEE,\nCOPREFA] [TEXT] THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50\nPEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS OF THE\nFARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL\nDEPARTMENT.",
+    );
+    expect(found[0]?.text).toBe("SAN SALVADOR");
+    expect(found[0]?.place.rule).toBe("place.dateline");
+    expect(found[0]?.place.countryCode).toBe("SV");
+    const dept = find(found, "SAN MIGUEL DEPARTMENT")[0];
+    expect(dept?.place.featureType).toBe("admin1");
+    expect(dept?.place.countryCode).toBe("SV");
+  });
+
+  it("reads BERLIN, USULUTAN DEPARTMENT as the Salvadoran town, not the German capital", () => {
+    const found = muc(
+      "NO CITY (EL SALVADOR), 19 MAR 89 (FBIS) -- FMLN UNITS ATTACKED ARMY POSITIONS IN BERLIN, USULUTAN\nDEPARTMENT; AND THE CLASHES STILL CONTINUE IN USULUTAN DEPARTMENT.",
+    );
+    const berlin = find(found, "BERLIN")[0];
+    expect(berlin?.place.countryCode).toBe("SV");
+    expect(berlin?.place.admin1).toMatch(/Usulut/);
+    expect(find(found, "ARMY")).toHaveLength(0);
+    expect(find(found, "UNITS")).toHaveLength(0);
+  });
+
+  it("never fails on text without words", () => {
+    expect(parse("-- 12, 13 --")).toEqual([]);
+  });
+});
