@@ -10,11 +10,6 @@ export interface Normalised extends OffsetMap {
   readonly dropped: readonly Span[];
 }
 
-const SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4";
-const DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb";
-const DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212";
-const INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad";
-
 function isSpace(c: number): boolean {
   return (
     c === 32 ||
@@ -30,14 +25,50 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Replacement for one raw character, or null to keep it. */
-function replacement(ch: string): string | null {
-  if (SINGLE_QUOTES.includes(ch)) return "'";
-  if (DOUBLE_QUOTES.includes(ch)) return '"';
-  if (DASHES.includes(ch)) return "-";
-  if (INVISIBLE.includes(ch)) return "";
-  if (ch === "\u2026") return "...";
-  return null;
+/**
+ * What a raw character becomes: a UTF-16 code (quotes, dashes unified), -1 to drop it (invisible
+ * characters), -2 for an ellipsis ("..."), or the code itself. Only characters from U+0060 up can
+ * change, so the common case is one comparison.
+ */
+function mapCode(c: number): number {
+  if (c < 0x60) return c;
+  switch (c) {
+    case 0x60: // ` grave accent used as an opening quote
+    case 0xb4:
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+      return 0x27;
+    case 0xab:
+    case 0xbb:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+      return 0x22;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+      return 0x2d;
+    case 0x200b:
+    case 0x200c:
+    case 0x200d:
+    case 0x2060:
+    case 0xfeff:
+    case 0xad:
+      return -1;
+    case 0x2026:
+      return -2;
+    default:
+      return c;
+  }
 }
 
 /** True when the letters of the text are (nearly) all capitals: old wire copy, telex. */
@@ -50,6 +81,14 @@ export function isCaseless(raw: string, from = 0): boolean {
     else if (c >= 97 && c <= 122) lower++;
   }
   return upper >= 20 && lower < upper * 0.05;
+}
+
+/** A string from UTF-16 codes, in chunks small enough for the argument limit of apply. */
+function fromCodes(codes: number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  let out = "";
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  return out;
 }
 
 interface Line {
@@ -137,33 +176,32 @@ export function normalise(raw: string, from = 0): Normalised {
   let length = 0;
 
   for (const range of ranges) {
-    const chars: string[] = [];
+    const codes: number[] = [];
     const ps: number[] = [];
-    const pe: number[] = [];
     let pendingSpace = -1;
     for (let i = range.start; i < range.end; i++) {
       const code = raw.charCodeAt(i);
       if (isSpace(code)) {
-        if (pendingSpace < 0 && chars.length > 0) pendingSpace = i;
+        if (pendingSpace < 0 && codes.length > 0) pendingSpace = i;
         continue;
       }
-      const ch = raw[i] as string;
-      const rep = replacement(ch);
-      if (rep === "") continue;
+      const mapped = mapCode(code);
+      if (mapped === -1) continue;
       if (pendingSpace >= 0) {
-        chars.push(" ");
+        codes.push(32);
         ps.push(pendingSpace);
-        pe.push(pendingSpace + 1);
         pendingSpace = -1;
       }
-      for (const out of rep ?? ch) {
-        chars.push(out);
+      if (mapped === -2) {
+        codes.push(46, 46, 46);
+        ps.push(i, i, i);
+      } else {
+        codes.push(mapped);
         ps.push(i);
-        pe.push(i + 1);
       }
     }
-    if (chars.length === 0) continue;
-    const paragraph = chars.join("");
+    if (codes.length === 0) continue;
+    const paragraph = fromCodes(codes);
     if (seen.has(paragraph)) {
       dropped.push(range);
       continue;
@@ -179,9 +217,10 @@ export function normalise(raw: string, from = 0): Normalised {
     }
     paragraphs.push({ start: length, end: length + paragraph.length });
     parts.push(paragraph);
+    // Every output character comes from one raw UTF-16 unit, so it ends one unit after it starts.
     for (let k = 0; k < ps.length; k++) {
       starts.push(ps[k] as number);
-      ends.push(pe[k] as number);
+      ends.push((ps[k] as number) + 1);
     }
     length += paragraph.length;
   }
