@@ -39,6 +39,8 @@ export interface Taxonomy {
   readonly support: ReadonlyMap<string, ReadonlySet<string>>;
   readonly defaultSupport: ReadonlySet<string>;
   readonly vetoes: ReadonlyMap<string, Veto>;
+  /** Cue classes that show a political side, and the sub-event types that need one (typing.json `political`). */
+  readonly political: { readonly classes: ReadonlySet<string>; readonly require: ReadonlySet<string> };
 }
 
 /** The directory holding data/taxonomy, found from this module (src/ under vitest, dist/src/ when built). */
@@ -124,7 +126,9 @@ function loadTyping(file: string, subEventTypes: ReadonlyMap<string, SubEventTyp
   for (const [type, cls] of Object.entries((json.actorTypes ?? {}) as Record<string, unknown>)) {
     if (type !== "about" && typeof cls === "string") actorTypes.set(type, cls);
   }
-  return { familyOf, joins, support, defaultSupport: new Set(strings(supportJson.default)), vetoes, rules, actorTypes };
+  const politicalJson = (json.political ?? {}) as Record<string, unknown>;
+  const political = { classes: new Set(strings(politicalJson.classes)), require: new Set(strings(politicalJson.require)) };
+  return { familyOf, joins, support, defaultSupport: new Set(strings(supportJson.default)), vetoes, rules, actorTypes, political };
 }
 
 function loadCues(file: string, familyOf: ReadonlyMap<string, string>): PhraseIndex<Cue> {
@@ -166,7 +170,7 @@ function loadModality(file: string): PhraseIndex<ModalityCue> {
 function loadBackground(file: string): PhraseIndex<BackgroundCue> {
   const index = new PhraseIndex<BackgroundCue>();
   for (const row of parseTsv(readFileSync(file, "utf8"), file, ["phrase", "kind", "side", "window"])) {
-    if (row.kind !== "earlier" && row.kind !== "distinct") {
+    if (row.kind !== "earlier" && row.kind !== "distinct" && row.kind !== "calendar") {
       throw new SitrepError("E_DATA_INVALID", `bad kind for "${row.phrase}"`, { file });
     }
     const cue: BackgroundCue = { kind: row.kind, ...sideAndWindow(row, file) };

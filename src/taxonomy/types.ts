@@ -49,8 +49,12 @@ export interface ModalityCue {
 }
 
 export interface BackgroundCue {
-  /** earlier: an event before the reported one ("last month's bombing"); distinct: another event ("another attack"). */
-  readonly kind: "earlier" | "distinct";
+  /**
+   * earlier: an event before the reported one ("last month's bombing"); distinct: another event
+   * ("another attack"); calendar: a month name, which marks an earlier event only in an article
+   * without a publication date.
+   */
+  readonly kind: "earlier" | "distinct" | "calendar";
   readonly side: Side;
   readonly window: number;
 }

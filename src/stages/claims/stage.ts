@@ -1,9 +1,10 @@
 import type { Stage } from "../../pipeline/stage.js";
+import { findClaims } from "./find-claims.js";
 
-/** Placeholder until this stage is built: provides no claims. */
+/** Claims, accusations, suspicions and denials of responsibility, with who made them. */
 export const claimsStage: Stage<"claims"> = {
   name: "claims",
   requires: ["actors"],
   provides: ["claims"],
-  run: () => ({ claims: [] }),
+  run: ({ article, annotations }) => ({ claims: findClaims(article, annotations.actors ?? []) }),
 };

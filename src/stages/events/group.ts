@@ -8,6 +8,11 @@ import { addTrigger, newDraft, type Draft } from "./draft.js";
 
 /** How many earlier events a new mention is compared with: bounded, so merging stays linear. */
 const LOOKBACK = 8;
+/**
+ * How many sentences after an event's last mention an unplaced mention may still be about it;
+ * further on, a mention joins it only by naming its place (stories move on to history and context).
+ */
+const GAP = 8;
 
 export function familiesMeet(tax: Taxonomy, a: Iterable<string>, b: Iterable<string>): boolean {
   const bs = [...b];
@@ -64,15 +69,18 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
 }
 
 const SPECIFIC = new Set(["city", "admin2"]);
+/** A place the geoparser is unsure of ("St. Paul" in a church's name) does not keep two mentions apart. */
+export const SURE_PLACE = 0.5;
+const firm = (d: Draft, p: PlaceMention) => !d.weakPlaces.has(p) && p.confidence >= SURE_PLACE;
 const LOCAL = new Set(["city", "admin2", "admin1"]);
 const placeKey = (p: PlaceMention) => (p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`);
 
 function specificPlaces(d: Draft): Set<string> {
-  return new Set(d.places.filter((p) => SPECIFIC.has(p.featureType) && !d.weakPlaces.has(p)).map(placeKey));
+  return new Set(d.places.filter((p) => SPECIFIC.has(p.featureType) && firm(d, p)).map(placeKey));
 }
 
 function countries(d: Draft): Set<string> {
-  return new Set(d.places.filter((p) => !d.weakPlaces.has(p)).map((p) => p.countryCode).filter((c): c is string => c !== null));
+  return new Set(d.places.filter((p) => firm(d, p)).map((p) => p.countryCode).filter((c): c is string => c !== null));
 }
 
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
@@ -91,8 +99,8 @@ function within(p: PlaceMention, q: PlaceMention): boolean {
 
 /** Both drafts name towns, districts or provinces, and none of one lies in one of the other. */
 function placesApart(a: Draft, b: Draft): boolean {
-  const pa = a.places.filter((p) => LOCAL.has(p.featureType) && !a.weakPlaces.has(p));
-  const pb = b.places.filter((p) => LOCAL.has(p.featureType) && !b.weakPlaces.has(p));
+  const pa = a.places.filter((p) => LOCAL.has(p.featureType) && firm(a, p));
+  const pb = b.places.filter((p) => LOCAL.has(p.featureType) && firm(b, p));
   if (pa.length === 0 || pb.length === 0) return false;
   return !pa.some((p) => pb.some((q) => within(p, q) || within(q, p)));
 }
@@ -105,6 +113,12 @@ export function conflict(a: Draft, b: Draft): string | null {
   const db = b.dates.find((d) => d.precision === "day");
   if (da && db && Math.abs(Date.parse(da.start) - Date.parse(db.start)) > 864e5) return "date";
   return null;
+}
+
+function sameDay(a: Draft, b: Draft): boolean {
+  const da = a.dates.find((d) => d.precision === "day");
+  const db = b.dates.find((d) => d.precision === "day");
+  return da !== undefined && db !== undefined && da.start === db.start;
 }
 
 export function mergeInto(e: Draft, g: Draft): void {
@@ -145,7 +159,9 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
         // sentence is not the killing of civilians a speaker deplores in the next.
         if (![...g.families].some((f) => e.families.has(f))) continue;
         if (g.otherEvent === "earlier" && e.otherEvent !== "earlier") continue;
-        if (g.otherEvent === null && e.otherEvent === "earlier" && !shares(specificPlaces(g), specificPlaces(e))) continue;
+        const samePlace = shares(specificPlaces(g), specificPlaces(e));
+        if (g.otherEvent === null && e.otherEvent === "earlier" && !samePlace) continue;
+        if ((g.sentences[0] as number) - (e.sentences[e.sentences.length - 1] as number) > GAP && !samePlace) continue;
         const why = conflict(g, e);
         if (why) {
           trace?.note("frame.no-merge", g.triggers[0]!.span, `not the event of sentence ${e.sentences[0]}: different ${why}`);
@@ -172,7 +188,13 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
  * the same town, with no conflicting day and the same standing (both reported or both recalled),
  * are merged; each is compared with the last few at its town only, so the pass stays linear.
  */
-export function consolidateByPlace(tax: Taxonomy, drafts: readonly Draft[], townOf: (d: Draft) => string | null, trace: Tracer | null): Draft[] {
+export function consolidateByPlace(
+  tax: Taxonomy,
+  drafts: readonly Draft[],
+  townOf: (d: Draft) => string | null,
+  typeOfDraft: (d: Draft) => string | null,
+  trace: Tracer | null,
+): Draft[] {
   const byTown = new Map<string, Draft[]>();
   const out: Draft[] = [];
   for (const d of drafts) {
@@ -182,6 +204,8 @@ export function consolidateByPlace(tax: Taxonomy, drafts: readonly Draft[], town
     for (let k = list.length - 1; k >= Math.max(0, list.length - LOOKBACK); k--) {
       const e = list[k] as Draft;
       if (e.otherEvent !== d.otherEvent || !familiesMeet(tax, d.families, e.families) || conflict(d, e)) continue;
+      // Without a shared day, only mentions of the same kind of event are taken for one.
+      if (!sameDay(d, e) && typeOfDraft(d) !== typeOfDraft(e)) continue;
       target = e;
       break;
     }

@@ -15,6 +15,9 @@ const RANK: Readonly<Record<FeatureType, number>> = {
 
 const ORIGIN_PENALTY = 5;
 const WEAK_PENALTY = 1.5;
+/** A place the geoparser is unsure of ranks below a province it is sure of. */
+const UNSURE = 0.5;
+const UNSURE_PENALTY = 2.5;
 
 export const placeKey = (p: PlaceMention) => (p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`);
 
@@ -32,7 +35,11 @@ export function chooseLocation(
   for (const p of places) count.set(placeKey(p), (count.get(placeKey(p)) ?? 0) + 1);
   // Where someone comes from ("a woman visiting from Canada") is no place of the event.
   // A place named without a locative word ("The White House condemned") is weaker evidence.
-  const rank = (p: PlaceMention) => RANK[p.featureType] + (isOrigin(p) ? ORIGIN_PENALTY : 0) + (isWeak(p) ? WEAK_PENALTY : 0);
+  const rank = (p: PlaceMention) =>
+    RANK[p.featureType] +
+    (isOrigin(p) ? ORIGIN_PENALTY : 0) +
+    (isWeak(p) ? WEAK_PENALTY : 0) +
+    (p.confidence < UNSURE ? UNSURE_PENALTY : 0);
   let best: PlaceMention | null = null;
   for (const p of places) {
     if (!best) {

@@ -47,7 +47,13 @@ export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Dr
       setRole(d, "background", "role.background:dated-long-before-publication");
     }
   }
-  const main = [...drafts].filter((d) => d.role === "reported").sort((a, b) => salience(a) - salience(b))[0] ?? null;
+  let main = [...drafts].filter((d) => d.role === "reported").sort((a, b) => salience(a) - salience(b))[0] ?? null;
+  if (!main && !article.published) {
+    // Undated copy about one past event only (an encyclopedic account, a story first told now):
+    // nothing else is reported, so the most salient recalled event is what the article reports.
+    main = [...drafts].sort((a, b) => salience(a) - salience(b))[0] ?? null;
+    if (main) setRole(main, "reported", "role.reported:only-event-of-undated-article");
+  }
   if (!main) return null;
   const mainDate = dateOf(main);
   if (!article.published && (!mainDate || mainDate.anchor !== "absolute")) {
@@ -67,7 +73,7 @@ export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Dr
       setRole(d, "background", "role.background:dated-before-reported-event");
     }
   }
-  main.roleRule = "role.reported:main";
+  if (main.roleRule === "role.reported") main.roleRule = "role.reported:main";
   return main;
 }
 

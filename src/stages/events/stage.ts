@@ -11,6 +11,7 @@ import type { Draft } from "./draft.js";
 import { toFrame } from "./frame.js";
 import { consolidateByPlace, mergeAcrossSentences, sentenceGroups } from "./group.js";
 import { chooseLocation, placeKey } from "./location.js";
+import { keepPolitical } from "./politics.js";
 import { decideRoles, salience } from "./role.js";
 import { findSite } from "./site.js";
 import { vetoOf } from "./veto.js";
@@ -113,7 +114,8 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   });
   const origin = originTest(idx);
   const locate = (d: Draft) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p));
-  const drafts = consolidateByPlace(tax, merged, (d) => townKey(locate(d)), trace);
+  const subType = (d: Draft) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null;
+  const drafts = keepPolitical(tax, consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace), subType, trace);
 
   let main = decideRoles(article, tax, drafts, absoluteDate);
   resolveRelativeDates(relative, main, trace);

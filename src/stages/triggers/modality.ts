@@ -56,9 +56,11 @@ export interface BackgroundDecision {
  */
 export function backgroundCue(article: Article, view: SentenceView, first: number, end: number): BackgroundDecision | null {
   let found: BackgroundDecision | null = null;
-  const take = (hit: { first: number; end: number; value: { kind: "earlier" | "distinct" } }) => {
-    if (!found || (found.kind === "distinct" && hit.value.kind === "earlier")) {
-      found = { kind: hit.value.kind, words: cueWords(article, hit.first, hit.end) };
+  const take = (hit: { first: number; end: number; value: { kind: "earlier" | "distinct" | "calendar" } }) => {
+    if (hit.value.kind === "calendar" && (article.published || !isMonthName(article, hit.first))) return;
+    const kind = hit.value.kind === "distinct" ? "distinct" : "earlier";
+    if (!found || (found.kind === "distinct" && kind === "earlier")) {
+      found = { kind, words: cueWords(article, hit.first, hit.end) };
     }
   };
   const stop = Math.max(view.first, first - REACH);
@@ -82,16 +84,33 @@ const YEAR = /^(19|20)\d\d$/;
 /** How close before a trigger a year names it: "the 2015 attack", "a deadly 2017 chemical weapons attack". */
 const YEAR_REACH = 4;
 
-/** A year right before the trigger that is earlier than the publication year (any year when that is unknown). */
+/** How far a year reaches through the relative clause it heads: "since 2017, when a general was killed". */
+const YEAR_WHEN_REACH = 9;
+
+/**
+ * A year right before the trigger, or heading the "when" clause it stands in, earlier than the
+ * publication year (any year when that is unknown).
+ */
 function yearBefore(article: Article, view: SentenceView, first: number): string | null {
   const t = article.tokens;
   const published = article.published ? Number(article.published.slice(0, 4)) : Infinity;
-  for (let j = first - 1; j >= Math.max(view.first, first - YEAR_REACH); j--) {
-    if (view.boundaryBetween(j, j + 1)) break;
+  let reach = YEAR_REACH;
+  for (let j = first - 1; j >= Math.max(view.first, first - reach); j--) {
     const v = t.value[j] as string;
     if (YEAR.test(v) && Number(v) < published) return v;
+    if (view.boundaryBetween(j, j + 1)) {
+      const k = t.key[j] as string;
+      if (k === "when" || (k === "," && t.key[j + 1] === "when")) reach = YEAR_WHEN_REACH;
+      else break;
+    }
   }
   return null;
+}
+
+/** A month name as a word of the calendar: lower case only in caseless text ("may" is no cue at all). */
+function isMonthName(article: Article, first: number): boolean {
+  const v = article.tokens.value[first] as string;
+  return article.caseless || /^\p{Lu}/u.test(v);
 }
 
 function cueWords(article: Article, first: number, end: number): string {

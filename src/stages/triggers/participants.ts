@@ -76,13 +76,16 @@ export function captureSense(article: Article, view: SentenceView, first: number
   }
   for (let j = end; j < Math.min(view.end, end + 8); j++) {
     if (view.placeAt[j - view.first] || classAt(view, j) === "c.territory") return "capture.territory";
-    if (view.actorAt[j - view.first]) break;
+    // "captured IS' last remaining territory": a possessive actor modifies what was captured.
+    if (view.actorAt[j - view.first] && !POSSESSIVE.has(article.tokens.key[j + 1] as string)) break;
   }
   for (let j = first - 1; j >= Math.max(view.first, first - 4); j--) {
     if (view.placeAt[j - view.first] || classAt(view, j) === "c.territory") return "capture.territory";
   }
   return "capture.people";
 }
+
+const POSSESSIVE = new Set(["'s", "'"]);
 
 /** What a captured thing is, by its cue classes: weapons ("pistols", "landmines"), territory, or neither. */
 const WEAPONS = new Set(["w.cache", "w.firearm", "w.explosive", "w.ied", "w.shell", "grenade", "bomb"]);

@@ -13,7 +13,7 @@ export const ACTOR_CLASSES: ReadonlySet<string> = new Set([
 const SHORT_QUOTE = 8;
 
 /** Words that open a relative clause: it belongs to the clause it hangs on. */
-const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whom", "whose", "where", "that"]);
+const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whom", "whose", "where", "when", "that"]);
 
 /** A lexicon match: tokens [first, end) of the article. */
 export interface Hit<T> {

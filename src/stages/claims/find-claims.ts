@@ -1,0 +1,148 @@
+import type { Article } from "../../core/article.js";
+import type { ActorMention, ClaimMention } from "../../core/annotations.js";
+import { tokenSpan } from "../../text/evidence.js";
+import { PhraseIndex } from "../../text/phrases.js";
+import { tokenRange } from "./token-range.js";
+
+/**
+ * Who says a group did it, from the words around the group's name in one sentence:
+ *  - claim: "the Islamic State claimed responsibility", "an IS-claimed attack", "responsibility
+ *    was claimed by the FMLN", "an attack claimed by the Taliban";
+ *  - accusation: "officials blamed the PKK", "the attack was blamed on al-Shabaab", "police said
+ *    the ELN was behind the attack";
+ *  - suspicion: "suspected Boko Haram militants", "gunmen believed to be members of the X";
+ *  - denial: "the Taliban denied involvement".
+ * Each pattern is a bounded look at a few tokens beside an actor: linear in the text.
+ */
+
+interface Actor {
+  readonly first: number;
+  readonly end: number;
+  readonly mention: ActorMention;
+}
+
+const CLAIM_VERBS = new Set(["claimed", "claims", "claim", "claiming", "took", "take", "takes", "taken", "taking", "accepted", "accepts", "assumed", "assumes", "admitted", "admits"]);
+const CLAIM_OBJECTS = new Set(["responsibility", "credit", "authorship"]);
+const ACCUSE_VERBS = new Set(["blamed", "blames", "blame", "blaming", "accused", "accuses", "accuse", "accusing"]);
+const PASSIVE_TO = new Set(["blamed", "attributed", "ascribed", "imputed"]);
+const SUSPECT_BEFORE = new Set(["suspected", "alleged", "presumed", "purported", "suspect", "presumably", "allegedly", "reportedly", "possibly", "probably"]);
+const BELIEF = new Set(["suspected", "believed", "thought", "presumed", "alleged", "said"]);
+const DENY_VERBS = new Set(["denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "disclaimed", "disowned"]);
+const BEHIND = new PhraseIndex<string>(
+  ["was behind", "were behind", "is behind", "are behind", "was responsible", "were responsible", "is responsible", "are responsible", "carried out", "perpetrated", "committed", "had carried out", "had perpetrated", "had committed", "staged", "masterminded", "orchestrated"].map((p) => [p, p] as const),
+);
+const REPORTING = new Set(["said", "says", "say", "stated", "told", "believe", "believed", "believes", "suspect", "suspected", "suspects", "claimed", "alleged", "charged", "reported", "added", "affirmed", "indicated", "asserted", "announced"]);
+const SUBJECT_POS = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
+const WINDOW = 8;
+
+function actorsBySentence(article: Article, actors: readonly ActorMention[]): Map<number, Actor[]> {
+  const out = new Map<number, Actor[]>();
+  for (const m of actors) {
+    if (m.kind !== "organisation") continue;
+    const r = tokenRange(article, m.span);
+    if (!r) continue;
+    const s = article.tokens.sentence[r[0]] as number;
+    const list = out.get(s) ?? [];
+    list.push({ first: r[0], end: r[1], mention: m });
+    out.set(s, list);
+  }
+  return out;
+}
+
+/** The noun phrase ending right before token `end` (the subject of a verb there): [first, end). */
+function subjectBefore(article: Article, end: number, sentenceStart: number): [number, number] | null {
+  const t = article.tokens;
+  let first = end;
+  while (first - 1 >= sentenceStart && end - first < 6 && SUBJECT_POS.has(t.pos[first - 1] as string)) first--;
+  while (first < end && t.pos[first] === "DET") first++;
+  return first < end ? [first, end] : null;
+}
+
+export function findClaims(article: Article, actors: readonly ActorMention[]): ClaimMention[] {
+  const t = article.tokens;
+  const out: ClaimMention[] = [];
+  const seen = new Set<string>();
+  const push = (kind: ClaimMention["kind"], a: Actor, from: number, to: number, by: [number, number] | null, rule: string, confidence: number) => {
+    const key = `${kind}:${a.first}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({
+      kind,
+      actor: a.mention.span,
+      actorName: a.mention.name,
+      by: by ? tokenSpan(article, by[0], by[1] - 1) : null,
+      span: tokenSpan(article, Math.min(from, a.first), Math.max(to, a.end) - 1),
+      rule,
+      confidence,
+      sentence: t.sentence[a.first] as number,
+    });
+  };
+  for (const [s, list] of actorsBySentence(article, actors)) {
+    const sentence = article.sentences[s];
+    if (!sentence) continue;
+    const { firstToken: start, endToken: stop } = sentence;
+    for (const a of list) {
+      const key = (i: number) => (i >= start && i < stop ? (t.key[i] as string) : "");
+      // an IS-claimed attack
+      if (key(a.end) === "-" && CLAIM_VERBS.has(key(a.end + 1))) {
+        push("claim", a, a.first, a.end + 2, [a.first, a.end], "claim.compound", 0.9);
+        continue;
+      }
+      // ACTOR (has) claimed responsibility / denied involvement
+      for (let i = a.end, d = 0; i < stop && d < WINDOW; i++, d++) {
+        const k = key(i);
+        if (CLAIM_VERBS.has(k)) {
+          for (let j = i + 1; j < Math.min(stop, i + 5); j++) {
+            if (CLAIM_OBJECTS.has(key(j))) {
+              push("claim", a, a.first, j + 1, [a.first, a.end], "claim.subject", 0.9);
+              break;
+            }
+          }
+          break;
+        }
+        if (DENY_VERBS.has(k)) {
+          push("denial", a, a.first, i + 1, [a.first, a.end], "claim.denial", 0.85);
+          break;
+        }
+        if (t.pos[i] === "VERB" && k !== "said") break;
+      }
+      // claimed by ACTOR / responsibility was claimed by ACTOR / blamed on ACTOR / attributed to ACTOR
+      const b1 = key(a.first - 1);
+      const b2 = key(a.first - 2);
+      const b3 = key(a.first - 3);
+      const viaThe = b1 === "the";
+      const p1 = viaThe ? b2 : b1;
+      const p2 = viaThe ? b3 : b2;
+      const at = viaThe ? a.first - 2 : a.first - 1;
+      if (p1 === "by" && CLAIM_VERBS.has(p2)) push("claim", a, at - 1, a.end, [a.first, a.end], "claim.by", 0.85);
+      else if ((p1 === "on" && p2 === "blamed") || (p1 === "to" && PASSIVE_TO.has(p2))) push("accusation", a, at - 1, a.end, null, "claim.blamed-on", 0.7);
+      // suspected Boko Haram militants; believed to be members of the X
+      else if (SUSPECT_BEFORE.has(p1)) push("suspicion", a, at, a.end, null, "claim.suspected", 0.65);
+      else if ((p1 === "be" && BELIEF.has(key(at - 2))) || (p1 === "of" && (p2 === "members" || p2 === "hallmarks") && BELIEF.has(key(at - 4)))) {
+        push("suspicion", a, at - 3, a.end, null, "claim.believed-to-be", 0.6);
+      }
+      // ACTOR is suspected / believed
+      if ((key(a.end) === "is" || key(a.end) === "are" || key(a.end) === "was" || key(a.end) === "were") && BELIEF.has(key(a.end + 1)) && key(a.end + 1) !== "said") {
+        push("suspicion", a, a.first, a.end + 2, null, "claim.is-suspected", 0.6);
+      }
+      // officials blamed ACTOR / accused ACTOR
+      if (ACCUSE_VERBS.has(p1) || (viaThe && ACCUSE_VERBS.has(b2))) {
+        const verb = viaThe ? a.first - 2 : a.first - 1;
+        push("accusation", a, verb, a.end, subjectBefore(article, verb, start), "claim.blamed", 0.75);
+      }
+      // police said ACTOR was behind the attack
+      const behind = BEHIND.longestAt(t, a.end, stop);
+      if (behind) {
+        let said = -1;
+        for (let i = a.first - 1; i >= start && a.first - i <= WINDOW; i--) {
+          if (REPORTING.has(key(i))) {
+            said = i;
+            break;
+          }
+        }
+        if (said > start) push("accusation", a, said, behind.end, subjectBefore(article, said, start), "claim.said-behind", 0.7);
+      }
+    }
+  }
+  return out.sort((x, y) => x.span.start - y.span.start);
+}

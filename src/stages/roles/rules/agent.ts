@@ -1,0 +1,39 @@
+import type { RuleContext } from "./context.js";
+
+const BE = new Set(["was", "were", "is", "are", "been", "being", "be", "got", "get"]);
+const SKIP_POS = new Set(["AUX", "ADV", "PART"]);
+const SKIP_KEYS = new Set(["(", ")", ",", "-", "reportedly", "allegedly", "apparently", "then", "later"]);
+const REACH = 5;
+
+function deedAt(c: RuleContext, i: number, limit: number): number {
+  const { lex } = c;
+  const t = c.article.tokens;
+  const m = lex.agentVerbs.longestAt(t, i, limit) ?? lex.victimVerbs.longestAt(t, i, limit) ?? lex.targetVerbs.longestAt(t, i, limit);
+  return m ? m.end : -1;
+}
+
+/**
+ * How the phrase [first, end) acts as the doer, or null: subject of a deed verb ("gunmen opened
+ * fire", "the FMLN has attacked"), not of a passive one ("the bus was attacked"); or the agent
+ * after "by" ("killed by unidentified men", "carried out by the ELN").
+ */
+export function agentive(c: RuleContext, first: number, end: number): string | null {
+  const t = c.article.tokens;
+  const s = c.article.sentences[t.sentence[first] as number];
+  if (!s) return null;
+  let passive = false;
+  for (let j = end, d = 0; j < s.endToken && d < REACH; j++, d++) {
+    const key = t.key[j] as string;
+    if (deedAt(c, j, s.endToken) > 0 && t.pos[j] !== "NOUN") return passive ? null : "subject";
+    if (BE.has(key)) passive = true;
+    if (!SKIP_POS.has(t.pos[j] as string) && !SKIP_KEYS.has(key)) break;
+  }
+  let k = first - 1;
+  if (k >= s.firstToken && t.key[k] === "the") k--;
+  if (k >= s.firstToken && t.key[k] === "by") {
+    for (let j = k - 1, d = 0; j >= s.firstToken && d < REACH; j--, d++) {
+      if (deedAt(c, j, k) > 0) return "by";
+    }
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import type { RoleFiller } from "../../../core/annotations.js";
+import type { Tracer } from "../../../pipeline/stage.js";
+import { individualsPhrases } from "../../../actors/individuals.js";
+import { tokenSpan } from "../../../text/evidence.js";
+import { agentive } from "./agent.js";
+import { isReporter, type RuleContext } from "./context.js";
+
+const BRACKETS = new Set(["(", ")", "[", "]", "-", "'s"]);
+
+/**
+ * Perpetrators by hand rules, in sentences that report an event: people from the perpetrators
+ * lexicon as doers ("two suicide bombers carried out", "killed by gunmen"); organisations as
+ * doers, and as the group the doers belong to ("IS-K suicide bombers", "FMLN urban guerrillas").
+ * Whoever reports or comments on the event is left out, however the sentence reads.
+ */
+export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFiller[] {
+  const { article } = c;
+  const t = article.tokens;
+  const out: RoleFiller[] = [];
+  const agentPeople: { first: number; end: number }[] = [];
+  for (const p of individualsPhrases(article)) {
+    const s = t.sentence[p.first] as number;
+    if (!c.eventSentences.has(s) || (c.actorAt[p.head] as number) >= 0) continue;
+    const how = agentive(c, p.first, p.end) ?? (c.trigger[p.head] ? "named-by-deed" : null);
+    if (!how) continue;
+    const span = tokenSpan(article, p.first, p.end - 1);
+    if (isReporter(c, p.first, p.end)) {
+      trace?.note("roles.drop.reporter", span, "who reports or comments is not a perpetrator");
+      continue;
+    }
+    agentPeople.push({ first: p.first, end: p.end });
+    out.push({ span, rule: `roles.perpetrator-individuals.${how}`, confidence: how === "named-by-deed" ? 0.7 : 0.8, role: "perpetratorIndividuals", name: null, category: p.category, sentence: s });
+  }
+  for (const a of c.actors) {
+    const m = a.mention;
+    if (m.kind !== "organisation") continue;
+    const s = t.sentence[a.first] as number;
+    if (!c.eventSentences.has(s)) continue;
+    let how = agentive(c, a.first, a.end);
+    if (!how) {
+      // the group of the doers: "IS-K suicide bombers", "Islamic State-Khorasan (IS-K) suicide bombers"
+      let j = a.end;
+      while (j < a.end + 4 && j < t.count && (BRACKETS.has(t.key[j] as string) || ((c.actorAt[j] as number) >= 0 && c.actors[c.actorAt[j] as number]?.mention.kind === "organisation"))) j++;
+      if (agentPeople.some((p) => p.first <= j && j < p.end)) how = "group-of-doers";
+    }
+    if (!how) continue;
+    const span = m.span;
+    if (isReporter(c, a.first, a.end)) {
+      trace?.note("roles.drop.reporter", span, "who reports or comments is not a perpetrator");
+      continue;
+    }
+    out.push({ span, rule: `roles.perpetrator-org.${how}`, confidence: 0.8, role: "perpetratorOrgs", name: m.name, category: m.actorType, sentence: s });
+  }
+  return out;
+}
