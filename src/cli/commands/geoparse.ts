@@ -53,13 +53,28 @@ function toPlace(article: Article, p: PlaceMention): GeoparsedPlace | null {
   };
 }
 
-function demonymPlace(article: Article, d: { span: Span; countryCode: string; country: string }): GeoparsedPlace | null {
+function demonymPlace(
+  article: Article,
+  d: { span: Span; countryCode: string; country: string },
+): GeoparsedPlace | null {
   const ev = toEvidence(article, d.span);
   const gz = gazetteer();
   const i = gz.countryIndex(d.countryCode);
   if (!ev || i === undefined) return null;
   const c = gz.countries[i]!;
-  return { ...ev, name: c.name, featureType: "country", countryCode: c.code, country: c.name, admin1: null, lat: c.lat, lon: c.lon, geonameId: null, rule: "place.demonym", confidence: 0.5 };
+  return {
+    ...ev,
+    name: c.name,
+    featureType: "country",
+    countryCode: c.code,
+    country: c.name,
+    admin1: null,
+    lat: c.lat,
+    lon: c.lon,
+    geonameId: null,
+    rule: "place.demonym",
+    confidence: 0.5,
+  };
 }
 
 /** Every place of an article, in text order; with `demonyms`, demonyms too, located at their country. */
@@ -78,7 +93,10 @@ export function registerGeoparse(program: Command): void {
     .argument("<paths...>", "files, directories, or - for standard input")
     .option("-f, --format <format>", "jsonl | json | table", "jsonl")
     .option("--published <date>", "publication date (YYYY-MM-DD) for plain-text articles that carry none")
-    .option("--demonyms", "also report demonyms (\"Afghan\", \"Turkish\") as mentions of their country, as some corpora annotate them")
+    .option(
+      "--demonyms",
+      'also report demonyms ("Afghan", "Turkish") as mentions of their country, as some corpora annotate them',
+    )
     .option("-q, --quiet", "no progress line")
     .addHelpText(
       "after",
@@ -90,34 +108,47 @@ Examples:
   $ sitrep geoparse examples/kandahar-2021-10-16.txt --format table
   $ sitrep geoparse articles.jsonl > places.jsonl`,
     )
-    .action(async (paths: string[], opts: { format: string; published?: string; demonyms?: boolean; quiet?: boolean }) => {
-      if (!["jsonl", "json", "table"].includes(opts.format)) {
-        throw new SitrepError("E_USAGE", `--format must be jsonl, json or table, not "${opts.format}"`);
-      }
-      const published = opts.published ? parsePublished(opts.published, { file: "--published" }) : null;
-      gazetteer();
-      const report = new RunReport();
-      const bar = progress("geoparsing", { quiet: opts.quiet });
-      const collected: GeoparsedArticle[] = [];
-      for await (const item of readInputs(paths, { published })) {
-        if ("problem" in item) {
-          report.problem(item.problem);
-          continue;
+    .action(
+      async (paths: string[], opts: { format: string; published?: string; demonyms?: boolean; quiet?: boolean }) => {
+        if (!["jsonl", "json", "table"].includes(opts.format)) {
+          throw new SitrepError("E_USAGE", `--format must be jsonl, json or table, not "${opts.format}"`);
         }
-        const result = geoparseArticle(buildArticle(item.article), { demonyms: opts.demonyms });
-        report.articles++;
-        bar.tick();
-        if (opts.format === "jsonl") process.stdout.write(`${JSON.stringify(result)}\n`);
-        else collected.push(result);
-      }
-      bar.stop();
-      if (opts.format === "json") process.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
-      if (opts.format === "table") {
-        const rows = collected.flatMap((r) =>
-          r.places.map((p) => [r.id, p.text, p.start, p.name, p.featureType, [p.admin1, p.countryCode].filter(Boolean).join(", "), p.lat, p.lon]),
-        );
-        process.stdout.write(`${renderTable(["article", "text", "at", "place", "type", "in", "lat", "lon"], rows)}\n`);
-      }
-      process.exitCode = report.exitCode();
-    });
+        const published = opts.published ? parsePublished(opts.published, { file: "--published" }) : null;
+        gazetteer();
+        const report = new RunReport();
+        const bar = progress("geoparsing", { quiet: opts.quiet });
+        const collected: GeoparsedArticle[] = [];
+        for await (const item of readInputs(paths, { published })) {
+          if ("problem" in item) {
+            report.problem(item.problem);
+            continue;
+          }
+          const result = geoparseArticle(buildArticle(item.article), { demonyms: opts.demonyms });
+          report.articles++;
+          bar.tick();
+          if (opts.format === "jsonl") process.stdout.write(`${JSON.stringify(result)}\n`);
+          else collected.push(result);
+        }
+        bar.stop();
+        if (opts.format === "json") process.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
+        if (opts.format === "table") {
+          const rows = collected.flatMap((r) =>
+            r.places.map((p) => [
+              r.id,
+              p.text,
+              p.start,
+              p.name,
+              p.featureType,
+              [p.admin1, p.countryCode].filter(Boolean).join(", "),
+              p.lat,
+              p.lon,
+            ]),
+          );
+          process.stdout.write(
+            `${renderTable(["article", "text", "at", "place", "type", "in", "lat", "lon"], rows)}\n`,
+          );
+        }
+        process.exitCode = report.exitCode();
+      },
+    );
 }
