@@ -19,12 +19,19 @@ export type CsvItem = { readonly row: CsvRow } | { readonly problem: SitrepError
 /** Largest row accepted: a longer one is a sign of a quote that was never closed. */
 const MAX_ROW_CHARS = 1_000_000;
 
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
 class CsvParser {
   private field = "";
   private fields: string[] = [];
   private quoted = false;
   /** In a quoted field, the previous character was a quote: either an escaped quote or the closing one. */
   private quoteSeen = false;
+  /** The field began with a quote (a quote later in an unquoted field is data). */
+  private fieldStarted = false;
   /** The row is broken; skip to its end and report it. */
   private broken: string | null = null;
   private rowChars = 0;
@@ -34,6 +41,14 @@ class CsvParser {
   private atRowStart = true;
 
   constructor(private readonly file: string) {}
+
+  private endField(): void {
+    this.fields.push(this.field);
+    this.field = "";
+    this.quoted = false;
+    this.quoteSeen = false;
+    this.fieldStarted = false;
+  }
 
   private endRow(out: CsvItem[]): void {
     if (this.broken !== null) {
@@ -47,57 +62,95 @@ class CsvParser {
     this.fields = [];
     this.quoted = false;
     this.quoteSeen = false;
+    this.fieldStarted = false;
     this.broken = null;
     this.rowChars = 0;
     this.atRowStart = true;
   }
 
+  /** Counts the line breaks of data inside a quoted field (CRLF, LF or CR alone). */
+  private countBreaks(chunk: string, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const c = chunk.charCodeAt(k);
+      if (c === LF) {
+        if (!this.lastWasCR) this.line++;
+        this.lastWasCR = false;
+      } else if (c === CR) {
+        this.line++;
+        this.lastWasCR = true;
+      } else this.lastWasCR = false;
+    }
+  }
+
+  /** Scans a chunk in slices between the characters that matter: linear, and no string built char by char. */
   push(chunk: string, out: CsvItem[]): void {
-    for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i] as string;
-      if (c === "\n" && this.lastWasCR) {
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      const c = chunk.charCodeAt(i);
+      if (c === LF && this.lastWasCR) {
         // The LF of a CRLF: the line (and maybe the row) already ended at the CR.
         this.lastWasCR = false;
+        i++;
         continue;
       }
-      this.lastWasCR = false;
       if (this.atRowStart) {
         this.rowLine = this.line;
         this.atRowStart = false;
       }
-      if (c === "\n" || c === "\r") {
+      if (this.quoted && !this.quoteSeen && this.broken === null) {
+        const q = chunk.indexOf('"', i);
+        const to = q < 0 ? n : q;
+        this.countBreaks(chunk, i, to);
+        this.field += chunk.slice(i, to);
+        this.rowChars += to - i;
+        if (this.rowChars > MAX_ROW_CHARS) this.broken = `row longer than ${MAX_ROW_CHARS} characters (a quote left open?)`;
+        if (q >= 0) this.quoteSeen = true;
+        i = to + 1;
+        continue;
+      }
+      this.lastWasCR = false;
+      if (c === LF || c === CR) {
         this.line++;
-        this.lastWasCR = c === "\r";
-        if (this.quoted && !this.quoteSeen && this.broken === null) {
-          this.field += c === "\r" ? "\n" : c;
-          continue;
-        }
+        this.lastWasCR = c === CR;
         this.endRow(out);
+        i++;
         continue;
       }
-      if (this.broken !== null) continue;
-      if (++this.rowChars > MAX_ROW_CHARS) {
-        this.broken = `row longer than ${MAX_ROW_CHARS} characters (a quote left open?)`;
+      if (this.broken !== null) {
+        i++;
         continue;
       }
-      if (this.quoted) {
-        if (this.quoteSeen) {
-          this.quoteSeen = false;
-          if (c === '"') this.field += '"';
-          else if (c === ",") {
-            this.fields.push(this.field);
-            this.field = "";
-            this.quoted = false;
-          } else this.broken = `text after the closing quote of field ${this.fields.length + 1}`;
-        } else if (c === '"') this.quoteSeen = true;
-        else this.field += c;
+      if (this.quoteSeen) {
+        this.quoteSeen = false;
+        if (c === QUOTE) this.field += '"';
+        else if (c === COMMA) this.endField();
+        else this.broken = `text after the closing quote of field ${this.fields.length + 1}`;
+        i++;
         continue;
       }
-      if (c === ",") {
-        this.fields.push(this.field);
-        this.field = "";
-      } else if (c === '"' && this.field === "") this.quoted = true;
-      else this.field += c;
+      if (c === COMMA) {
+        this.endField();
+        i++;
+        continue;
+      }
+      if (c === QUOTE && !this.fieldStarted && this.field === "") {
+        this.quoted = true;
+        this.fieldStarted = true;
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n) {
+        const d = chunk.charCodeAt(j);
+        if (d === COMMA || d === LF || d === CR) break;
+        j++;
+      }
+      this.field += chunk.slice(i, j);
+      this.fieldStarted = true;
+      this.rowChars += j - i;
+      if (this.rowChars > MAX_ROW_CHARS) this.broken = `row longer than ${MAX_ROW_CHARS} characters`;
+      i = j;
     }
   }
 

@@ -1,7 +1,7 @@
 import { SitrepError } from "../core/errors.js";
 import type { Dataset } from "../query/types.js";
-import { attachRecord } from "../resolve/resolver.js";
-import type { Store } from "../store/store.js";
+import { attachRecord, newImportedEvent } from "../resolve/resolver.js";
+import type { NewEventWithReport, Store } from "../store/store.js";
 import { ACLED_REQUIRED, mapAcledRow } from "./acled.js";
 import { parseCsv, readTextChunks, type CsvItem } from "./csv.js";
 import { GTD_REQUIRED, mapGtdRow } from "./gtd.js";
@@ -55,6 +55,8 @@ export interface ImportSummary {
 
 const DEFAULT_BATCH = 20_000;
 
+const cmp = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+
 /** Imports CSV text given in chunks (a file stream, or a string in tests). */
 export async function importCsv(
   store: Store,
@@ -79,13 +81,23 @@ export async function importCsv(
     const rows = batch;
     batch = [];
     const s = summary;
+    const format = s.format;
     // Rows only join extracted events: with none in the database there is nothing to look up.
     const extracted = resolve && (await store.queryEvents({ filter: { datasets: ["sitrep"] }, limit: 1, withTotal: false })).events.length > 0;
     await store.transaction(async (tx) => {
+      const known = await tx.importedIds(format, rows.map((m) => m.originalId));
+      const fresh: NewEventWithReport[] = [];
       const taken = new Set<number>();
       for (const m of rows) {
-        if (await tx.hasImportedRow(m.dataset, m.originalId)) {
+        // Known already: imported before, or earlier in this file (the first row with an id stands).
+        if (known.has(m.originalId)) {
           s.unchanged++;
+          continue;
+        }
+        known.add(m.originalId);
+        s.imported++;
+        if (!extracted) {
+          fresh.push(newImportedEvent(m));
           continue;
         }
         taken.clear();
@@ -102,18 +114,19 @@ export async function importCsv(
             syndicationGroup: null,
             title: null,
             // Rows of one dataset are distinct events by its own coding; they only join extracted events.
-            matchDatasets: extracted ? (["sitrep"] as Dataset[]) : [],
+            matchDatasets: ["sitrep"] as Dataset[],
           },
           taken,
         );
-        s.imported++;
         if (attached.match === "matched") s.matched++;
       }
+      // In country and date order, the rows' index entries land on neighbouring pages.
+      fresh.sort((a, b) => cmp(a.event.countryCode, b.event.countryCode) || cmp(a.event.dateStart, b.event.dateStart));
+      await tx.insertEventsWithReports(fresh);
     });
     options.onProgress?.(s.rows);
   };
 
-  const seen = new Set<string>();
   for await (const item of parseCsv(chunks, file) as AsyncIterable<CsvItem>) {
     if ("problem" in item) {
       problem(item.problem);
@@ -148,19 +161,8 @@ export async function importCsv(
       }
       throw e;
     }
-    // A dataset id twice in one file: the first row stands.
-    const key = mapped.originalId;
-    if (seen.has(key)) {
-      problem(new SitrepError("E_CSV_ROW", `id ${key} appears again; the first row with it was kept`, { file, line: row.line }));
-      continue;
-    }
-    if (seen.size < 5_000_000) seen.add(key);
     batch.push(mapped);
-    if (batch.length >= batchSize) {
-      await flush();
-      // Within a batch duplicates are caught by `seen`; across batches the store's unique key does it.
-      seen.clear();
-    }
+    if (batch.length >= batchSize) await flush();
   }
   await flush();
   if (!summary) throw new SitrepError("E_CSV_HEADER", "the file is empty", { file });

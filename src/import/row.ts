@@ -139,12 +139,3 @@ export function locationRecord(
     end: 0,
   };
 }
-
-export const emptyRecordParts = {
-  site: null,
-  perpetratorIndividuals: [],
-  claims: [],
-  kidnapped: null,
-  sourceMentions: [],
-  confidence: 1,
-} as const;

@@ -5,7 +5,8 @@ import type { Decision, EventActor, EventFields, FigureKind, StoredReport } from
 
 /**
  * What all the reports of one event say together. Figures follow UCDP: low is the lowest credible
- * figure, high the highest, best the latest figure from the most authoritative source. Other
+ * figure, high the highest figure any report gives (an open-ended "at least 41" gives 41: UCDP's
+ * high is an estimate, not a bound), best the latest figure from the most authoritative source. Other
  * fields take the most precise or the most often reported value. Analysts' corrections are
  * applied last, so that new reports never overwrite them.
  */

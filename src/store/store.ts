@@ -277,6 +277,13 @@ export interface NewReport {
   readonly syndicationGroup: number | null;
 }
 
+/** A new event with its first report and the figures that report gives: what an imported row becomes. */
+export interface NewEventWithReport {
+  readonly event: NewEvent;
+  readonly report: Omit<NewReport, "eventId">;
+  readonly figures: readonly Omit<FigureHistoryEntry, "eventId" | "reportId" | "recordedAt">[];
+}
+
 /**
  * The events resolution compares a new record with: same country (or no country), a date range
  * overlapping [from, to] and starting at most 31 days before `from` (events known only to the
@@ -323,8 +330,10 @@ export interface StoreTx {
   /** Marks an event as merged into another; it leaves every query but getEvent. */
   markMerged(id: number, into: number): Promise<void>;
   insertReport(report: NewReport): Promise<number>;
-  /** Whether the dataset row with this id was imported already (as an event or as a report of one). */
-  hasImportedRow(dataset: Dataset, originalId: string): Promise<boolean>;
+  /** Of these dataset ids, those imported already (as events or as reports of events). */
+  importedIds(dataset: Dataset, originalIds: readonly string[]): Promise<Set<string>>;
+  /** Stores new events, each with its first report and that report's figures (the bulk path of imports). */
+  insertEventsWithReports(items: readonly NewEventWithReport[]): Promise<void>;
   reportsOfEvent(eventId: number): Promise<StoredReport[]>;
   /** Moves reports (and their figure history) to another event. */
   moveReports(reportIds: readonly number[], toEventId: number): Promise<void>;

@@ -12,6 +12,7 @@ import {
   eventFieldValues,
   eventFromRow,
   figureFromRow,
+  recordJson,
   reportFromRow,
   tokenFromRow,
   type Row,
@@ -257,13 +258,22 @@ export class PostgresStore implements Store {
         const row = (await this.one(
           `INSERT INTO reports (event_id, article_id, event_index, origin, dataset, original_id, record, match, match_score, published, source_name, syndication_group, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now()) RETURNING id`,
-          [r.eventId, r.articleId, r.eventIndex, r.origin, r.dataset, r.originalId, JSON.stringify(r.record), r.match, r.matchScore, r.published, r.sourceName, r.syndicationGroup],
+          [r.eventId, r.articleId, r.eventIndex, r.origin, r.dataset, r.originalId, recordJson(r.record), r.match, r.matchScore, r.published, r.sourceName, r.syndicationGroup],
           c,
         )) as Row;
         return Number(row.id);
       },
-      hasImportedRow: async (dataset, originalId) =>
-        (await this.one("SELECT 1 AS x FROM reports WHERE dataset = $1 AND original_id = $2", [dataset, originalId], c)) !== undefined,
+      importedIds: async (dataset, ids) => {
+        const rows = await this.all("SELECT original_id FROM reports WHERE dataset = $1 AND original_id = ANY($2::text[])", [dataset, [...ids]], c);
+        return new Set(rows.map((r) => String(r.original_id)));
+      },
+      insertEventsWithReports: async (items) => {
+        for (const { event, report, figures } of items) {
+          const eventId = await tx.insertEvent(event);
+          const reportId = await tx.insertReport({ ...report, eventId });
+          await tx.addFigureHistory(figures.map((f) => ({ ...f, eventId, reportId })));
+        }
+      },
       reportsOfEvent: async (eventId) =>
         (await this.all("SELECT *, to_char(published, 'YYYY-MM-DD') AS published FROM reports WHERE event_id = $1 ORDER BY id", [eventId], c)).map(reportFromRow),
       moveReports: async (reportIds, to) => {

@@ -165,6 +165,37 @@ export function articleFromRow(r: Row): StoredArticle {
 
 export const ARTICLE_COLUMNS = "id, hash, external_id, title, published, url, source, source_id, syndication_group, ingested_at";
 
+const RECORD_DEFAULTS = {
+  gtdAttackType: null,
+  date: null,
+  location: null,
+  site: null,
+  perpetratorOrgs: [],
+  perpetratorIndividuals: [],
+  targets: [],
+  victims: [],
+  weapons: [],
+  claimedBy: [],
+  claims: [],
+  killed: null,
+  injured: null,
+  kidnapped: null,
+  sources: [],
+  sourceMentions: [],
+};
+
+/** A record as stored: without its null and empty fields (a third of an imported row's record), restored on reading. */
+export function recordJson(record: EventRecord): string {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return JSON.stringify(out);
+}
+
+const recordFrom = (v: unknown): EventRecord => ({ ...RECORD_DEFAULTS, ...json<object>(v) }) as unknown as EventRecord;
+
 export function reportFromRow(r: Row): StoredReport {
   return {
     id: Number(r.id),
@@ -174,7 +205,7 @@ export function reportFromRow(r: Row): StoredReport {
     origin: r.origin as ReportOrigin,
     dataset: r.dataset as Dataset,
     originalId: str(r.original_id),
-    record: json<EventRecord>(r.record),
+    record: recordFrom(r.record),
     match: r.match as MatchKind,
     matchScore: Number(r.match_score),
     published: str(r.published),

@@ -76,10 +76,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_date ON events(date_start, id) WHERE merged_into IS NULL;
 CREATE INDEX events_country_date ON events(country_code, date_start) WHERE merged_into IS NULL;
-CREATE INDEX events_type_date ON events(event_type, date_start) WHERE merged_into IS NULL;
 CREATE INDEX events_admin1 ON events(admin1, date_start) WHERE merged_into IS NULL;
 CREATE INDEX events_latlon ON events(lat, lon) WHERE merged_into IS NULL;
-CREATE INDEX events_killed ON events(killed_low) WHERE merged_into IS NULL;
 
 CREATE VIRTUAL TABLE events_fts USING fts5(notes, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2');
 
@@ -114,10 +112,10 @@ CREATE TABLE reports (
   published TEXT,
   source_name TEXT,
   syndication_group INTEGER,
-  created_at TEXT NOT NULL,
-  UNIQUE (article_id, event_index),
-  UNIQUE (dataset, original_id)
+  created_at TEXT NOT NULL
 );
+CREATE UNIQUE INDEX reports_article ON reports(article_id, event_index) WHERE article_id IS NOT NULL;
+CREATE UNIQUE INDEX reports_original ON reports(dataset, original_id) WHERE original_id IS NOT NULL;
 CREATE INDEX reports_event ON reports(event_id);
 
 CREATE TABLE figure_history (

@@ -12,6 +12,7 @@ import {
   eventFieldValues,
   eventFromRow,
   figureFromRow,
+  recordJson,
   reportFromRow,
   tokenFromRow,
   type Row,
@@ -26,6 +27,7 @@ import type {
   EventDetail,
   EventFields,
   EventPage,
+  FigureHistoryEntry,
   NewArticle,
   NewEvent,
   NewReport,
@@ -45,6 +47,10 @@ import { sqliteMapGrid } from "./map-grid.js";
 let txTime: string | null = null;
 const now = () => txTime ?? new Date().toISOString();
 const EVENT_SELECT = EVENT_COLUMNS.map((c) => `e.${c}`).join(", ");
+const INSERT_EVENT = `INSERT INTO events (dataset, original_id, ${EVENT_FIELD_COLUMNS.join(", ")}, report_count, article_count, source_count, created_at, updated_at)
+  VALUES (${Array(EVENT_FIELD_COLUMNS.length + 7)
+    .fill("?")
+    .join(", ")})`;
 
 function dialect(p: Params): SqlDialect {
   return {
@@ -99,7 +105,8 @@ export class SqliteStore implements Store {
       db.pragma("foreign_keys = ON");
       db.pragma("synchronous = NORMAL");
       db.pragma("busy_timeout = 10000");
-      db.pragma("cache_size = -65536");
+      // Up to 256 MB of pages: the indexes of a million events stay in memory (allocated as used).
+      db.pragma("cache_size = -262144");
     } catch (e) {
       throw new SitrepError("E_STORE_OPEN", (e as Error).message, { file }, { cause: e });
     }
@@ -175,11 +182,35 @@ export class SqliteStore implements Store {
     if (text) this.run("INSERT INTO events_fts (rowid, notes) VALUES (?, ?)", [id, text]);
   }
 
+  private insertEventSync(e: NewEvent): number {
+    const t = now();
+    const info = this.run(INSERT_EVENT, [e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, t, t]);
+    const id = Number(info.lastInsertRowid);
+    this.writeEventSide(id, e, false);
+    return id;
+  }
+
+  private insertReportSync(r: NewReport): number {
+    const info = this.run(
+      `INSERT INTO reports (event_id, article_id, event_index, origin, dataset, original_id, record, match, match_score, published, source_name, syndication_group, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [r.eventId, r.articleId, r.eventIndex, r.origin, r.dataset, r.originalId, recordJson(r.record), r.match, r.matchScore, r.published, r.sourceName, r.syndicationGroup, now()],
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  private insertFiguresSync(entries: readonly Omit<FigureHistoryEntry, "recordedAt">[]): void {
+    const t = now();
+    for (const f of entries) {
+      this.run(
+        `INSERT INTO figure_history (event_id, report_id, kind, low, best, high, as_of, source_name, text, start, "end", recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [f.eventId, f.reportId, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, t],
+      );
+    }
+  }
+
   private makeTx(): StoreTx {
-    const insertEventSql = `INSERT INTO events (dataset, original_id, ${EVENT_FIELD_COLUMNS.join(", ")}, report_count, article_count, source_count, created_at, updated_at)
-      VALUES (${Array(EVENT_FIELD_COLUMNS.length + 7)
-        .fill("?")
-        .join(", ")})`;
     const updateEventSql = `UPDATE events SET ${EVENT_FIELD_COLUMNS.map((c) => `${c} = ?`).join(", ")},
       report_count = ?, article_count = ?, source_count = ?, corrected = ?, version = version + 1, updated_at = ? WHERE id = ?`;
     return {
@@ -245,13 +276,7 @@ export class SqliteStore implements Store {
         const r = this.get(`SELECT ${EVENT_SELECT} FROM events e WHERE e.dataset = ? AND e.original_id = ?`, [dataset, originalId]);
         return r ? eventFromRow(r) : null;
       },
-      insertEvent: async (e: NewEvent) => {
-        const t = now();
-        const info = this.run(insertEventSql, [e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, t, t]);
-        const id = Number(info.lastInsertRowid);
-        this.writeEventSide(id, e, false);
-        return id;
-      },
+      insertEvent: async (e: NewEvent) => this.insertEventSync(e),
       updateEvent: async (id, f, counts, corrected) => {
         this.run(updateEventSql, [
           ...eventFieldValues(f),
@@ -270,30 +295,24 @@ export class SqliteStore implements Store {
         this.run("DELETE FROM event_sources WHERE event_id = ?", [id]);
         this.run("DELETE FROM events_fts WHERE rowid = ?", [id]);
       },
-      insertReport: async (r: NewReport) => {
-        const info = this.run(
-          `INSERT INTO reports (event_id, article_id, event_index, origin, dataset, original_id, record, match, match_score, published, source_name, syndication_group, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            r.eventId,
-            r.articleId,
-            r.eventIndex,
-            r.origin,
-            r.dataset,
-            r.originalId,
-            JSON.stringify(r.record),
-            r.match,
-            r.matchScore,
-            r.published,
-            r.sourceName,
-            r.syndicationGroup,
-            now(),
-          ],
-        );
-        return Number(info.lastInsertRowid);
+      insertReport: async (r: NewReport) => this.insertReportSync(r),
+      importedIds: async (dataset, ids) => {
+        const found = new Set<string>();
+        for (let i = 0; i < ids.length; i += 500) {
+          const chunk = ids.slice(i, i + 500);
+          const rows = this.all(`SELECT original_id FROM reports WHERE dataset = ? AND original_id IN (${chunk.map(() => "?").join(", ")})`, [dataset, ...chunk]);
+          for (const r of rows) found.add(String(r.original_id));
+        }
+        return found;
       },
-      hasImportedRow: async (dataset, originalId) =>
-        this.get("SELECT 1 AS x FROM reports WHERE dataset = ? AND original_id = ?", [dataset, originalId]) !== undefined,
+      insertEventsWithReports: async (items) => {
+        // One synchronous loop over prepared statements: the bulk path of imports.
+        for (const { event, report, figures } of items) {
+          const eventId = this.insertEventSync(event);
+          const reportId = this.insertReportSync({ ...report, eventId });
+          this.insertFiguresSync(figures.map((f) => ({ ...f, eventId, reportId })));
+        }
+      },
       reportsOfEvent: async (eventId) => this.all("SELECT * FROM reports WHERE event_id = ? ORDER BY id", [eventId]).map(reportFromRow),
       moveReports: async (reportIds, to) => {
         for (const id of reportIds) {
@@ -301,16 +320,7 @@ export class SqliteStore implements Store {
           this.run("UPDATE figure_history SET event_id = ? WHERE report_id = ?", [to, id]);
         }
       },
-      addFigureHistory: async (entries) => {
-        const t = now();
-        for (const f of entries) {
-          this.run(
-            `INSERT INTO figure_history (event_id, report_id, kind, low, best, high, as_of, source_name, text, start, "end", recorded_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [f.eventId, f.reportId, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, t],
-          );
-        }
-      },
+      addFigureHistory: async (entries) => this.insertFiguresSync(entries),
       addDecision: async (d) => {
         const info = this.run("INSERT INTO decisions (kind, event_ids, payload, by, note, at) VALUES (?, ?, ?, ?, ?, ?)", [
           d.kind,
