@@ -95,9 +95,10 @@ export interface TriggerMention extends Fact {
   readonly context?: readonly string[];
   /**
    * Words around the trigger place it in an event other than the one just told: an earlier one the
-   * article recalls ("last month's bombing", "a week after ... attack") or another one ("another attack").
+   * article recalls ("last month's bombing", "a week after ... attack"), another one ("another
+   * attack"), or one dated by a month in an article without a publication date ("calendar").
    */
-  readonly otherEvent?: "earlier" | "distinct";
+  readonly otherEvent?: "earlier" | "distinct" | "calendar";
   /** The trigger sits in a clause about another event ("rioted after police shot a student"): less salient. */
   readonly subordinate?: boolean;
 }

@@ -37,7 +37,8 @@ import type {
   MapPoint,
   MapQuery,
 } from "../query/types.js";
-import type { MapGridQuery, MapGridRow } from "./map-grid.js";
+import type { EventFilter } from "../query/types.js";
+import type { EventFacts } from "./event-facts.js";
 
 export type FigureKind = "killed" | "injured" | "kidnapped";
 
@@ -356,8 +357,12 @@ export interface Store {
   queryEvents(query: EventQuery): Promise<EventPage>;
   aggregate(query: AggregateQuery): Promise<AggregateBucket[]>;
   mapPoints(query: MapQuery): Promise<MapPoint[]>;
-  /** Events counted in the cells of a Web Mercator grid, per event type: the map's server-side clusters (map-grid.ts). */
-  mapGrid(query: MapGridQuery): Promise<MapGridRow[]>;
+  /** The map and timeline fields of the live events matching a filter (all when absent), in id order (event-facts.ts). */
+  eventFacts(filter?: EventFilter): Promise<EventFacts>;
+  /** The ids of the live events matching a filter, ascending. */
+  eventIds(filter: EventFilter): Promise<Int32Array>;
+  /** A value that changes whenever an event changes, whoever changed it: cheap, for caches. */
+  changeToken(): Promise<string>;
   /** Null when there is no such event. Merged events are returned with `mergedInto` set. */
   getEvent(id: number): Promise<EventDetail | null>;
   getArticle(id: number): Promise<ArticleWithText | null>;

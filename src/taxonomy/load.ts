@@ -16,7 +16,7 @@ import type {
   TypingRule,
   Veto,
 } from "./types.js";
-import { phraseVariants } from "./variants.js";
+import { expandSuffixes, phraseVariants } from "./variants.js";
 
 export interface Taxonomy {
   readonly eventTypes: readonly string[];
@@ -200,7 +200,7 @@ function loadClauses(file: string): PhraseIndex<ClauseRole> {
   for (const row of parseTsv(readFileSync(file, "utf8"), file, ["phrase", "role"])) {
     const role = row.role as ClauseRole;
     if (!CLAUSE_ROLES.has(role)) throw new SitrepError("E_DATA_INVALID", `bad role for "${row.phrase}"`, { file });
-    index.add(row.phrase!, role);
+    for (const phrase of expandSuffixes(row.phrase!)) index.add(phrase, role);
   }
   return index;
 }

@@ -61,7 +61,9 @@ export function attachPlacesAndDates(
       if (to) relative.push({ mention: m, from: from === to ? null : from, to });
       continue;
     }
-    sd.nearest(s, tok, { skipReported: true, reach: 20 })?.dates.push(m);
+    const d = sd.nearest(s, tok, { skipReported: true, reach: 20 });
+    d?.dates.push(m);
+    d?.dateSentence.set(m, s);
   }
   return relative;
 }
@@ -94,8 +96,11 @@ const FINENESS: Readonly<Record<DateMention["precision"], number>> = { day: 0, w
  */
 export function absoluteDate(d: Draft): DateMention | null {
   let best: DateMention | null = null;
+  const lead = d.sentences[0];
   for (const m of d.dates) {
     if (m.anchor === "event") continue;
+    // A bare year told in a later sentence ("a series of bombings in 2016") dates a summary, not the event.
+    if (m.precision === "year" && d.dateSentence.get(m) !== lead) continue;
     if (!best || FINENESS[m.precision] < FINENESS[best.precision]) best = m;
   }
   return best;
@@ -106,7 +111,8 @@ export function resolveRelativeDates(relative: readonly RelativeDate[], main: Dr
   for (const r of relative) {
     if (absoluteDate(r.to)) continue;
     const base = (r.from && absoluteDate(r.from)) ?? (main && main !== r.to ? absoluteDate(main) : null);
-    if (!base || r.mention.offsetDays === undefined) continue;
+    // Days counted from a month or a year give no day.
+    if (!base || r.mention.offsetDays === undefined || base.precision === "month" || base.precision === "year") continue;
     const day = iso(Date.parse(base.start) + r.mention.offsetDays * DAY);
     r.to.dates.push({ ...r.mention, start: day, end: day, rule: `${r.mention.rule}>from-event` });
     trace?.note("frame.date.relative", r.mention.span, `${r.mention.offsetDays} days from ${base.start}: ${day}`);

@@ -17,7 +17,7 @@ export interface Draft {
   readonly sentences: number[];
   readonly families: Set<string>;
   /** The trigger words place it in an earlier event, or in another one than the event before. */
-  otherEvent: "earlier" | "distinct" | null;
+  otherEvent: "earlier" | "distinct" | "calendar" | null;
   /** True when every trigger sits in a subordinate clause ("after police shot a student"). */
   subordinate: boolean;
   /** A cue class that rules the event out (an accident, a disaster explaining the blast), or null. */
@@ -30,11 +30,16 @@ export interface Draft {
   /** Of `places`, those named without a locative word ("The White House condemned"): weaker evidence of where. */
   readonly weakPlaces: Set<PlaceMention>;
   readonly dates: DateMention[];
+  /** The sentence each date was told in. */
+  readonly dateSentence: Map<DateMention, number>;
   readonly figures: FigureMention[];
   readonly roles: RoleFiller[];
   readonly claims: ClaimMention[];
   readonly sources: SourceMention[];
 }
+
+/** Marked as an event before the one the article reports ("calendar": by a month, in an undated article). */
+export const pastMark = (o: Draft["otherEvent"]): boolean => o === "earlier" || o === "calendar";
 
 export function newDraft(id: number, trigger: TriggerMention, family: string): Draft {
   return {
@@ -51,6 +56,7 @@ export function newDraft(id: number, trigger: TriggerMention, family: string): D
     places: [],
     weakPlaces: new Set(),
     dates: [],
+    dateSentence: new Map(),
     figures: [],
     roles: [],
     claims: [],

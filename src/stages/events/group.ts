@@ -4,7 +4,7 @@ import { compatible } from "../../taxonomy/cues.js";
 import type { Taxonomy } from "../../taxonomy/load.js";
 import { familyOf } from "../../taxonomy/typing.js";
 import type { ArticleIndex } from "./article-index.js";
-import { addTrigger, newDraft, type Draft } from "./draft.js";
+import { addTrigger, newDraft, pastMark, type Draft } from "./draft.js";
 
 /** How many earlier events a new mention is compared with: bounded, so merging stays linear. */
 const LOOKBACK = 8;
@@ -127,6 +127,7 @@ export function mergeInto(e: Draft, g: Draft): void {
   e.places.push(...g.places);
   for (const p of g.weakPlaces) e.weakPlaces.add(p);
   e.dates.push(...g.dates);
+  for (const [m, s] of g.dateSentence) e.dateSentence.set(m, s);
   e.how.push("coref");
   // A later sentence explaining the blast as an accident rules the whole event out.
   e.vetoed ??= g.vetoed;
@@ -158,9 +159,9 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
         // Across sentences a mention joins an event of its own family: a protest told in one
         // sentence is not the killing of civilians a speaker deplores in the next.
         if (![...g.families].some((f) => e.families.has(f))) continue;
-        if (g.otherEvent === "earlier" && e.otherEvent !== "earlier") continue;
+        if (pastMark(g.otherEvent) && !pastMark(e.otherEvent)) continue;
         const samePlace = shares(specificPlaces(g), specificPlaces(e));
-        if (g.otherEvent === null && e.otherEvent === "earlier" && !samePlace) continue;
+        if (g.otherEvent === null && pastMark(e.otherEvent) && !samePlace) continue;
         if ((g.sentences[0] as number) - (e.sentences[e.sentences.length - 1] as number) > GAP && !samePlace) continue;
         const why = conflict(g, e);
         if (why) {

@@ -34,9 +34,14 @@ const dayOf = (d: DateMention | null | undefined) => (d ? Date.parse(d.end) : Na
  * other event not shown to be earlier.
  */
 export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Draft[], dateOf: (d: Draft) => DateMention | null): Draft | null {
+  // A month-dated event is earlier only beside a lead told otherwise ("on Sunday"); when the lead
+  // itself is month-dated, the article's own time is the calendar (a retrospective, an encyclopedia).
+  const lead = [...drafts].filter((d) => d.otherEvent !== "earlier").sort((a, b) => salience(a) - salience(b))[0];
+  const calendarIsEarlier = lead !== undefined && lead.otherEvent !== "calendar";
   for (const d of drafts) {
     const veto = vetoedToBackground(tax, d);
     if (d.otherEvent === "earlier") setRole(d, "background", "role.background:earlier-cue");
+    else if (d.otherEvent === "calendar" && calendarIsEarlier) setRole(d, "background", "role.background:month-dated-beside-undated-report");
     else if (veto) setRole(d, "background", `role.background:${veto}`);
   }
   const published = article.published ? Date.parse(article.published) : NaN;

@@ -46,9 +46,11 @@ export function modalityOf(article: Article, view: SentenceView, first: number, 
 }
 
 export interface BackgroundDecision {
-  readonly kind: "earlier" | "distinct";
+  readonly kind: "earlier" | "distinct" | "calendar";
   readonly words: string;
 }
+
+const RANK_OF_KIND = { distinct: 0, calendar: 1, earlier: 2 } as const;
 
 /**
  * A cue in the trigger's clause that places it in another event ("last month's", "another"), or
@@ -58,20 +60,21 @@ export function backgroundCue(article: Article, view: SentenceView, first: numbe
   let found: BackgroundDecision | null = null;
   const take = (hit: { first: number; end: number; value: { kind: "earlier" | "distinct" | "calendar" } }) => {
     if (hit.value.kind === "calendar" && (article.published || !isMonthName(article, hit.first))) return;
-    const kind = hit.value.kind === "distinct" ? "distinct" : "earlier";
-    if (!found || (found.kind === "distinct" && kind === "earlier")) {
+    const kind = hit.value.kind;
+    if (!found || RANK_OF_KIND[kind] > RANK_OF_KIND[found.kind]) {
       found = { kind, words: cueWords(article, hit.first, hit.end) };
     }
   };
+  // The time of a clause reaches into the clauses hung on it ("Dec. 10 bombings that killed 44").
   const stop = Math.max(view.first, first - REACH);
   for (let j = first - 1; j >= stop; j--) {
     const hit = view.backgroundEndingAt(j);
     if (hit && hit.value.side !== "after" && first - hit.end <= hit.value.window) take(hit);
-    if (view.boundaryBetween(j, j + 1)) break;
+    if (view.hardBoundaryBetween(j, j + 1)) break;
   }
   const limit = Math.min(view.end, end + REACH);
   for (let j = end; j < limit; j++) {
-    if (view.boundaryBetween(j, j + 1)) break;
+    if (view.hardBoundaryBetween(j, j + 1)) break;
     const hit = view.backgroundStartingAt(j);
     if (hit && hit.value.side !== "before" && hit.first - end <= hit.value.window) take(hit);
   }

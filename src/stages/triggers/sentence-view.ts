@@ -15,6 +15,20 @@ const SHORT_QUOTE = 8;
 /** Words that open a relative clause: it belongs to the clause it hangs on. */
 const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whom", "whose", "where", "when", "that"]);
 
+/**
+ * A boundary at token i that opens a clause hung on the one before: a relative word ("which left
+ * 60 dead"), or a comma before one or before a participle (", prompting air strikes", ", killing
+ * five"). Such a clause tells more of the same event.
+ */
+function hangsOn(t: Article["tokens"], i: number): boolean {
+  const here = t.key[i] as string;
+  if (RELATIVE.has(here)) return true;
+  if (here !== ",") return false;
+  const next = t.key[i + 1] as string | undefined;
+  if (next === undefined) return false;
+  return RELATIVE.has(next) || (t.pos[i + 1] === "VERB" && next.endsWith("ing"));
+}
+
 /** A lexicon match: tokens [first, end) of the article. */
 export interface Hit<T> {
   readonly first: number;
@@ -55,6 +69,8 @@ export class SentenceView {
   private readonly boundaryPrefix: Int32Array;
   /** Whether token i (index i - first) stands in a subordinate clause about another event. */
   private readonly inSubordinate: Uint8Array;
+  /** Prefix counts of boundaries that end a clause outright (not a relative or participial clause hung on it). */
+  private readonly hardPrefix: Int32Array;
   private readonly modalEnd: (Hit<ModalityCue> | undefined)[];
   private readonly modalStart: (Hit<ModalityCue> | undefined)[];
   private readonly backgroundEnd: (Hit<BackgroundCue> | undefined)[];
@@ -102,19 +118,18 @@ export class SentenceView {
       clauseStarts[h.first - first] = 1;
       clauseEndRole[h.end - 1 - first] = h.value;
     }
-    // A subordinate clause ("after another attack on worshippers") runs on through a relative
-    // clause that hangs on it (", which left 60 dead") and ends at any other boundary.
+    // A subordinate clause ("after another attack on worshippers") runs on through a clause that
+    // hangs on it (", which left 60 dead", ", prompting air strikes") and ends at any other boundary.
     let sub = false;
     const t = article.tokens;
+    this.hardPrefix = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
       this.boundaryPrefix[i + 1] = (this.boundaryPrefix[i] as number) + (clauseStarts[i] as number);
+      const soft = clauseStarts[i] === 1 && hangsOn(t, first + i);
+      this.hardPrefix[i + 1] = (this.hardPrefix[i] as number) + (clauseStarts[i] === 1 && !soft ? 1 : 0);
       const role = clauseEndRole[i];
       if (role === "subordinate") sub = true;
-      else if (role && sub) {
-        const here = t.key[first + i] as string;
-        const next = t.key[first + i + 1] as string;
-        if (!RELATIVE.has(here) && !(here === "," && RELATIVE.has(next))) sub = false;
-      }
+      else if (role && sub && !hangsOn(t, first + i)) sub = false;
       this.inSubordinate[i] = sub ? 1 : 0;
     }
 
@@ -168,6 +183,14 @@ export class SentenceView {
 
   has(cls: string): boolean {
     return (this.classCount.get(cls) ?? 0) > 0;
+  }
+
+  /** True when a boundary that ends the clause outright starts in tokens [a, b): a relative or participial clause hangs on. */
+  hardBoundaryBetween(a: number, b: number): boolean {
+    if (b <= a) return false;
+    const lo = Math.max(a, this.first) - this.first;
+    const hi = Math.min(b, this.end) - this.first;
+    return (this.hardPrefix[hi] as number) - (this.hardPrefix[lo] as number) > 0;
   }
 
   /** True when a clause boundary starts in tokens [a, b). */

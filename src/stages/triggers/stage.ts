@@ -64,6 +64,7 @@ function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: Sen
   for (const c of view.actorAt) if (c) classes.add(c);
 
   const out: TriggerMention[] = [];
+  let previous: { end: number; other: TriggerMention["otherEvent"] } | null = null;
   for (const a of anchors) {
     const { first, end } = a.hit;
     const span = tokenSpan(article, first, end - 1);
@@ -73,7 +74,12 @@ function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: Sen
       continue;
     }
     const modal = modalityOf(article, view, first, end);
-    const background = backgroundCue(article, view, first, end);
+    let background = backgroundCue(article, view, first, end);
+    // A clause hung on an earlier event's trigger tells more of it ("bombings in Istanbul that killed 44").
+    if (!background && previous?.other && previous.other !== "distinct" && !view.hardBoundaryBetween(previous.end, first)) {
+      background = { kind: previous.other, words: "(the clause it hangs on)" };
+    }
+    previous = { end, other: background?.kind };
     const subordinate = view.subordinateAt(first);
     const context = [...classes, ...participants(article, view, first, end)].sort();
     const typed = typeOf(tax, typingCues(tax, [{ cue: a.cls, context }]));

@@ -35,8 +35,9 @@ import type {
 } from "../store.js";
 import { hashToken, newToken } from "../tokens.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
-import type { MapGridQuery, MapGridRow } from "../map-grid.js";
-import { postgresMapGrid } from "./map-grid.js";
+import type { EventFilter } from "../../query/types.js";
+import type { EventFacts } from "../event-facts.js";
+import { postgresChangeToken, postgresEventFacts, postgresEventIds } from "./event-facts.js";
 
 /** Dates as ISO text (as SQLite keeps them), 64-bit ids as numbers (they stay far below 2^53). */
 const TYPES = {
@@ -356,8 +357,16 @@ export class PostgresStore implements Store {
     }));
   }
 
-  async mapGrid(q: MapGridQuery): Promise<MapGridRow[]> {
-    return postgresMapGrid((sql, params) => this.pool.query(sql, [...params]), q, dialect);
+  async eventFacts(filter: EventFilter = {}): Promise<EventFacts> {
+    return postgresEventFacts((sql, params) => this.pool.query(sql, [...params]), filter, dialect);
+  }
+
+  async eventIds(filter: EventFilter): Promise<Int32Array> {
+    return postgresEventIds((sql, params) => this.pool.query(sql, [...params]), filter, dialect);
+  }
+
+  async changeToken(): Promise<string> {
+    return postgresChangeToken((sql, params) => this.pool.query(sql, [...params]));
   }
 
   async mapPoints(q: MapQuery): Promise<MapPoint[]> {

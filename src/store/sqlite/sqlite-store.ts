@@ -40,8 +40,9 @@ import type {
 } from "../store.js";
 import { hashToken, newToken } from "../tokens.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
-import type { MapGridQuery, MapGridRow } from "../map-grid.js";
-import { sqliteMapGrid } from "./map-grid.js";
+import type { EventFilter } from "../../query/types.js";
+import type { EventFacts } from "../event-facts.js";
+import { sqliteChangeToken, sqliteEventFacts, sqliteEventIds } from "./event-facts.js";
 
 /** One clock reading per transaction: what it writes carries one time, and bulk imports do not pay for a Date per row. */
 let txTime: string | null = null;
@@ -390,8 +391,16 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async mapGrid(q: MapGridQuery): Promise<MapGridRow[]> {
-    return sqliteMapGrid(this.db, q, dialect);
+  async eventFacts(filter: EventFilter = {}): Promise<EventFacts> {
+    return sqliteEventFacts(this.db, filter, dialect);
+  }
+
+  async eventIds(filter: EventFilter): Promise<Int32Array> {
+    return sqliteEventIds(this.db, filter, dialect);
+  }
+
+  async changeToken(): Promise<string> {
+    return sqliteChangeToken(this.db);
   }
 
   async mapPoints(q: MapQuery): Promise<MapPoint[]> {
