@@ -14,6 +14,12 @@ const LOOKBACK = 8;
  */
 const GAP = 8;
 
+/** Marks that let two mentions be one event: the same, or "another" beside none (it is a mark of the sentence). */
+function sameStanding(a: Draft["otherEvent"], b: Draft["otherEvent"]): boolean {
+  if (a === b) return true;
+  return (a === null && b === "distinct") || (a === "distinct" && b === null);
+}
+
 export function familiesMeet(tax: Taxonomy, a: Iterable<string>, b: Iterable<string>): boolean {
   const bs = [...b];
   for (const f of a) for (const g of bs) if (compatible(tax, f, g)) return true;
@@ -38,12 +44,15 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
     }
     const other = t.otherEvent ?? null;
     const sub = t.subordinate === true;
-    // A clause about another event ("rioted after police shot a student") is an event of its own.
+    // A clause about another event ("rioted after police shot a student") is an event of its own;
+    // "In another attack, gunmen fired on a patrol": the mark of another event covers the sentence.
     const g = groups.find(
-      (d) => d.otherEvent === other && d.subordinate === sub && familiesMeet(tax, [family], d.families),
+      (d) => sameStanding(d.otherEvent, other) && d.subordinate === sub && familiesMeet(tax, [family], d.families),
     );
-    if (g) addTrigger(g, t, family);
-    else groups.push(newDraft(nextId(), t, family));
+    if (g) {
+      addTrigger(g, t, family);
+      if (other === "distinct") g.otherEvent = "distinct";
+    } else groups.push(newDraft(nextId(), t, family));
   }
   for (const t of harm) {
     const tok = idx.tokenOf(t.span.start);
@@ -204,7 +213,7 @@ export function consolidateByPlace(
     let target: Draft | null = null;
     for (let k = list.length - 1; k >= Math.max(0, list.length - LOOKBACK); k--) {
       const e = list[k] as Draft;
-      if (e.otherEvent !== d.otherEvent || !familiesMeet(tax, d.families, e.families) || conflict(d, e)) continue;
+      if (!sameStanding(e.otherEvent, d.otherEvent) || !familiesMeet(tax, d.families, e.families) || conflict(d, e)) continue;
       // Without a shared day, only mentions of the same kind of event are taken for one.
       if (!sameDay(d, e) && typeOfDraft(d) !== typeOfDraft(e)) continue;
       target = e;
@@ -217,6 +226,35 @@ export function consolidateByPlace(
     }
     out.push(d);
     if (town) byTown.set(town, [...list, d]);
+  }
+  return out;
+}
+
+/**
+ * ACLED codes no event without a place: a mention that found neither place nor date of its own
+ * ("In a third incident, armed men opened fire on a police station", the town unrecognised) and is
+ * not the article's lead is folded into the latest earlier event of its family and standing.
+ */
+export function foldPlaceless(drafts: readonly Draft[], hasPlace: (d: Draft) => boolean, trace: Tracer | null): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    if (out.length > 0 && !hasPlace(d) && d.dates.length === 0) {
+      let target: Draft | null = null;
+      for (let k = out.length - 1; k >= Math.max(0, out.length - LOOKBACK); k--) {
+        const e = out[k] as Draft;
+        if (e.sentences[0] === d.sentences[0]) continue;
+        if (sameStanding(e.otherEvent, d.otherEvent) && [...d.families].some((f) => e.families.has(f))) {
+          target = e;
+          break;
+        }
+      }
+      if (target) {
+        trace?.note("frame.fold-placeless", d.triggers[0]!.span, `no place of its own: told as part of the event of sentence ${target.sentences[0]}`);
+        mergeInto(target, d);
+        continue;
+      }
+    }
+    out.push(d);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { ArticleIndex } from "./article-index.js";
 import { absoluteDate, attachPlacesAndDates, attachRest, resolveRelativeDates } from "./attach.js";
 import type { Draft } from "./draft.js";
 import { toFrame } from "./frame.js";
-import { consolidateByPlace, mergeAcrossSentences, sentenceGroups } from "./group.js";
+import { consolidateByPlace, foldPlaceless, mergeAcrossSentences, sentenceGroups } from "./group.js";
 import { chooseLocation, placeKey } from "./location.js";
 import { keepPolitical } from "./politics.js";
 import { decideRoles, salience } from "./role.js";
@@ -115,7 +115,8 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   const origin = originTest(idx);
   const locate = (d: Draft) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p));
   const subType = (d: Draft) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null;
-  const drafts = keepPolitical(tax, consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace), subType, trace);
+  const consolidated = consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace);
+  const drafts = keepPolitical(tax, foldPlaceless(consolidated, (d) => locate(d) !== null, trace), subType, trace);
 
   let main = decideRoles(article, tax, drafts, absoluteDate);
   resolveRelativeDates(relative, main, trace);

@@ -21,6 +21,8 @@ const PATIENT: Readonly<Record<string, string>> = {
 const PASSIVE_AUX = new Set(["was", "were", "been", "being", "is", "are", "be", "got", "get"]);
 const AGENT_REACH = 8;
 const PATIENT_REACH = 6;
+/** The subject of a passive may be a long list: "Four members of the Jordanian security forces and a woman ... were killed". */
+const PASSIVE_PATIENT_REACH = 12;
 
 /** The nearest actor class walking from token `from` by `step`, within `reach`, not crossing a clause boundary. */
 function nearestActor(view: SentenceView, from: number, step: 1 | -1, reach: number): string | undefined {
@@ -32,6 +34,21 @@ function nearestActor(view: SentenceView, from: number, step: 1 | -1, reach: num
     if (step === -1 && view.boundaryBetween(j, j + 1)) return undefined;
   }
   return undefined;
+}
+
+/** Who is hit, of several ("four members of the security forces and a woman"): state forces first, then armed men, then civilians. */
+const PATIENT_ORDER = ["a.state", "a.force", "a.armed", "a.generic", "a.protester", "a.crowd", "v.civ"];
+
+/** The weightiest actor class of the clause walking from `from` by `step` within `reach`. */
+function weightiestActor(view: SentenceView, from: number, step: 1 | -1, reach: number): string | undefined {
+  let best: string | undefined;
+  for (let k = 0, j = from; k < reach && j >= view.first && j < view.end; k++, j += step) {
+    if (step === 1 && view.boundaryBetween(j, j + 1)) break;
+    const cls = view.actorAt[j - view.first];
+    if (cls && (best === undefined || PATIENT_ORDER.indexOf(cls) < PATIENT_ORDER.indexOf(best))) best = cls;
+    if (step === -1 && view.boundaryBetween(j, j + 1)) break;
+  }
+  return best;
 }
 
 /**
@@ -55,10 +72,10 @@ export function participants(article: Article, view: SentenceView, first: number
     }
   }
   let patient: string | undefined;
-  if (passive) patient = nearestActor(view, first - 1, -1, PATIENT_REACH);
+  if (passive) patient = weightiestActor(view, first - 1, -1, PASSIVE_PATIENT_REACH);
   else {
     agent ??= nearestActor(view, first - 1, -1, AGENT_REACH);
-    patient = nearestActor(view, end, 1, PATIENT_REACH);
+    patient = weightiestActor(view, end, 1, PATIENT_REACH);
   }
   if (agent && AGENT[agent]) out.push(AGENT[agent] as string);
   if (patient && PATIENT[patient]) out.push(PATIENT[patient] as string);
