@@ -18,7 +18,7 @@ describe("lookupActor", () => {
     expect(lookupActor("fmln")?.actorType).toBe("rebel group");
     expect(lookupActor("Sendero Luminoso")?.name).toBe("Shining Path");
     expect(lookupActor("MRTA")?.name).toBe("Tupac Amaru Revolutionary Movement");
-    expect(lookupActor("the Extraditables")?.name).toBe("Medellin Cartel");
+    expect(lookupActor("the Extraditables")?.name).toBe("The Extraditables");
     expect(lookupActor("Manuel Rodriguez Patriotic Front")?.countryCode).toBe("CL");
     expect(lookupActor("army of national liberation")?.name).toBe(lookupActor("ELN")?.name);
     expect(lookupActor("M-19")?.name).toBe(lookupActor("19 April Movement")?.name);

@@ -1,0 +1,340 @@
+/**
+ * Trains the MUC-4 role model shipped as data/models/roles-muc4.json, from muc4-train only:
+ *
+ *   npx tsc -p tsconfig.json && node dist/scripts/train-roles.js [--data DIR] [--out FILE]
+ *
+ * 1. Document relevance: a logistic model over the words of a document; the candidate classifier
+ *    sees, for each training document, the band given by a model trained on the other folds, as
+ *    it will see an unseen document's band at run time.
+ * 2. Candidate phrases (every noun phrase and its parts, grouped by their normalised text) are
+ *    labelled with the role whose gold entity lists that text (training-time only), and a
+ *    multinomial logistic model is trained over their features.
+ * 3. Per-role probability thresholds are chosen on out-of-fold predictions of the training data,
+ *    through the same selection the roles stage runs (one filler per entity).
+ * Deterministic: fixed seeds and order; the same data gives the same file.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { packageRoot } from "../src/actors/data-files.js";
+import { docBand, docFeatures, docProbability } from "../src/learn/doc-relevance.js";
+import { documentCandidates, type Candidate } from "../src/learn/entity-candidates.js";
+import { candidateFeatures } from "../src/learn/entity-features.js";
+import { CLASS_COUNT, softmax } from "../src/learn/entity-model.js";
+import { selectFillers, type Scored } from "../src/learn/entity-select.js";
+import { featureContext, type FeatureContext } from "../src/learn/feature-context.js";
+import { MODEL_ROLES } from "../src/learn/labels.js";
+import { sparseRows, type RoleModelFile } from "../src/learn/model-file.js";
+import { canonicalNames } from "../src/learn/role-model.js";
+import type { Article } from "../src/core/article.js";
+import { DEFAULT_DEV_DATA, mucArticle, mucNormalise, readMuc, type MucDoc, type MucRole } from "./dev/muc4-data.js";
+
+const SCALE = 1000;
+const DOC_CUTS = [0.2, 0.5, 0.8];
+const FOLDS = 5;
+/** Features seen in fewer candidates than this are left out (noise, and a smaller model file). */
+const MIN_COUNT = Number(arg("min-count", "3"));
+/** Weights smaller than this (x SCALE) are left out of the model file. */
+const MIN_WEIGHT = Number(arg("min-weight", "3"));
+const LR = Number(arg("lr", "0.02"));
+const L2 = Number(arg("l2", "1e-5"));
+const C = CLASS_COUNT;
+/** MODEL_ROLES order, in MUC names. */
+const MUC_OF: readonly MucRole[] = ["PerpInd", "PerpOrg", "Target", "Victim", "Weapon"];
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+}
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(xs: number[], random: () => number): void {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j] as number, xs[i] as number];
+  }
+}
+
+function vocabularyOf(articles: readonly Article[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    for (let i = 0; i < a.tokens.count; i++) {
+      if (a.tokens.type[i] === "word") counts.set(a.tokens.key[i] as string, (counts.get(a.tokens.key[i] as string) ?? 0) + 1);
+    }
+  }
+  const vocab = new Map<string, number>();
+  for (const [w, n] of [...counts].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (n >= 2) vocab.set(w, n >= 100 ? 4 : n >= 20 ? 3 : n >= 5 ? 2 : 1);
+  }
+  return vocab;
+}
+
+/** Binary logistic regression by SGD over hashed binary features. */
+function trainLogistic(xs: readonly Int32Array[], ys: readonly number[], docs: readonly number[], epochs = 10, l2 = 1e-3): Map<number, number> {
+  const w = new Map<number, number>();
+  const random = rng(7);
+  const order = [...docs];
+  for (let e = 0; e < epochs; e++) {
+    shuffle(order, random);
+    const lr = 0.1 / (1 + e);
+    for (const d of order) {
+      const x = xs[d] as Int32Array;
+      let z = 0;
+      for (const f of x) z += w.get(f) ?? 0;
+      const g = (ys[d] as number) - 1 / (1 + Math.exp(-z));
+      for (const f of x) {
+        const v = w.get(f) ?? 0;
+        w.set(f, v + lr * (g - l2 * v));
+      }
+    }
+  }
+  return w;
+}
+
+/** A training example: one candidate phrase of one document. */
+interface Example {
+  readonly doc: number;
+  readonly rows: Int32Array;
+  readonly label: number;
+}
+
+/** Multinomial logistic regression by SGD over feature rows; returns R x C weights. */
+function trainSoftmax(examples: readonly Example[], use: (e: Example) => boolean, R: number, epochs: number, seed: number, lr0 = 0.05, l2 = 1e-5): Float64Array {
+  const w = new Float64Array(R * C);
+  const z = new Float64Array(C);
+  const p = new Float64Array(C);
+  const random = rng(seed);
+  const order = examples.map((_, i) => i).filter((i) => use(examples[i] as Example));
+  for (let e = 0; e < epochs; e++) {
+    shuffle(order, random);
+    const lr = lr0 / (1 + 0.5 * e);
+    for (const i of order) {
+      const ex = examples[i] as Example;
+      z.fill(0);
+      for (const r of ex.rows) for (let c = 0; c < C; c++) z[c] = (z[c] as number) + (w[r * C + c] as number);
+      softmax(z, p);
+      for (const r of ex.rows) {
+        for (let c = 0; c < C; c++) {
+          const k = r * C + c;
+          const g = (c === ex.label ? 1 : 0) - (p[c] as number);
+          w[k] = (w[k] as number) + lr * (g - l2 * (w[k] as number));
+        }
+      }
+    }
+  }
+  return w;
+}
+
+function probabilities(w: Float64Array, rows: Int32Array): Float64Array {
+  const z = new Float64Array(C);
+  for (const r of rows) for (let c = 0; c < C; c++) z[c] = (z[c] as number) + (w[r * C + c] as number);
+  const p = new Float64Array(C);
+  softmax(z, p);
+  return p;
+}
+
+/** Size of a maximum matching of predicted keys to gold entities (sets of keys). */
+function matched(pred: readonly string[], gold: readonly Set<string>[]): number {
+  const owner = new Array<number>(gold.length).fill(-1);
+  const tryAssign = (i: number, seen: boolean[]): boolean => {
+    for (let j = 0; j < gold.length; j++) {
+      if (seen[j] || !(gold[j] as Set<string>).has(pred[i] as string)) continue;
+      seen[j] = true;
+      if (owner[j] === -1 || tryAssign(owner[j] as number, seen)) {
+        owner[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  let n = 0;
+  for (let i = 0; i < pred.length; i++) if (tryAssign(i, new Array<boolean>(gold.length).fill(false))) n++;
+  return n;
+}
+
+interface DocData {
+  readonly article: Article;
+  readonly candidates: Candidate[];
+  readonly canonical: (string | null)[];
+  readonly gold: Set<string>[][];
+  readonly first: number;
+  readonly count: number;
+}
+
+/** Micro F1 over roles of the selection under given thresholds; per-role counts too. */
+function evaluate(data: readonly DocData[], probs: readonly Float64Array[], thresholds: readonly number[]) {
+  const tp = new Array<number>(MODEL_ROLES.length).fill(0);
+  const pred = [...tp];
+  const gold = [...tp];
+  for (const d of data) {
+    const scored: Scored[] = d.candidates.map((candidate, i) => ({
+      candidate,
+      probabilities: probs[d.first + i] as Float64Array,
+      canonical: d.canonical[i] ?? null,
+    }));
+    const selected = selectFillers(scored, thresholds, d.article.tokens.count);
+    for (let r = 0; r < MODEL_ROLES.length; r++) {
+      const keys = selected.filter((s) => s.role === r).map((s) => s.candidate.key);
+      tp[r]! += matched(keys, d.gold[r] as Set<string>[]);
+      pred[r]! += keys.length;
+      gold[r]! += (d.gold[r] as Set<string>[]).length;
+    }
+  }
+  const f1 = (t: number, p: number, g: number) => (t === 0 ? 0 : (2 * t) / (p + g));
+  const T = tp.reduce((a, b) => a + b, 0);
+  const P = pred.reduce((a, b) => a + b, 0);
+  const G = gold.reduce((a, b) => a + b, 0);
+  return { f1: f1(T, P, G), p: T / Math.max(P, 1), r: T / Math.max(G, 1), roles: tp.map((t, r) => f1(t, pred[r] as number, gold[r] as number)) };
+}
+
+/** Per-role thresholds that maximise F1 of the selection on out-of-fold probabilities. */
+function tune(data: readonly DocData[], probs: readonly Float64Array[]) {
+  const thresholds = MODEL_ROLES.map(() => 0.5);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let r = 0; r < MODEL_ROLES.length; r++) {
+      let best = thresholds[r] as number;
+      let bestF = -1;
+      for (let t = 0.05; t <= 0.9001; t += 0.025) {
+        thresholds[r] = t;
+        const f = evaluate(data, probs, thresholds).roles[r] as number;
+        if (f > bestF) {
+          bestF = f;
+          best = t;
+        }
+      }
+      thresholds[r] = Math.round(best * 1000) / 1000;
+    }
+  }
+  return { thresholds, cv: evaluate(data, probs, thresholds) };
+}
+
+function report(label: string, cv: ReturnType<typeof evaluate>, thresholds: readonly number[]): void {
+  process.stderr.write(
+    `${label} P ${(cv.p * 100).toFixed(1)} R ${(cv.r * 100).toFixed(1)} F1 ${(cv.f1 * 100).toFixed(1)} | ` +
+      `${MUC_OF.map((m, r) => `${m} ${((cv.roles[r] as number) * 100).toFixed(1)}`).join(" ")} | thresholds ${thresholds.join(" ")}\n`,
+  );
+}
+
+/** Integer weights of a hashed logistic model (zeros after rounding dropped). */
+function quantise(weights: ReadonlyMap<number, number>): { keys: number[]; weights: number[] } {
+  const keys: number[] = [];
+  const out: number[] = [];
+  for (const [k, v] of weights) {
+    const q = Math.round(v * SCALE);
+    if (q !== 0) {
+      keys.push(k);
+      out.push(q);
+    }
+  }
+  return { keys, weights: out };
+}
+
+function main(): void {
+  const dataDir = arg("data", DEFAULT_DEV_DATA);
+  const epochs = Number(arg("epochs", "8"));
+  const out = arg("out", join(packageRoot(), "data", "models", "roles-muc4.json"));
+  const t0 = Date.now();
+  const docs = readMuc("muc4-train", dataDir);
+  const articles = docs.map(mucArticle);
+  const vocabulary = vocabularyOf(articles);
+  const contexts: FeatureContext[] = articles.map((a) => featureContext(a, vocabulary));
+  process.stderr.write(`prepared ${docs.length} documents in ${Date.now() - t0} ms\n`);
+
+  // 1. document relevance, out-of-fold bands
+  const docX = contexts.map(docFeatures);
+  const docY = docs.map((d) => (d.gold && MUC_OF.some((r) => (d.gold?.[r]?.length ?? 0) > 0) ? 1 : 0));
+  const oofRelevance = new Float64Array(docs.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const w = trainLogistic(docX, docY, docs.map((_, i) => i).filter((i) => i % FOLDS !== f));
+    const model = { weights: w, cuts: DOC_CUTS };
+    docs.forEach((_, i) => {
+      if (i % FOLDS !== f) return;
+      oofRelevance[i] = docProbability(model, docX[i] as Int32Array);
+      (contexts[i] as FeatureContext).docBucket = docBand(model, oofRelevance[i] as number);
+    });
+  }
+  const docWeights = trainLogistic(docX, docY, docs.map((_, i) => i));
+
+  // 2. candidates, labels, features (a feature seen in fewer than MIN_COUNT candidates is dropped)
+  const featureCount = new Map<number, number>();
+  const candidateLists = contexts.map((c) => documentCandidates(c.article));
+  const featureLists = candidateLists.map((cands, d) => cands.map((cand) => candidateFeatures(contexts[d] as FeatureContext, cand)));
+  for (const list of featureLists) for (const feats of list) for (const k of feats) featureCount.set(k, (featureCount.get(k) ?? 0) + 1);
+  const rowOf = new Map<number, number>();
+  const examples: Example[] = [];
+  const data: DocData[] = [];
+  docs.forEach((doc: MucDoc, d) => {
+    const c = contexts[d] as FeatureContext;
+    const candidates = candidateLists[d] as Candidate[];
+    const labelOf = new Map<string, number>();
+    const gold: Set<string>[][] = MUC_OF.map(() => []);
+    MUC_OF.forEach((role, r) => {
+      for (const entity of doc.gold?.[role] ?? []) {
+        const keys = new Set(entity.map(mucNormalise).filter(Boolean));
+        (gold[r] as Set<string>[]).push(keys);
+        for (const k of keys) if (!labelOf.has(k)) labelOf.set(k, r + 1);
+      }
+    });
+    const first = examples.length;
+    candidates.forEach((cand, ci) => {
+      const rows: number[] = [];
+      for (const key of (featureLists[d] as Int32Array[])[ci] as Int32Array) {
+        if ((featureCount.get(key) ?? 0) < MIN_COUNT) continue;
+        let r = rowOf.get(key);
+        if (r === undefined) {
+          r = rowOf.size;
+          rowOf.set(key, r);
+        }
+        rows.push(r);
+      }
+      examples.push({ doc: d, rows: Int32Array.from(rows), label: labelOf.get(cand.key) ?? 0 });
+    });
+    data.push({ article: c.article, candidates, canonical: canonicalNames(c, candidates), gold, first, count: candidates.length });
+  });
+  const positives = examples.filter((e) => e.label > 0).length;
+  process.stderr.write(`${examples.length} candidates (${positives} labelled with a role), ${rowOf.size} features, ${Date.now() - t0} ms\n`);
+
+  // 3. out-of-fold probabilities, thresholds
+  const oof: Float64Array[] = new Array(examples.length);
+  for (let f = 0; f < FOLDS; f++) {
+    const w = trainSoftmax(examples, (e) => e.doc % FOLDS !== f, rowOf.size, epochs, 11 + f, LR, L2);
+    examples.forEach((e, i) => {
+      if (e.doc % FOLDS === f) oof[i] = probabilities(w, e.rows);
+    });
+    process.stderr.write(`fold ${f + 1}/${FOLDS} done, ${Date.now() - t0} ms\n`);
+  }
+  const { thresholds, cv } = tune(data, oof);
+  report("out-of-fold on muc4-train:", cv, thresholds);
+
+  // 4. final model on all of muc4-train
+  const w = trainSoftmax(examples, () => true, rowOf.size, epochs, 99, LR, L2);
+  const docModel = quantise(docWeights);
+  const model: RoleModelFile = {
+    format: "sitrep-role-model",
+    version: 2,
+    trainedOn: `muc4-train (${docs.length} documents); logistic document relevance; multinomial logistic candidate classifier, ${epochs} epochs; scripts/train-roles.ts`,
+    scale: SCALE,
+    vocabulary: Object.fromEntries(vocabulary),
+    doc: { cuts: DOC_CUTS, ...docModel },
+    entity: {
+      classes: ["none", ...MODEL_ROLES],
+      rows: sparseRows(rowOf, (row, c) => w[row * C + c] as number, C, SCALE, MIN_WEIGHT),
+      thresholds,
+    },
+  };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  process.stderr.write(`wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+main();

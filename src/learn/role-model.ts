@@ -1,0 +1,93 @@
+import type { Article } from "../core/article.js";
+import { SitrepError } from "../core/errors.js";
+import { readDataFile } from "../actors/data-files.js";
+import { docBand, docFeatures, docProbability, type DocModel } from "./doc-relevance.js";
+import { documentCandidates, type Candidate } from "./entity-candidates.js";
+import { candidateFeatures } from "./entity-features.js";
+import { CLASS_COUNT, EntityModel } from "./entity-model.js";
+import { selectFillers, type Scored, type Selected } from "./entity-select.js";
+import { featureContext, type FeatureContext } from "./feature-context.js";
+import { checkModelFile, denseRows, type RoleModelFile } from "./model-file.js";
+import { WeightTable } from "./weight-table.js";
+
+export const DEFAULT_ROLE_MODEL = "models/roles-muc4.json";
+
+export interface RoleAnalysis {
+  /** Probability that the document reports an attack at all. */
+  readonly relevance: number;
+  readonly selected: readonly Selected[];
+  readonly scored: readonly Scored[];
+}
+
+/** Canonical actor of each candidate whose first mention is exactly a dictionary match. */
+export function canonicalNames(c: FeatureContext, candidates: readonly Candidate[]): (string | null)[] {
+  const byStart = new Map<number, { end: number; name: string }>();
+  for (const m of c.tags.actors) byStart.set(m.first, { end: m.end, name: m.entry.name });
+  return candidates.map((cand) => {
+    for (const m of cand.mentions) {
+      const a = byStart.get(m.first);
+      if (a && a.end === m.end) return a.name;
+    }
+    return null;
+  });
+}
+
+/**
+ * The learned role model: is the document about an attack, and which of its noun phrases fill
+ * which role. Trained on MUC-4 (scripts/train-roles.ts).
+ */
+export class RoleModel {
+  readonly vocabulary: ReadonlyMap<string, number>;
+  readonly doc: DocModel;
+  readonly entity: EntityModel;
+
+  constructor(file: RoleModelFile) {
+    this.vocabulary = new Map(Object.entries(file.vocabulary));
+    this.doc = {
+      cuts: file.doc.cuts,
+      weights: new Map(file.doc.keys.map((k, i) => [k, (file.doc.weights[i] as number) / file.scale])),
+    };
+    const { keys, weights } = denseRows(file.entity.rows, CLASS_COUNT, file.scale);
+    this.entity = new EntityModel(new WeightTable(keys, weights, CLASS_COUNT), file.entity.thresholds);
+  }
+
+  static fromData(relative = DEFAULT_ROLE_MODEL): RoleModel {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readDataFile(relative));
+    } catch (e) {
+      if (e instanceof SitrepError) throw e;
+      throw new SitrepError("E_DATA_INVALID", "model is not valid JSON", { file: `data/${relative}` }, { cause: e });
+    }
+    return new RoleModel(checkModelFile(parsed, `data/${relative}`));
+  }
+
+  /** Feature context of an article with its relevance band set. */
+  context(article: Article): { context: FeatureContext; relevance: number } {
+    const context = featureContext(article, this.vocabulary);
+    const relevance = docProbability(this.doc, docFeatures(context));
+    context.docBucket = docBand(this.doc, relevance);
+    return { context, relevance };
+  }
+
+  analyse(article: Article, thresholds: readonly number[] = this.entity.thresholds): RoleAnalysis {
+    const { context, relevance } = this.context(article);
+    const candidates = documentCandidates(article);
+    const canonical = canonicalNames(context, candidates);
+    const probabilities = candidates.map((candidate) => this.entity.probabilities(candidateFeatures(context, candidate)));
+    const scored: Scored[] = candidates.map((candidate, i) => ({
+      candidate,
+      probabilities: probabilities[i] as ArrayLike<number>,
+      canonical: canonical[i] ?? null,
+    }));
+    return { relevance, scored, selected: selectFillers(scored, thresholds, article.tokens.count) };
+  }
+}
+
+let shared: RoleModel | null = null;
+
+/** The shipped model, loaded once. */
+export function defaultRoleModel(): RoleModel {
+  shared ??= RoleModel.fromData();
+  return shared;
+}
