@@ -17,10 +17,17 @@ const LOCATIVE_REACH = 3;
 export class ArticleIndex {
   private readonly reportingPrefix: Int32Array;
 
-  constructor(readonly article: Article, tax: Taxonomy) {
+  /** `sentences`: the sentences that hold triggers, the only ones whose reporting words are asked about. */
+  constructor(readonly article: Article, tax: Taxonomy, sentences: Iterable<number>) {
     const n = article.tokens.count;
     const starts = new Uint8Array(n);
-    for (const m of tax.clauses.findAll(article.tokens)) if (m.values[0] === "reporting") starts[m.first] = 1;
+    for (const s of sentences) {
+      const sentence = article.sentences[s];
+      if (!sentence) continue;
+      for (const m of tax.clauses.findAll(article.tokens, sentence.firstToken, sentence.endToken)) {
+        if (m.values[0] === "reporting") starts[m.first] = 1;
+      }
+    }
     this.reportingPrefix = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) this.reportingPrefix[i + 1] = (this.reportingPrefix[i] as number) + (starts[i] as number);
   }

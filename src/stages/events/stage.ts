@@ -29,6 +29,19 @@ function datelinePlace(input: StageInput, idx: ArticleIndex): EventLocation | nu
   return null;
 }
 
+/** A per-draft cache of `f`, recomputed when `version(d)` changes (a merge adds triggers or places). */
+function memo<T>(f: (d: Draft) => T, version: (d: Draft) => number): (d: Draft) => T {
+  const cache = new Map<Draft, { v: number; value: T }>();
+  return (d) => {
+    const hit = cache.get(d);
+    const v = version(d);
+    if (hit && hit.v === v) return hit.value;
+    const value = f(d);
+    cache.set(d, { v, value });
+    return value;
+  };
+}
+
 /** Words before a place that make it where someone comes from, not where the event is ("visiting from Canada"). */
 const ORIGIN = new Set(["from"]);
 /** ...unless a distance says the event is near it ("25 km from Kabul"). */
@@ -80,8 +93,6 @@ function inheritLocations(drafts: readonly Draft[], located: Map<Draft, { locati
 export function assembleEvents(input: StageInput): EventFrame[] {
   const tax = taxonomy();
   const { article, annotations: ann, trace } = input;
-  const idx = new ArticleIndex(article, tax);
-
   const bySentence = new Map<number, TriggerMention[]>();
   for (const t of [...(ann.triggers ?? EMPTY)].sort((a, b) => a.span.start - b.span.start)) {
     if (t.modality !== "asserted") {
@@ -92,6 +103,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
     if (list) list.push(t);
     else bySentence.set(t.sentence, [t]);
   }
+  const idx = new ArticleIndex(article, tax, bySentence.keys());
   let nextId = 0;
   const groups: Draft[] = [];
   for (const s of [...bySentence.keys()].sort((a, b) => a - b)) {
@@ -113,8 +125,10 @@ export function assembleEvents(input: StageInput): EventFrame[] {
     return false;
   });
   const origin = originTest(idx);
-  const locate = (d: Draft) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p));
-  const subType = (d: Draft) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null;
+  // Both are asked many times per draft while drafts are compared; a merge changes the draft's
+  // triggers and places, so an answer is kept with the counts it was computed from.
+  const locate = memo((d) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p)), (d) => d.places.length);
+  const subType = memo((d) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null, (d) => d.triggers.length);
   const consolidated = consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace);
   const drafts = keepPolitical(tax, foldPlaceless(consolidated, (d) => locate(d) !== null, trace), subType, trace);
 
