@@ -1,53 +1,68 @@
 import { describe, expect, test } from "vitest";
-import type { MapGridRow } from "../store/map-grid.js";
-import { cellRadiansFor, clustersFrom, intersect, paddedBounds } from "./map-clusters.js";
+import type { EventFacts } from "../store/event-facts.js";
+import { FactsSnapshot } from "./facts/snapshot.js";
+import { cellRadiansFor, clusterGrid, intersect, paddedBounds } from "./map-clusters.js";
 
-const row = (
-  gx: number,
-  gy: number,
-  eventType: string,
-  events: number,
-  lat: number,
-  lon: number,
-  killed = 0,
-  firstId = 1,
-): MapGridRow => ({
-  gx,
-  gy,
-  eventType,
-  events,
-  killedBest: killed,
-  sumLat: lat * events,
-  sumLon: lon * events,
-  minLat: lat,
-  maxLat: lat,
-  minLon: lon,
-  maxLon: lon,
-  firstId,
-});
+function snapshotOf(events: { id: number; lat: number; lon: number; type: string; killed?: number }[]): FactsSnapshot {
+  const facts: EventFacts = {
+    ids: Int32Array.from(events, (e) => e.id),
+    lat: Float64Array.from(events, (e) => e.lat),
+    lon: Float64Array.from(events, (e) => e.lon),
+    dateStart: events.map(() => "2021-10-15"),
+    dateEnd: events.map(() => "2021-10-15"),
+    eventType: events.map((e) => e.type),
+    killedLow: Int32Array.from(events, (e) => e.killed ?? -1),
+    killedBest: Int32Array.from(events, (e) => e.killed ?? -1),
+    injuredBest: Int32Array.from(events, () => -1),
+  };
+  return new FactsSnapshot(facts);
+}
 
-describe("clustersFrom", () => {
-  test("folds the event types of a cell into one marker coloured by its most common type", () => {
-    const clusters = clustersFrom([
-      row(1, 1, "Battles", 2, 10, 20, 5),
-      row(1, 1, "Riots", 3, 12, 22, 1),
-      row(2, 1, "Protests", 1, 40, 40, 0, 77),
-    ]);
+describe("clusterGrid", () => {
+  const snapshot = snapshotOf([
+    { id: 1, lat: 31.6, lon: 65.7, type: "Battles", killed: 5 },
+    { id: 2, lat: 31.7, lon: 65.8, type: "Riots" },
+    { id: 3, lat: 31.5, lon: 65.6, type: "Riots", killed: 1 },
+    { id: 4, lat: 12.6, lon: -8.0, type: "Protests" },
+    { id: 5, lat: NaN, lon: NaN, type: "Battles", killed: 100 },
+  ]);
+
+  test("folds nearby events into one marker coloured by its most common type; a lone event keeps its id", () => {
+    const clusters = clusterGrid(snapshot, snapshot.allPositions(), cellRadiansFor(4), null);
     expect(clusters).toHaveLength(2);
     const [single, mixed] = clusters;
-    expect(single).toMatchObject({ events: 1, id: 77, eventType: "Protests", lat: 40, lon: 40 });
+    expect(single).toMatchObject({ events: 1, id: 4, eventType: "Protests", lat: 12.6, lon: -8 });
     expect(mixed).toMatchObject({
-      events: 5,
+      events: 3,
       killedBest: 6,
       eventType: "Riots",
       id: null,
-      types: { Battles: 2, Riots: 3 },
-      south: 10,
-      north: 12,
-      west: 20,
-      east: 22,
+      types: { Battles: 1, Riots: 2 },
+      south: 31.5,
+      north: 31.7,
+      west: 65.6,
+      east: 65.8,
     });
-    expect(mixed!.lat).toBeCloseTo((10 * 2 + 12 * 3) / 5);
+    expect(mixed!.lat).toBeCloseTo(31.6);
+  });
+
+  test("zooming in splits a cluster, bounds crop the view and positions select the events", () => {
+    expect(clusterGrid(snapshot, snapshot.allPositions(), cellRadiansFor(12), null)).toHaveLength(4);
+    const africa = clusterGrid(snapshot, snapshot.allPositions(), cellRadiansFor(4), {
+      west: -20,
+      south: 0,
+      east: 20,
+      north: 20,
+    });
+    expect(africa.map((c) => c.id)).toEqual([4]);
+    const two = clusterGrid(snapshot, snapshot.positionsOf(Int32Array.of(1, 2)), cellRadiansFor(4), null);
+    expect(two).toHaveLength(1);
+    expect(two[0]).toMatchObject({ events: 2, killedBest: 5 });
+    snapshot.remove([2]);
+    expect(clusterGrid(snapshot, snapshot.positionsOf(Int32Array.of(1, 2)), cellRadiansFor(4), null)[0]).toMatchObject({
+      events: 1,
+      id: 1,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { BoundingBox } from "../query/types.js";
-import type { MapGridRow } from "../store/map-grid.js";
+import type { FactsSnapshot } from "./facts/snapshot.js";
 
 /** One marker of the map: a single event (`id` set) or a cluster of nearby ones. */
 export interface MapCluster {
@@ -64,51 +64,97 @@ export function intersect(a: BoundingBox, b: BoundingBox | undefined): BoundingB
   return box.west > box.east || box.south > box.north ? null : box;
 }
 
-/** Folds the per-type rows of each grid cell into one marker per cell. */
-export function clustersFrom(rows: readonly MapGridRow[]): MapCluster[] {
-  const cells = new Map<string, MapGridRow[]>();
-  for (const r of rows) {
-    const key = `${r.gx}:${r.gy}`;
-    const cell = cells.get(key);
-    if (cell) cell.push(r);
-    else cells.set(key, [r]);
+interface Cell {
+  events: number;
+  killedBest: number;
+  sumLat: number;
+  sumLon: number;
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+  firstId: number;
+  readonly types: number[];
+}
+
+const inBox = (b: BoundingBox, lat: number, lon: number): boolean =>
+  lat >= b.south &&
+  lat <= b.north &&
+  (b.west <= b.east ? lon >= b.west && lon <= b.east : lon >= b.west || lon <= b.east);
+
+/**
+ * Clusters the events at `positions` of the snapshot on a global Web Mercator grid of cells of
+ * `cell` radians: one marker per cell that holds events inside `bounds`, at their mean position.
+ */
+export function clusterGrid(
+  snapshot: FactsSnapshot,
+  positions: Int32Array,
+  cell: number,
+  bounds: BoundingBox | null,
+): MapCluster[] {
+  const cells = new Map<number, Cell>();
+  const ntypes = snapshot.types.length;
+  const { lat, lon, mx, my, ids, type, killedBest } = snapshot;
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i] as number;
+    const la = lat[p] as number;
+    const lo = lon[p] as number;
+    if (Number.isNaN(la) || Number.isNaN(lo)) continue;
+    if (bounds && !inBox(bounds, la, lo)) continue;
+    // 2^25 columns cover the world down to the deepest zoom the API allows.
+    const key = Math.floor((mx[p] as number) / cell) * 33_554_432 + Math.floor((my[p] as number) / cell);
+    let c = cells.get(key);
+    if (!c) {
+      c = {
+        events: 0,
+        killedBest: 0,
+        sumLat: 0,
+        sumLon: 0,
+        south: 90,
+        north: -90,
+        west: 180,
+        east: -180,
+        firstId: Infinity,
+        types: new Array<number>(ntypes).fill(0),
+      };
+      cells.set(key, c);
+    }
+    c.events++;
+    const k = killedBest[p] as number;
+    if (k > 0) c.killedBest += k;
+    c.sumLat += la;
+    c.sumLon += lo;
+    if (la < c.south) c.south = la;
+    if (la > c.north) c.north = la;
+    if (lo < c.west) c.west = lo;
+    if (lo > c.east) c.east = lo;
+    const id = ids[p] as number;
+    if (id < c.firstId) c.firstId = id;
+    (c.types[type[p] as number] as number)++;
   }
   const clusters: MapCluster[] = [];
-  for (const cell of cells.values()) {
-    let events = 0;
-    let killedBest = 0;
-    let sumLat = 0;
-    let sumLon = 0;
-    let south = 90;
-    let north = -90;
-    let west = 180;
-    let east = -180;
+  for (const c of cells.values()) {
     const types: Record<string, number> = {};
-    let top = cell[0] as MapGridRow;
-    for (const r of cell) {
-      events += r.events;
-      killedBest += r.killedBest;
-      sumLat += r.sumLat;
-      sumLon += r.sumLon;
-      south = Math.min(south, r.minLat);
-      north = Math.max(north, r.maxLat);
-      west = Math.min(west, r.minLon);
-      east = Math.max(east, r.maxLon);
-      types[r.eventType] = r.events;
-      if (r.events > top.events || (r.events === top.events && r.eventType < top.eventType)) top = r;
+    let top = -1;
+    for (let t = 0; t < ntypes; t++) {
+      const n = c.types[t] as number;
+      if (n === 0) continue;
+      types[snapshot.types[t] as string] = n;
+      const best = top < 0 ? -1 : (c.types[top] as number);
+      if (n > best || (n === best && (snapshot.types[t] as string) < (snapshot.types[top] as string))) top = t;
     }
     clusters.push({
-      lat: sumLat / events,
-      lon: sumLon / events,
-      events,
-      killedBest,
-      eventType: top.eventType,
+      lat: c.sumLat / c.events,
+      lon: c.sumLon / c.events,
+      events: c.events,
+      killedBest: c.killedBest,
+      eventType: snapshot.types[top] as string,
       types,
-      id: events === 1 ? top.firstId : null,
-      south,
-      west,
-      north,
-      east,
+      id: c.events === 1 ? c.firstId : null,
+      south: c.south,
+      west: c.west,
+      north: c.north,
+      east: c.east,
     });
   }
   // Big clusters last, so that they are drawn on top of the small ones they may overlap.

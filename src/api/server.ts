@@ -3,6 +3,7 @@ import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { projectPath } from "../util/paths.js";
 import type { ApiContext } from "./context.js";
+import { FactsCache, type FactsCacheOptions } from "./facts/facts-cache.js";
 import { registerDocs } from "./docs.js";
 import { errorBodySchema, installErrorHandlers } from "./errors.js";
 import { registerRoutes } from "./routes/index.js";
@@ -17,6 +18,8 @@ export interface ServerOptions {
   readonly uploadLimitBytes?: number;
   /** Largest body of every other request. Default 1 MiB. */
   readonly bodyLimitBytes?: number;
+  /** How the in-memory facts of the map and timeline follow the database. */
+  readonly facts?: FactsCacheOptions;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -26,6 +29,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
   const ctx: ApiContext = {
     store,
+    facts: new FactsCache(store, options.facts),
     uploadLimitBytes: options.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
   };

@@ -21,7 +21,17 @@ export interface EventFacts {
 }
 
 /** A row of the facts query: id, lat, lon, date_start, date_end, event_type, killed_low, killed_best, injured_best. */
-export type FactRow = readonly [number, number | null, number | null, string | null, string | null, string, number | null, number | null, number | null];
+export type FactRow = readonly [
+  number,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  string,
+  number | null,
+  number | null,
+  number | null,
+];
 
 export function factsFromRows(rows: readonly FactRow[]): EventFacts {
   const n = rows.length;

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import type { AggregateBucket, EventFilter, GroupBy } from "../../query/types.js";
-import type { Store } from "../../store/store.js";
+import type { GroupBy } from "../../query/types.js";
 import type { ApiContext } from "../context.js";
 import { requestFilter } from "../resolve-filter.js";
 import { errorResponses } from "../schemas/common.js";
 import { ACTOR_ROLES, querySchema, type FilterQuery } from "../schemas/filter.js";
-import { bucketKeys, bucketStart, intervalFor, type Interval } from "../time-buckets.js";
+import { dateExtent, timelineBuckets } from "../facts/timeline.js";
+import { intervalFor, type Interval } from "../time-buckets.js";
 
 const GROUPS = [
   "day",
@@ -32,31 +32,7 @@ const bucketSchema = {
   required: ["key", "events", "killedLow", "killedBest", "injuredBest"],
 } as const;
 
-/** The first and last event dates the filter selects, or null when it selects no dated event. */
-async function dateExtent(store: Store, filter: EventFilter): Promise<{ from: string; to: string } | null> {
-  const [first, last] = await Promise.all(
-    (["asc", "desc"] as const).map((direction) =>
-      store.queryEvents({ filter, sort: { field: "date", direction }, limit: 1, withTotal: false }),
-    ),
-  );
-  const from = first?.events[0]?.dateStart;
-  const to = last?.events[0]?.dateEnd ?? last?.events[0]?.dateStart;
-  return from && to ? { from, to } : null;
-}
-
-function fillGaps(
-  buckets: readonly AggregateBucket[],
-  from: string,
-  to: string,
-  interval: Interval,
-): AggregateBucket[] {
-  const byKey = new Map(buckets.map((b) => [b.key, b]));
-  return bucketKeys(from, to, interval).map(
-    (key) => byKey.get(key) ?? { key, events: 0, killedLow: 0, killedBest: 0, injuredBest: 0 },
-  );
-}
-
-export function aggregateRoutes(app: FastifyInstance, { store }: ApiContext): void {
+export function aggregateRoutes(app: FastifyInstance, { store, facts }: ApiContext): void {
   app.get<{
     Querystring: FilterQuery & { groupBy: GroupBy; groupRole?: (typeof ACTOR_ROLES)[number][]; limit: number };
   }>(
@@ -126,15 +102,14 @@ export function aggregateRoutes(app: FastifyInstance, { store }: ApiContext): vo
     async (request) => {
       const { interval: asked, ...filterQuery } = request.query;
       const filter = await requestFilter(filterQuery);
-      const extent = await dateExtent(store, filter);
+      const { snapshot, positions } = await facts.view(filter);
+      const extent = dateExtent(snapshot, positions);
       if (!extent) return { interval: asked === "auto" ? "day" : asked, from: null, to: null, buckets: [] };
       // The chart spans the filter's dates when it has them, so that a brushed range stays put.
       const from = filter.since ?? extent.from;
       const to = filter.until ?? extent.to;
       const interval = asked === "auto" ? intervalFor(from, to) : asked;
-      const buckets = await store.aggregate({ filter, groupBy: interval, limit: 100_000 });
-      const inRange = buckets.filter((b) => b.key >= bucketStart(from, interval) && b.key <= to);
-      return { interval, from, to, buckets: fillGaps(inRange, from, to, interval) };
+      return { interval, from, to, buckets: timelineBuckets(snapshot, positions, from, to, interval) };
     },
   );
 }

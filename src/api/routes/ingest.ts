@@ -28,7 +28,10 @@ interface IngestQuery {
 }
 
 /** POST /api/articles: the same ingest as `sitrep ingest`, for one uploaded file or JSON body. */
-export async function ingestRoutes(app: FastifyInstance, { store, uploadLimitBytes }: ApiContext): Promise<void> {
+export async function ingestRoutes(
+  app: FastifyInstance,
+  { store, facts, uploadLimitBytes }: ApiContext,
+): Promise<void> {
   // Raw uploads arrive as bytes: the readers decode them, so that encoding errors are coded as on the CLI.
   app.removeContentTypeParser("text/plain");
   app.addContentTypeParser(Object.keys(RAW_UPLOAD_TYPES), { parseAs: "buffer" }, (_request, body, done) =>
@@ -102,6 +105,7 @@ export async function ingestRoutes(app: FastifyInstance, { store, uploadLimitByt
       const summary = await ingestArticles(store, [...upload.problems.map(problem), ...upload.articles.map(article)], {
         onArticle: (outcome) => outcome.reports.forEach((r) => events.add(r.eventId)),
       });
+      await facts.changed([...events]);
       const actor = actorOf(request);
       await store.transaction((tx) =>
         tx.audit({

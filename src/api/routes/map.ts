@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ApiContext } from "../context.js";
 import { parseBbox } from "../filter-params.js";
-import { cellRadiansFor, clustersFrom, intersect, paddedBounds } from "../map-clusters.js";
+import { cellRadiansFor, clusterGrid, intersect, paddedBounds } from "../map-clusters.js";
 import { requestFilter } from "../resolve-filter.js";
 import { errorResponses } from "../schemas/common.js";
 import { filterProperties, querySchema, type FilterQuery } from "../schemas/filter.js";
@@ -23,7 +23,7 @@ const clusterSchema = {
   },
 } as const;
 
-export function mapRoutes(app: FastifyInstance, { store }: ApiContext): void {
+export function mapRoutes(app: FastifyInstance, { facts }: ApiContext): void {
   app.get<{ Querystring: FilterQuery & { zoom: number; bounds?: string } }>(
     "/map",
     {
@@ -51,14 +51,12 @@ export function mapRoutes(app: FastifyInstance, { store }: ApiContext): void {
     },
     async (request) => {
       const { zoom, bounds, ...filterQuery } = request.query;
-      const filter = await requestFilter(filterQuery);
-      const view = bounds ? intersect(paddedBounds(parseBbox(bounds, "bounds")), filter.bbox) : (filter.bbox ?? null);
+      const { bbox, ...filter } = await requestFilter(filterQuery);
+      // The filter selects the events (the store's answer, cached per filter); the view only crops them.
+      const view = bounds ? intersect(paddedBounds(parseBbox(bounds, "bounds")), bbox) : (bbox ?? null);
       if (bounds && !view) return { zoom, events: 0, clusters: [] };
-      const rows = await store.mapGrid({
-        filter: view ? { ...filter, bbox: view } : filter,
-        cellRadians: cellRadiansFor(zoom),
-      });
-      const clusters = clustersFrom(rows);
+      const { snapshot, positions } = await facts.view(filter);
+      const clusters = clusterGrid(snapshot, positions, cellRadiansFor(zoom), view);
       return { zoom, events: clusters.reduce((n, c) => n + c.events, 0), clusters };
     },
   );

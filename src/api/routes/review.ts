@@ -47,7 +47,7 @@ interface Common {
   note?: string | null;
 }
 
-export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void {
+export function reviewRoutes(app: FastifyInstance, { store, facts }: ApiContext): void {
   const editor = requireRole(store, "editor");
 
   app.post<{ Params: { id: number }; Body: Common & { field: string; value: unknown } }>(
@@ -75,6 +75,7 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
         by: actorOf(request),
         note: note ?? null,
       });
+      await facts.changed([event.id]);
       return { event };
     },
   );
@@ -106,6 +107,7 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
         by: actorOf(request),
         note: note ? `confirmed: ${note}` : "confirmed",
       });
+      await facts.changed([event.id]);
       return { event };
     },
   );
@@ -146,6 +148,7 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
         by: actorOf(request),
         note: note ?? null,
       });
+      await facts.changed([event.id, ...from]);
       return { event };
     },
   );
@@ -184,6 +187,7 @@ export function reviewRoutes(app: FastifyInstance, { store }: ApiContext): void 
         by: actorOf(request),
         note: note ?? null,
       });
+      await facts.changed([request.params.id, event.id]);
       return reply.code(201).send({ event });
     },
   );

@@ -5,7 +5,11 @@ import { Params, eventConditions, type SqlDialect } from "../sql/where.js";
 type Query = (sql: string, params: readonly unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
 /** The facts of the live events matching `filter`, in id order (dates as ISO text, as SQLite keeps them). */
-export async function postgresEventFacts(query: Query, filter: EventFilter, dialect: (p: Params) => SqlDialect): Promise<EventFacts> {
+export async function postgresEventFacts(
+  query: Query,
+  filter: EventFilter,
+  dialect: (p: Params) => SqlDialect,
+): Promise<EventFacts> {
   const p = new Params("$");
   const where = eventConditions(filter, p, dialect(p)).join(" AND ");
   const { rows } = await query(
@@ -15,23 +19,25 @@ export async function postgresEventFacts(query: Query, filter: EventFilter, dial
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return factsFromRows(
-    rows.map(
-      (r): FactRow => [
-        Number(r.id),
-        num(r.lat),
-        num(r.lon),
-        (r.date_start as string | null) ?? null,
-        (r.date_end as string | null) ?? null,
-        String(r.event_type),
-        num(r.killed_low),
-        num(r.killed_best),
-        num(r.injured_best),
-      ],
-    ),
+    rows.map((r): FactRow => [
+      Number(r.id),
+      num(r.lat),
+      num(r.lon),
+      (r.date_start as string | null) ?? null,
+      (r.date_end as string | null) ?? null,
+      String(r.event_type),
+      num(r.killed_low),
+      num(r.killed_best),
+      num(r.injured_best),
+    ]),
   );
 }
 
-export async function postgresEventIds(query: Query, filter: EventFilter, dialect: (p: Params) => SqlDialect): Promise<Int32Array> {
+export async function postgresEventIds(
+  query: Query,
+  filter: EventFilter,
+  dialect: (p: Params) => SqlDialect,
+): Promise<Int32Array> {
   const p = new Params("$");
   const where = eventConditions(filter, p, dialect(p)).join(" AND ");
   const { rows } = await query(`SELECT e.id FROM events e WHERE ${where} ORDER BY e.id`, p.values);
@@ -40,6 +46,9 @@ export async function postgresEventIds(query: Query, filter: EventFilter, dialec
 
 /** As on SQLite: the newest report and decision, which every change to an event brings. */
 export async function postgresChangeToken(query: Query): Promise<string> {
-  const { rows } = await query("SELECT (SELECT coalesce(max(id), 0) FROM reports) AS r, (SELECT coalesce(max(id), 0) FROM decisions) AS d", []);
+  const { rows } = await query(
+    "SELECT (SELECT coalesce(max(id), 0) FROM reports) AS r, (SELECT coalesce(max(id), 0) FROM decisions) AS d",
+    [],
+  );
   return `${rows[0]?.r}:${rows[0]?.d}`;
 }

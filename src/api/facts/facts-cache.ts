@@ -1,0 +1,150 @@
+import type { EventFilter } from "../../query/types.js";
+import type { Store } from "../../store/store.js";
+import { FactsSnapshot } from "./snapshot.js";
+
+export interface FactsCacheOptions {
+  /** How often the store's change token is read (ms). */
+  readonly checkEveryMs?: number;
+  /** Least time between two full reloads (ms): a busy ingest does not reload the snapshot on every request. */
+  readonly minReloadMs?: number;
+  /** Filters whose event ids are kept. */
+  readonly filters?: number;
+}
+
+/** A filter's key: the same filter written in any key order is one entry. */
+export function filterKey(filter: EventFilter): string {
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .filter(([, x]) => x !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sorted(x)]),
+          )
+        : v;
+  return JSON.stringify(sorted(filter));
+}
+
+export interface FactsView {
+  readonly snapshot: FactsSnapshot;
+  /** Positions in the snapshot of the matching events it holds. */
+  readonly positions: Int32Array;
+  /** How many events match, as the store counted them (events newer than the snapshot included). */
+  readonly total: number;
+}
+
+interface IdsEntry {
+  /** Shared by concurrent requests for one filter (the map, the timeline and the table ask at once). */
+  readonly ids: Promise<Int32Array>;
+  positions: Int32Array | null;
+  generation: number;
+}
+
+/**
+ * The map's and timeline's view of the database: a snapshot of every event's facts in memory,
+ * and, per filter, the ids of the events the store says match it. A map that pans, a timeline
+ * and a table showing one filter ask the store once; each answer is then a pass over arrays.
+ *
+ * Freshness: the store's change token (newest report and decision) is read at most every
+ * `checkEveryMs`; when it moves, the filter ids are asked again at once, and the snapshot is
+ * reloaded (at most every `minReloadMs`). Changes this server makes are patched into the
+ * snapshot as they happen, so that an analyst sees their own correction on the map at once.
+ */
+export class FactsCache {
+  private snapshot: FactsSnapshot | null = null;
+  private loading: Promise<FactsSnapshot> | null = null;
+  private snapshotToken = "";
+  private knownToken = "";
+  private lastCheck = 0;
+  private lastLoad = 0;
+  private readonly ids = new Map<string, IdsEntry>();
+  private readonly checkEveryMs: number;
+  private readonly minReloadMs: number;
+  private readonly maxFilters: number;
+
+  constructor(
+    private readonly store: Store,
+    options: FactsCacheOptions = {},
+  ) {
+    this.checkEveryMs = options.checkEveryMs ?? 1000;
+    this.minReloadMs = options.minReloadMs ?? 10_000;
+    this.maxFilters = options.filters ?? 64;
+  }
+
+  private load(): Promise<FactsSnapshot> {
+    if (!this.loading) {
+      this.loading = (async () => {
+        const token = await this.store.changeToken();
+        const snapshot = new FactsSnapshot(await this.store.eventFacts());
+        this.snapshot = snapshot;
+        this.snapshotToken = token;
+        this.knownToken = token;
+        this.lastLoad = this.lastCheck = Date.now();
+        return snapshot;
+      })().finally(() => {
+        this.loading = null;
+      });
+    }
+    return this.loading;
+  }
+
+  /** The snapshot, reloaded first when the database changed and the last reload is old enough. */
+  private async fresh(): Promise<FactsSnapshot> {
+    if (!this.snapshot) return this.load();
+    const now = Date.now();
+    if (now - this.lastCheck >= this.checkEveryMs) {
+      this.lastCheck = now;
+      const token = await this.store.changeToken();
+      if (token !== this.knownToken) {
+        this.knownToken = token;
+        this.ids.clear();
+      }
+    }
+    if (this.knownToken !== this.snapshotToken && now - this.lastLoad >= this.minReloadMs) return this.load();
+    return this.snapshot;
+  }
+
+  /**
+   * The snapshot and the positions in it of the events matching `filter` (every live event when
+   * the filter is empty).
+   */
+  async view(filter: EventFilter): Promise<FactsView> {
+    const snapshot = await this.fresh();
+    const key = filterKey(filter);
+    if (key === "{}") {
+      const positions = snapshot.allPositions();
+      return { snapshot, positions, total: positions.length };
+    }
+    let entry = this.ids.get(key);
+    if (!entry) {
+      entry = { ids: this.store.eventIds(filter), positions: null, generation: -1 };
+      if (this.ids.size >= this.maxFilters) this.ids.delete(this.ids.keys().next().value as string);
+      this.ids.set(key, entry);
+      // A failed query is not kept: the next request asks again.
+      const failed = entry;
+      entry.ids.catch(() => this.ids.get(key) === failed && this.ids.delete(key));
+    } else {
+      // Least recently used goes first: re-inserting moves the entry to the end.
+      this.ids.delete(key);
+      this.ids.set(key, entry);
+    }
+    const ids = await entry.ids;
+    if (!entry.positions || entry.generation !== snapshot.generation) {
+      entry.positions = snapshot.positionsOf(ids);
+      entry.generation = snapshot.generation;
+    }
+    return { snapshot, positions: entry.positions, total: ids.length };
+  }
+
+  /** After this server changed events: their facts are read again, and every filter's ids dropped. */
+  async changed(eventIds: readonly number[]): Promise<void> {
+    this.ids.clear();
+    if (!this.snapshot || eventIds.length === 0) return;
+    const facts = await this.store.eventFacts({ ids: eventIds });
+    const live = new Set(facts.ids);
+    this.snapshot.upsert(facts);
+    this.snapshot.remove(eventIds.filter((id) => !live.has(id)));
+  }
+}

@@ -1,0 +1,154 @@
+import type { EventFacts } from "../../store/event-facts.js";
+
+/** Day number of a missing date. */
+export const NO_DAY = -2147483648;
+
+const MAX_LAT = 85;
+
+/** Days since 1970-01-01 of an ISO date, read from its digits (no Date object per event). */
+export function dayOf(iso: string | null): number {
+  if (!iso || iso.length < 10) return NO_DAY;
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+export function isoOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Web Mercator x in radians east of -180°, and y with latitudes clamped to ±85°. */
+export function mercator(lat: number, lon: number): [number, number] {
+  const clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
+  return [((lon + 180) * Math.PI) / 180, Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) + Math.PI];
+}
+
+function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T, size: number): T {
+  if (a.length >= size) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2, 1024));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The facts of every live event as columns, with what aggregation needs precomputed (day numbers,
+ * months, Mercator coordinates, event types as small integers). Events changed by this server are
+ * patched in place; a reload replaces the whole snapshot.
+ */
+export class FactsSnapshot {
+  size = 0;
+  ids = new Int32Array(0);
+  lat = new Float64Array(0);
+  lon = new Float64Array(0);
+  mx = new Float64Array(0);
+  my = new Float64Array(0);
+  dayStart = new Int32Array(0);
+  dayEnd = new Int32Array(0);
+  /** year·12 + month-1 of the start date. */
+  monthStart = new Int32Array(0);
+  type = new Uint16Array(0);
+  killedLow = new Int32Array(0);
+  killedBest = new Int32Array(0);
+  injuredBest = new Int32Array(0);
+  /** 0 for an event merged away since the snapshot was loaded. */
+  alive = new Uint8Array(0);
+  readonly types: string[] = [];
+  private readonly typeIndex = new Map<string, number>();
+  private readonly positions = new Map<number, number>();
+  /** Bumped by every patch, so that cached positions of a filter are recomputed. */
+  generation = 0;
+
+  constructor(facts: EventFacts) {
+    this.upsert(facts);
+  }
+
+  positionOf(id: number): number | undefined {
+    return this.positions.get(id);
+  }
+
+  private typeOf(name: string): number {
+    let i = this.typeIndex.get(name);
+    if (i === undefined) {
+      i = this.types.length;
+      this.types.push(name);
+      this.typeIndex.set(name, i);
+    }
+    return i;
+  }
+
+  private reserve(size: number): void {
+    this.ids = grow(this.ids, size);
+    this.lat = grow(this.lat, size);
+    this.lon = grow(this.lon, size);
+    this.mx = grow(this.mx, size);
+    this.my = grow(this.my, size);
+    this.dayStart = grow(this.dayStart, size);
+    this.dayEnd = grow(this.dayEnd, size);
+    this.monthStart = grow(this.monthStart, size);
+    this.type = grow(this.type, size);
+    this.killedLow = grow(this.killedLow, size);
+    this.killedBest = grow(this.killedBest, size);
+    this.injuredBest = grow(this.injuredBest, size);
+    this.alive = grow(this.alive, size);
+  }
+
+  /** Writes the facts of these events: new ones are added, known ones overwritten. */
+  upsert(facts: EventFacts): void {
+    this.reserve(this.size + facts.ids.length);
+    for (let i = 0; i < facts.ids.length; i++) {
+      const id = facts.ids[i] as number;
+      let p = this.positions.get(id);
+      if (p === undefined) {
+        p = this.size++;
+        this.positions.set(id, p);
+      }
+      const lat = facts.lat[i] as number;
+      const lon = facts.lon[i] as number;
+      const start = facts.dateStart[i] ?? null;
+      this.ids[p] = id;
+      this.lat[p] = lat;
+      this.lon[p] = lon;
+      const [x, y] = Number.isNaN(lat) || Number.isNaN(lon) ? [NaN, NaN] : mercator(lat, lon);
+      this.mx[p] = x;
+      this.my[p] = y;
+      this.dayStart[p] = dayOf(start);
+      this.dayEnd[p] = dayOf(facts.dateEnd[i] ?? start);
+      this.monthStart[p] = start ? Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 : NO_DAY;
+      this.type[p] = this.typeOf(facts.eventType[i] as string);
+      this.killedLow[p] = facts.killedLow[i] as number;
+      this.killedBest[p] = facts.killedBest[i] as number;
+      this.injuredBest[p] = facts.injuredBest[i] as number;
+      this.alive[p] = 1;
+    }
+    this.generation++;
+  }
+
+  /** Marks events that are no longer live (merged into another). */
+  remove(ids: Iterable<number>): void {
+    for (const id of ids) {
+      const p = this.positions.get(id);
+      if (p !== undefined) this.alive[p] = 0;
+    }
+    this.generation++;
+  }
+
+  /** The positions of the live events among `ids`; ids the snapshot does not hold yet are left out. */
+  positionsOf(ids: Int32Array): Int32Array {
+    const out = new Int32Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const p = this.positions.get(ids[i] as number);
+      if (p !== undefined && this.alive[p]) out[n++] = p;
+    }
+    return out.subarray(0, n);
+  }
+
+  /** Every live position. */
+  allPositions(): Int32Array {
+    const out = new Int32Array(this.size);
+    let n = 0;
+    for (let p = 0; p < this.size; p++) if (this.alive[p]) out[n++] = p;
+    return out.subarray(0, n);
+  }
+}
