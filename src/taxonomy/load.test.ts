@@ -39,7 +39,7 @@ describe("typing precedence (ACLED)", () => {
   });
   it("an air strike is an air strike whoever is hit", () => {
     expect(type("air", "kill", "patient.civ")).toBe("Air/drone strike");
-    expect(type("w.air", "bomb")).toBe("Air/drone strike");
+    expect(type("agent.air", "bomb")).toBe("Air/drone strike");
   });
   it("a roadside bomb is a remote explosive", () => {
     expect(type("bomb", "w.ied", "kill")).toBe("Remote explosive/landmine/IED");

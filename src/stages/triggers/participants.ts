@@ -8,8 +8,10 @@ const AGENT: Readonly<Record<string, string>> = {
   "a.protester": "agent.crowd",
   "a.crowd": "agent.crowd",
   "a.force": "agent.force",
+  "a.air": "agent.air",
 };
 const PATIENT: Readonly<Record<string, string>> = {
+  "a.air": "patient.state",
   "a.state": "patient.state",
   "a.force": "patient.state",
   "a.armed": "patient.armed",
@@ -37,7 +39,7 @@ function nearestActor(view: SentenceView, from: number, step: 1 | -1, reach: num
 }
 
 /** Who is hit, of several ("four members of the security forces and a woman"): state forces first, then armed men, then civilians. */
-const PATIENT_ORDER = ["a.state", "a.force", "a.armed", "a.generic", "a.protester", "a.crowd", "v.civ"];
+const PATIENT_ORDER = ["a.state", "a.force", "a.air", "a.armed", "a.generic", "a.protester", "a.crowd", "v.civ"];
 
 /** The weightiest actor class of the clause walking from `from` by `step` within `reach`. */
 function weightiestActor(view: SentenceView, from: number, step: 1 | -1, reach: number): string | undefined {

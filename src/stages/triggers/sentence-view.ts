@@ -6,7 +6,7 @@ import type { PhraseIndex } from "../../text/phrases.js";
 
 /** Cue classes that name who acts or is hit (generic nouns; named actors come from the actors stage). */
 export const ACTOR_CLASSES: ReadonlySet<string> = new Set([
-  "a.state", "a.armed", "a.generic", "a.force", "a.protester", "a.crowd", "v.civ",
+  "a.state", "a.armed", "a.generic", "a.force", "a.air", "a.protester", "a.crowd", "v.civ",
 ]);
 
 /** The longest quotation (in tokens) read as a slogan or a title rather than reported speech. */
