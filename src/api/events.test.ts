@@ -84,6 +84,24 @@ describe("GET /api/events", () => {
     expect((await list("dataset=sitrep")).total).toBe((await list("")).total);
   });
 
+  test("filters by actor under any of its names, by actor role and by victim type", async () => {
+    const kandahar = (await list("admin1=Kandahar&subType=Suicide%20bomb")).events[0]!;
+    for (const alias of ["IS-K", "ISKP", "Daesh%20Khorasan", "Islamic%20State%20Khorasan%20Province"]) {
+      expect((await list(`actor=${alias}`)).events.map((e) => e.id)).toEqual([kandahar.id]);
+    }
+    const claimed = await list("actor=Islamic%20State&actorRole=claimant");
+    expect(claimed.total).toBeGreaterThan(0);
+    expect(claimed.events.every((e) => e.actors.some((a) => a.role === "claimant" && a.name === "Islamic State"))).toBe(
+      true,
+    );
+    expect((await list("actor=Islamic%20State&actorRole=victim")).total).toBe(0);
+    const civilians = await list("victim=civilians");
+    expect(civilians.total).toBeGreaterThan(0);
+    expect(civilians.events.every((e) => e.actors.some((a) => a.role === "victim" && a.category === "civilians"))).toBe(
+      true,
+    );
+  });
+
   test("sorts by killed both ways and pages without overlap", async () => {
     const desc = await list("sort=killed&order=desc&limit=1000");
     const known = desc.events.map((e) => e.killed.best).filter((k): k is number => k !== null);

@@ -63,6 +63,21 @@ describe("analytic questions", () => {
     ).toBeGreaterThanOrEqual(theirs.length);
   });
 
+  test("is the Kandahar bombing the first Islamic State attack in Afghanistan? (no: Kunduz came a week before)", async () => {
+    const kandahar = all.find((e) => e.admin1 === "Kandahar" && e.subEventType === "Suicide bomb")!;
+    const kunduz = all.find((e) => e.admin1 === "Kunduz")!;
+    const r = await get(`/api/questions/first-event?actor=Islamic%20State&country=Afghanistan&eventId=${kandahar.id}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const answer = r.json() as { first: StoredEvent; total: number; isFirst: boolean; earlier: StoredEvent[] };
+    expect(answer.first.id).toBe(kunduz.id);
+    expect(answer.isFirst).toBe(false);
+    expect(answer.earlier.map((e) => e.id)).toEqual([kunduz.id]);
+    const inKandahar = (
+      await get(`/api/questions/first-event?actor=IS-K&admin1=Kandahar&eventId=${kandahar.id}`)
+    ).json() as { isFirst: boolean; total: number };
+    expect(inKandahar).toMatchObject({ isFirst: true, total: 1 });
+  });
+
   test("questions refuse what they cannot answer", async () => {
     const nowhere = await get("/api/questions/first-event?actor=Taliban");
     expect(nowhere.json()).toMatchObject({ statusCode: 400, code: "E_VALIDATION", field: "country" });

@@ -125,7 +125,7 @@ describe("corrections", () => {
 
 describe("merge and split", () => {
   test("merge a duplicate into an event, then split its report off again", async () => {
-    const keep = await eventWhere("country=AF&subType=Attack&admin1=Kunduz");
+    const keep = await eventWhere("country=AF&admin1=Kunduz");
     const dup = await eventWhere("country=AF&admin1=Nangarhar");
     const keepBefore = await detail(keep.id);
     const merged = await post(`/api/events/${keep.id}/merge`, {

@@ -226,6 +226,6 @@ describe.skipIf(!chrome.path)("the analyst's workbench in Chromium", () => {
   });
 
   test("nothing went wrong on the way: no page errors, no outside requests, no dialogs", () => {
-    expect(problems).toEqual([]);
+    expect(problems, problems.join("\n")).toEqual([]);
   });
 });

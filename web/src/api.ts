@@ -52,6 +52,20 @@ export async function getJson<T>(path: string, params: Params = {}, key?: string
 
 export const isAbort = (e: unknown): boolean => e instanceof DOMException && e.name === "AbortError";
 
+let leaving = false;
+window.addEventListener("pagehide", () => (leaving = true));
+
+/**
+ * Runs work whose result the page does not wait for, reporting its failure to the analyst. A
+ * request cancelled by a newer one, or by leaving the page, is not a failure.
+ */
+export function background(work: Promise<unknown>, what: string, report: (message: string) => void): void {
+  work.catch((e: unknown) => {
+    if (isAbort(e) || leaving) return;
+    report(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+  });
+}
+
 /** A write: sent with the editor token kept in this browser. */
 export async function send<T>(method: "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
   const token = loadToken();

@@ -1,6 +1,6 @@
 import type { EventTypeNames } from "../../src/api/taxonomy.js";
 import type { EventDetail, StoredEvent } from "../../src/store/store.js";
-import { ApiError, getJson } from "./api.js";
+import { ApiError, background, getJson } from "./api.js";
 import { ArticlePanel, reportWithEvidence } from "./article-panel.js";
 import { correctionForm } from "./correction-form.js";
 import { el, replace, toast } from "./dom.js";
@@ -107,7 +107,8 @@ export class EventPage {
 
   private changed(id: number, message: string): void {
     toast(message);
-    if (id === this.detail?.event.id) void this.show(id, null, this.field, true);
+    if (id === this.detail?.event.id)
+      background(this.show(id, null, this.field, true), "Event", (m) => toast(m, "error"));
     else this.cb.openEvent(id);
   }
 

@@ -1,9 +1,9 @@
 import type { AggregateBucket } from "../../src/query/types.js";
 import type { EventTypeNames } from "../../src/api/taxonomy.js";
-import { getJson } from "./api.js";
+import { background, getJson } from "./api.js";
 import { ChipInput } from "./chip-input.js";
 import { colorOf } from "./colors.js";
-import { debounce, el, fmt, replace } from "./dom.js";
+import { debounce, el, fmt, replace, toast } from "./dom.js";
 import { countryName } from "./labels.js";
 import { emptyFilters, filterParams, type Filters } from "./state.js";
 
@@ -32,7 +32,10 @@ export class FiltersPanel {
     this.text.addEventListener("change", () => this.onChange({ text: this.text.value.trim() }));
     this.country = new ChipInput("country", "Country", (v) => this.onChange({ country: v, admin1: [] }));
     this.admin1 = new ChipInput("admin1", "Province / admin1", (v) => this.onChange({ admin1: v }));
-    const suggestActors = debounce((prefix: string) => void this.suggestActors(prefix), 150);
+    const suggestActors = debounce(
+      (prefix: string) => background(this.suggestActors(prefix), "Actor names", (m) => toast(m, "error")),
+      150,
+    );
     this.actor = new ChipInput("actor", "Actor (name or alias)", (v) => this.onChange({ actor: v }), suggestActors);
     this.source = new ChipInput("source", "Source (outlet)", (v) => this.onChange({ source: v }));
     this.since = el("input", { id: "filter-since", type: "date" });
@@ -96,7 +99,9 @@ export class FiltersPanel {
     this.actor.setValues(filters.actor);
     this.source.setValues(filters.source);
     this.renderTypes();
-    if (before === emptyFilters || before.country.join() !== filters.country.join()) void this.suggestPlaces();
+    if (before === emptyFilters || before.country.join() !== filters.country.join()) {
+      background(this.suggestPlaces(), "Place names", (m) => toast(m, "error"));
+    }
   }
 
   private renderTypes(): void {

@@ -1,7 +1,7 @@
 import "./styles.css";
 import type { EventTypeNames } from "../../src/api/taxonomy.js";
 import type { StoreCounts } from "../../src/store/store.js";
-import { getJson } from "./api.js";
+import { background, getJson } from "./api.js";
 import { byId, fmt, toast } from "./dom.js";
 import { EventPage } from "./event-page.js";
 import { EventsTable } from "./events-table.js";
@@ -24,7 +24,7 @@ const eventSection = byId("event-page");
 const openEvent = (id: number) => update({ event: id, report: null, field: null });
 const token = new TokenDialog(() => {
   const s = getState();
-  if (s.event) void eventPage.show(s.event, s.report, s.field, true);
+  if (s.event) background(eventPage.show(s.event, s.report, s.field, true), "Event", (m) => toast(m, "error"));
 });
 
 const filters = new FiltersPanel(byId("filters"), (patch) => setFilters(patch));
@@ -56,7 +56,7 @@ function render(s: AppState, previous: AppState | null): void {
   if (s.event) {
     overview.hidden = true;
     eventSection.hidden = false;
-    void eventPage.show(s.event, s.report, s.field);
+    background(eventPage.show(s.event, s.report, s.field), "Event", (m) => toast(m, "error"));
     return;
   }
   const wasHidden = overview.hidden;
@@ -77,7 +77,7 @@ function render(s: AppState, previous: AppState | null): void {
     s.order !== previous.order ||
     s.page !== previous.page
   ) {
-    void table.load(params, s.sort, s.order, s.page);
+    background(table.load(params, s.sort, s.order, s.page), "Events", (m) => toast(m, "error"));
   }
 }
 
@@ -102,4 +102,4 @@ async function start(): Promise<void> {
   document.body.dataset.ready = "true";
 }
 
-void start();
+background(start(), "Start", (m) => toast(m, "error"));

@@ -2,7 +2,7 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import type { MapCluster } from "../../src/api/map-clusters.js";
 import type { StoredEvent } from "../../src/store/store.js";
-import { getJson, isAbort } from "./api.js";
+import { background, getJson, isAbort } from "./api.js";
 import { addBasemap } from "./basemap.js";
 import { TYPE_COLORS, colorOf } from "./colors.js";
 import { debounce, el, fmt, replace, toast } from "./dom.js";
@@ -183,7 +183,7 @@ export class EventMap {
       );
       return;
     }
-    void this.listAt(c, marker);
+    background(this.listAt(c, marker), "Events here", (m) => toast(m, "error"));
   }
 
   /** Events that share one spot (a town coded at city precision): listed in a popup, newest first. */
