@@ -187,7 +187,9 @@ const RECORD_DEFAULTS = {
 /** A record as stored: without its null and empty fields (a third of an imported row's record), restored on reading. */
 export function recordJson(record: EventRecord): string {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) {
+  const r = record as unknown as Record<string, unknown>;
+  for (const k in r) {
+    const v = r[k];
     if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     out[k] = v;
   }

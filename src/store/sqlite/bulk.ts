@@ -1,0 +1,85 @@
+import type Database from "better-sqlite3";
+import { EVENT_FIELD_COLUMNS, eventFieldValues, recordJson } from "../sql/rows.js";
+import type { NewEventWithReport } from "../store.js";
+
+/**
+ * The bulk path of imports on SQLite: one synchronous loop over prepared statements, with ids
+ * given here (the transaction holds SQLite's only writer lock, so max(id) + 1 is free), so that
+ * no row waits on a promise and no statement is prepared twice.
+ */
+const EVENT_COLUMNS = ["id", "dataset", "original_id", ...EVENT_FIELD_COLUMNS, "report_count", "article_count", "source_count", "created_at", "updated_at"];
+const REPORT_COLUMNS = [
+  "id",
+  "event_id",
+  "article_id",
+  "event_index",
+  "origin",
+  "dataset",
+  "original_id",
+  "record",
+  "match",
+  "match_score",
+  "published",
+  "source_name",
+  "syndication_group",
+  "created_at",
+];
+const FIGURE_COLUMNS = ["event_id", "report_id", "kind", "low", "best", "high", "as_of", "source_name", "text", "start", '"end"', "recorded_at"];
+const insertSql = (head: string, n: number) => `${head} VALUES (${Array(n).fill("?").join(", ")})`;
+
+export class BulkWriter {
+  private readonly event: Database.Statement;
+  private readonly actor: Database.Statement;
+  private readonly source: Database.Statement;
+  private readonly fts: Database.Statement;
+  private readonly report: Database.Statement;
+  private readonly figure: Database.Statement;
+  private readonly maxEvent: Database.Statement;
+  private readonly maxReport: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.event = db.prepare(insertSql(`INSERT INTO events (${EVENT_COLUMNS.join(", ")})`, EVENT_COLUMNS.length));
+    this.actor = db.prepare(insertSql("INSERT OR IGNORE INTO event_actors (event_id, name, role, category)", 4));
+    this.source = db.prepare(insertSql("INSERT OR IGNORE INTO event_sources (event_id, name)", 2));
+    this.fts = db.prepare(insertSql("INSERT INTO events_fts (rowid, notes)", 2));
+    this.report = db.prepare(insertSql(`INSERT INTO reports (${REPORT_COLUMNS.join(", ")})`, REPORT_COLUMNS.length));
+    this.figure = db.prepare(insertSql(`INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")})`, FIGURE_COLUMNS.length));
+    this.maxEvent = db.prepare("SELECT coalesce(max(id), 0) AS n FROM events");
+    this.maxReport = db.prepare("SELECT coalesce(max(id), 0) AS n FROM reports");
+  }
+
+  write(items: readonly NewEventWithReport[], now: string): void {
+    if (items.length === 0) return;
+    let eventId = Number((this.maxEvent.get() as { n: number }).n);
+    let reportId = Number((this.maxReport.get() as { n: number }).n);
+    for (const { event: e, report: r, figures } of items) {
+      const id = ++eventId;
+      const rid = ++reportId;
+      this.event.run(id, e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, now, now);
+      for (const a of e.actors) this.actor.run(id, a.name, a.role, a.category);
+      for (const name of e.sources) this.source.run(id, name);
+      let text = e.notes ?? "";
+      if (e.place) text += ` ${e.place}`;
+      if (e.admin1) text += ` ${e.admin1}`;
+      for (const a of e.actors) text += ` ${a.name}`;
+      if (text) this.fts.run(id, text);
+      this.report.run(
+        rid,
+        id,
+        r.articleId,
+        r.eventIndex,
+        r.origin,
+        r.dataset,
+        r.originalId,
+        recordJson(r.record),
+        r.match,
+        r.matchScore,
+        r.published,
+        r.sourceName,
+        r.syndicationGroup,
+        now,
+      );
+      for (const f of figures) this.figure.run(id, rid, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, now);
+    }
+  }
+}
