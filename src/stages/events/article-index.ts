@@ -18,7 +18,7 @@ export class ArticleIndex {
   private readonly reportingPrefix: Int32Array;
 
   /** `sentences`: the sentences that hold triggers, the only ones whose reporting words are asked about. */
-  constructor(readonly article: Article, tax: Taxonomy, sentences: Iterable<number>) {
+  constructor(readonly article: Article, readonly tax: Taxonomy, sentences: Iterable<number>) {
     const n = article.tokens.count;
     const starts = new Uint8Array(n);
     for (const s of sentences) {

@@ -55,6 +55,7 @@ export function attachPlacesAndDates(
   for (const m of dates) {
     const s = idx.sentenceOf(m.span);
     const tok = idx.tokenOf(m.span.start);
+    if (namesStreet(idx, m)) continue;
     if (m.anchor === "event") {
       const to = sd.nearest(s, idx.tokenOf(m.span.end - 1), { beforePenalty: 0.2, reach: 12 });
       const from = sd.nearest(s, tok, { beforePenalty: 10, reach: 30 });
@@ -83,6 +84,13 @@ function insideActor(actors: readonly { span: Span }[]): (span: Span) => boolean
     const a = spans[lo - 1];
     return a !== undefined && a.start <= span.start && span.end <= a.end && a.end - a.start > span.end - span.start;
   };
+}
+
+/** "9 October Avenue", "25 January Square": a date followed by a street word names a street. */
+function namesStreet(idx: ArticleIndex, m: DateMention): boolean {
+  const next = idx.tokenOf(m.span.end - 1) + 1;
+  if (next >= idx.article.tokens.count) return false;
+  return idx.tax.sites.longestAt(idx.article.tokens, next, next + 1)?.values[0] === "street";
 }
 
 const DAY = 864e5;

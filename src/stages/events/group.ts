@@ -233,9 +233,15 @@ export function consolidateByPlace(
 /**
  * ACLED codes no event without a place: a mention that found neither place nor date of its own
  * ("In a third incident, armed men opened fire on a police station", the town unrecognised) and is
- * not the article's lead is folded into the latest earlier event of its family and standing.
+ * not the article's lead is folded into the latest earlier event it can share a frame with (the
+ * weapons seized after a clash are part of the clash).
  */
-export function foldPlaceless(drafts: readonly Draft[], hasPlace: (d: Draft) => boolean, trace: Tracer | null): Draft[] {
+export function foldPlaceless(
+  tax: Taxonomy,
+  drafts: readonly Draft[],
+  hasPlace: (d: Draft) => boolean,
+  trace: Tracer | null,
+): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
     if (out.length > 0 && !hasPlace(d) && d.dates.length === 0) {
@@ -243,7 +249,7 @@ export function foldPlaceless(drafts: readonly Draft[], hasPlace: (d: Draft) => 
       for (let k = out.length - 1; k >= Math.max(0, out.length - LOOKBACK); k--) {
         const e = out[k] as Draft;
         if (e.sentences[0] === d.sentences[0]) continue;
-        if (sameStanding(e.otherEvent, d.otherEvent) && [...d.families].some((f) => e.families.has(f))) {
+        if (sameStanding(e.otherEvent, d.otherEvent) && familiesMeet(tax, d.families, e.families)) {
           target = e;
           break;
         }

@@ -130,7 +130,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   const locate = memo((d) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p)), (d) => d.places.length);
   const subType = memo((d) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null, (d) => d.triggers.length);
   const consolidated = consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace);
-  const drafts = keepPolitical(tax, foldPlaceless(consolidated, (d) => locate(d) !== null, trace), subType, trace);
+  const drafts = keepPolitical(tax, foldPlaceless(tax, consolidated, (d) => locate(d) !== null, trace), subType, trace);
 
   let main = decideRoles(article, tax, drafts, absoluteDate);
   resolveRelativeDates(relative, main, trace);

@@ -1,4 +1,5 @@
 import type { Article } from "../../core/article.js";
+import { roleLexicons } from "../../actors/lexicons.js";
 
 /**
  * Candidate noun phrases for role fillers. A run is a stretch of modifiers and nouns (adjectives,
@@ -66,6 +67,17 @@ export function phraseRuns(article: Article, from: number, to: number): [number,
   return out;
 }
 
+/**
+ * Nouns and names end a filler; an adjective only when it ends the whole run ("one dead
+ * terrorist") or is itself a perpetrator or weapon word ("the terrorist attack").
+ */
+const HEAD_POS = new Set(["NOUN", "PROPN"]);
+
+function adjectiveHead(article: Article, i: number): boolean {
+  const lex = roleLexicons();
+  return lex.perpetrators.longestAt(article.tokens, i, i + 1) !== null || lex.weapons.longestAt(article.tokens, i, i + 1) !== null;
+}
+
 const isWord = (article: Article, i: number): boolean => {
   const k = article.tokens.key[i] as string;
   return !JOINERS.has(k) && k !== "'s" && article.tokens.type[i] !== "punctuation";
@@ -81,6 +93,8 @@ export function candidatePhrases(article: Article, from: number, to: number): No
       if (!isWord(article, a)) continue;
       for (let b = a + 1; b <= end && b - a <= MAX_PART; b++) {
         if (!isWord(article, b - 1)) continue;
+        const pos = t.pos[b - 1] as string;
+        if (!HEAD_POS.has(pos) && !(pos === "ADJ" && (b === end || adjectiveHead(article, b - 1)))) continue;
         out.push({ first: a, end: b, form: a === first && b === end ? "run" : "part" });
       }
     }

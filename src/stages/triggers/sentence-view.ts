@@ -79,6 +79,8 @@ export class SentenceView {
   /** Actor cue class of the actor mention (or generic actor noun) starting at token i, if any. */
   readonly actorAt: (string | undefined)[];
   readonly placeAt: Uint8Array;
+  /** Tokens inside an organisation's or a place's name ("Farabundo Marti National Liberation Front"). */
+  private readonly inName: Uint8Array;
   /** Tokens inside a short quotation: a slogan, a title or scare quotes, not a report ("chanting "stop the killing""). */
   private readonly shortQuote: Uint8Array;
   private readonly cueStart: (Hit<Cue> | undefined)[];
@@ -171,10 +173,23 @@ export class SentenceView {
       }
     }
     this.placeAt = new Uint8Array(n);
+    this.inName = new Uint8Array(n);
     for (const p of places) {
       const t = tokenOf(p.span.start);
       if (t >= first && t < end) this.placeAt[t - first] = 1;
     }
+    // Organisations and places are names; "suicide bombers" as an actor is a description, not a name.
+    for (const named of [...actors.filter((a) => a.kind === "organisation"), ...places]) {
+      const a = Math.max(first, tokenOf(named.span.start));
+      const b = Math.min(end - 1, tokenOf(named.span.end - 1));
+      if (b >= a) this.inName.fill(1, a - first, b - first + 1);
+    }
+  }
+
+  /** True when every token of [a, b) lies inside a name: a word of a name reports no event. */
+  withinName(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (i < this.first || i >= this.end || this.inName[i - this.first] !== 1) return false;
+    return b > a;
   }
 
   cueStartingAt(t: number): Hit<Cue> | undefined {

@@ -56,6 +56,24 @@ function supported(tax: Taxonomy, view: SentenceView, a: Anchor): boolean {
 
 const EMPTY: readonly never[] = [];
 
+/** Classes of a weapon word that names the thing seized or defused rather than a use of it. */
+const WEAPON_WORDS = new Set(["grenade", "bomb"]);
+const DISRUPTING = new Set(["disrupt", "capture.weapons"]);
+const USING = new Set(["explode", "kill", "harm", "fire", "suicide", "air", "shell", "clash", "attack"]);
+
+/**
+ * "Our troops seized an M-14 rifle, 3,000 cartridges and six grenades": beside a seizure or a
+ * defusing and no use of weapons, a grenade or a bomb is the thing disrupted, not an attack.
+ */
+function withoutSeizedWeapons(input: StageInput, anchors: readonly Anchor[]): Anchor[] {
+  if (!anchors.some((a) => DISRUPTING.has(a.cls)) || anchors.some((a) => USING.has(a.cls))) return [...anchors];
+  return anchors.filter((a) => {
+    if (!WEAPON_WORDS.has(a.cls) || a.hit.value.classes.includes("explode")) return true;
+    input.trace?.note("trigger.seized-weapon", tokenSpan(input.article, a.hit.first, a.hit.end - 1), `"${a.hit.value.phrase}" names what was seized`);
+    return false;
+  });
+}
+
 function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: SentenceView, anchors: readonly Anchor[]): TriggerMention[] {
   const { article } = input;
   const classes = new Set<string>();
@@ -124,10 +142,14 @@ export function findTriggers(input: StageInput): TriggerMention[] {
     const anchors: Anchor[] = [];
     for (const hit of hits) {
       if (hit.value.anchor === "none" || !hit.value.eventClass) continue;
+      if (view.withinName(hit.first, hit.end)) {
+        input.trace?.note("trigger.in-name", tokenSpan(article, hit.first, hit.end - 1), `"${hit.value.phrase}" is part of a name`);
+        continue;
+      }
       const cls = hit.value.eventClass === "capture" ? captureSense(article, view, hit.first, hit.end) : hit.value.eventClass;
       anchors.push({ hit, cls });
     }
-    out.push(...sentenceTriggers(input, tax, s, view, anchors));
+    out.push(...sentenceTriggers(input, tax, s, view, withoutSeizedWeapons(input, anchors)));
   });
   return out;
 }
