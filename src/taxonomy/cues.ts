@@ -1,5 +1,4 @@
 import type { Taxonomy } from "./load.js";
-import { familyOf } from "./typing.js";
 
 /** Families that share an event frame when they meet in one sentence (typing.json `joins`, read both ways). */
 export function compatible(tax: Taxonomy, a: string, b: string): boolean {
