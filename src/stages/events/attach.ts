@@ -136,15 +136,24 @@ export interface Attachable {
 
 /**
  * The event an item of sentence `s` belongs to: the nearest trigger's event in its sentence, else
- * the latest event told earlier in its paragraph, else the article's main event — so that a role
- * filler or a toll given in a sentence of its own still lands in an event.
+ * the latest event told earlier in its paragraph, else the article's main event (its first event
+ * when all are recalled ones) — so that a role filler or a toll given in a sentence of its own
+ * still lands in an event.
  */
-function owner(idx: ArticleIndex, sd: SentenceDrafts, lastBySentence: (s: number) => Draft | null, main: Draft | null, span: Span, s: number): { d: Draft | null; how: string } {
+function owner(
+  idx: ArticleIndex,
+  sd: SentenceDrafts,
+  lastBySentence: (s: number) => Draft | null,
+  main: Draft | null,
+  fallback: Draft | null,
+  span: Span,
+  s: number,
+): { d: Draft | null; how: string } {
   const d = sd.nearest(s, idx.tokenOf(span.start));
   if (d) return { d, how: "sentence" };
   const prev = lastBySentence(s);
   if (prev) return { d: prev, how: "paragraph" };
-  return { d: main, how: "main" };
+  return { d: main ?? fallback, how: "main" };
 }
 
 /** Attaches figures, role fillers, claims and sources to the assembled events. */
@@ -177,10 +186,10 @@ export function attachRest(
 
   for (const f of items.figures) {
     const s = idx.sentenceOf(f.span);
-    owner(idx, sd, lastBySentence, main, f.span, s).d?.figures.push(f);
+    owner(idx, sd, lastBySentence, main, drafts[0] ?? null, f.span, s).d?.figures.push(f);
   }
   for (const r of items.roles) {
-    const { d, how } = owner(idx, sd, lastBySentence, main, r.span, r.sentence);
+    const { d, how } = owner(idx, sd, lastBySentence, main, drafts[0] ?? null, r.span, r.sentence);
     if (!d) continue;
     if (r.role.startsWith("perpetrator") && isReporter(tax, idx, r.span, items.sources)) {
       trace?.note("frame.drop.reporter-as-perpetrator", r.span, "who reports or comments on an event is not its perpetrator");
@@ -190,7 +199,7 @@ export function attachRest(
     d.roles.push(r);
   }
   for (const c of items.claims) {
-    owner(idx, sd, lastBySentence, main, c.span, c.sentence).d?.claims.push(c);
+    owner(idx, sd, lastBySentence, main, drafts[0] ?? null, c.span, c.sentence).d?.claims.push(c);
   }
   for (const src of items.sources) {
     const d = sd.nearest(src.sentence, idx.tokenOf(src.span.start));

@@ -41,21 +41,6 @@ const uniqueBySpan = <T extends { span: { start: number; end: number } }>(items:
     });
 };
 
-/** How sure a perpetrator must be to stand beside a surer, different one. */
-const RIVAL_PERPETRATOR = 0.5;
-const SURE_PERPETRATOR = 0.6;
-
-/**
- * ACLED codes one actor pair an event: when the roles stage is sure of a perpetrator, an unsure
- * one of another name ("the Taliban's spiritual heartland" read as a doer) is left out.
- */
-function dropRivals(fillers: readonly RoleFiller[]): RoleFiller[] {
-  const sure = fillers.filter((f) => f.confidence >= SURE_PERPETRATOR);
-  if (sure.length === 0) return [...fillers];
-  const names = new Set(sure.map((f) => (f.name ?? "").toLowerCase()));
-  return fillers.filter((f) => f.confidence >= RIVAL_PERPETRATOR || names.has((f.name ?? "").toLowerCase()));
-}
-
 /** The frame of a finished draft. */
 export function toFrame(
   article: Article,
@@ -87,7 +72,7 @@ export function toFrame(
     location,
     site,
     date: absoluteDate(d) ?? d.dates[0] ?? null,
-    perpetratorOrgs: dropRivals(of("perpetratorOrgs")),
+    perpetratorOrgs: of("perpetratorOrgs"),
     perpetratorIndividuals: of("perpetratorIndividuals"),
     targets: of("targets"),
     victims: of("victims"),

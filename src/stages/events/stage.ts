@@ -14,7 +14,7 @@ import { chooseLocation, placeKey } from "./location.js";
 import { keepPolitical } from "./politics.js";
 import { decideRoles, salience } from "./role.js";
 import { findSite } from "./site.js";
-import { vetoOf } from "./veto.js";
+import { ruleOutHolds, vetoOf } from "./veto.js";
 
 const EMPTY: readonly never[] = [];
 /** A dateline place ("SAN SALVADOR, 3 JAN 90 --", "KABUL (Reuters) -") opens the article. */
@@ -120,7 +120,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   }
   const relative = attachPlacesAndDates(idx, groups, ann.places ?? EMPTY, ann.dates ?? EMPTY, ann.actors ?? EMPTY);
   const merged = mergeAcrossSentences(tax, groups, trace).filter((d) => {
-    if (!d.vetoed) return true;
+    if (!ruleOutHolds(tax, d)) return true;
     trace?.note(`frame.veto.${d.vetoed}`, d.triggers[0]!.span, "the event is explained as no political violence");
     return false;
   });

@@ -31,3 +31,19 @@ export function vetoOf(tax: Taxonomy, g: Draft): VetoDecision {
   }
   return null;
 }
+
+/**
+ * Whether a rule-out veto a merged sentence brought ("the blast was caused by a gas leak") holds
+ * for the event as a whole: not when any of its sentences shows what no accident explains (a bomb
+ * planted by urban guerrillas), the veto's own exceptions read over all of them.
+ */
+export function ruleOutHolds(tax: Taxonomy, d: Draft): boolean {
+  if (!d.vetoed) return false;
+  const v = tax.vetoes.get(d.vetoed);
+  if (!v) return false;
+  for (const t of d.triggers) {
+    if (t.cue && v.unless.has(t.cue)) return false;
+    for (const c of t.context ?? []) if (v.unless.has(c)) return false;
+  }
+  return true;
+}
