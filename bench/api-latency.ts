@@ -4,56 +4,17 @@
  * none, a country, several countries, a type, a year, an actor, a death toll, words, a province,
  * and combinations. Budget: p95 under 200 ms for every filter. Measured twice: warm (the filter
  * asked before, as when the map pans) and cold (the database changed just before each request, so
- * that the filter's events are asked of the store again). The events are ACLED-shaped rows
- * (bench/lib-db.ts generator) imported through `importFile`, cached in the temp folder.
- * Run: node dist/bench/api-latency.js   (SITREP_API_BENCH_EVENTS to change the size)
+ * that the filter's events are asked of the store again). The database is api-data.ts's.
+ * Run: node dist/bench/api-latency.js   (SITREP_API_BENCH_EVENTS to change the size; see api-data.ts)
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { buildServer } from "../src/api/server.js";
-import { importFile } from "../src/import/import.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
-import { writeAcledCsv } from "./lib-db.js";
+import { ensureApiBenchDb } from "./api-data.js";
 
-const EVENTS = Number(process.env.SITREP_API_BENCH_EVENTS ?? 200_000);
 const BUDGET_MS = 200;
 const RUNS = 25;
 const COLD_RUNS = 8;
-
-/** Whether a cached database opens with this version's schema (a schema change makes it stale). */
-async function usable(db: string): Promise<boolean> {
-  if (!existsSync(db)) return false;
-  try {
-    await SqliteStore.open(db).close();
-    return true;
-  } catch {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
-    return false;
-  }
-}
-
-async function ensureDb(): Promise<string> {
-  const db = join(tmpdir(), `sitrep-bench-api-${EVENTS}.db`);
-  if (await usable(db)) return db;
-  const csv = join(tmpdir(), `sitrep-bench-api-${EVENTS}.csv`);
-  const t0 = performance.now();
-  await writeAcledCsv(csv, EVENTS);
-  const store = SqliteStore.open(`${db}.part`);
-  const summary = await importFile(store, csv, { resolve: false });
-  await store.close();
-  // Statistics for the planner, as a maintained database would have.
-  const raw = new Database(`${db}.part`);
-  raw.exec("ANALYZE");
-  raw.pragma("wal_checkpoint(TRUNCATE)");
-  raw.close();
-  for (const suffix of ["-wal", "-shm"]) rmSync(`${db}.part${suffix}`, { force: true });
-  renameSync(`${db}.part`, db);
-  rmSync(csv, { force: true });
-  console.log(`  generated ${summary.rows} events in ${((performance.now() - t0) / 1000).toFixed(1)} s (${db})`);
-  return db;
-}
 
 const FILTERS: Record<string, string> = {
   "no filter": "",
@@ -88,7 +49,7 @@ async function time(url: string): Promise<{ ms: number; bytes: number }> {
   return { ms, bytes: body.byteLength };
 }
 
-const dbFile = await ensureDb();
+const dbFile = await ensureApiBenchDb();
 const store = SqliteStore.open(dbFile);
 // Long reload interval: cold requests measure the store's answer for the filter, not snapshot reloads.
 const app = await buildServer(store, { facts: { checkEveryMs: 0, minReloadMs: 3_600_000 } });

@@ -20,6 +20,8 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number;
   /** How the in-memory facts of the map and timeline follow the database. */
   readonly facts?: FactsCacheOptions;
+  /** Load the map's facts as soon as the server is ready, rather than on the first request. */
+  readonly warm?: boolean;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -56,6 +58,11 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   await registerDocs(app);
   await app.register(async (api) => registerRoutes(api, ctx), { prefix: "/api" });
   await registerUi(app, options.webRoot ?? projectPath("web", "dist"));
+  if (options.warm) {
+    app.addHook("onReady", async () => {
+      ctx.facts.view({}).catch((e: unknown) => app.log.error({ err: e }, "loading the map's event facts failed"));
+    });
+  }
   return app;
 }
 
@@ -80,7 +87,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = await openStore(options.db);
   let app: FastifyInstance;
   try {
-    app = await buildServer(store, { logger: { level: "info" }, ...options });
+    app = await buildServer(store, { logger: { level: "info" }, warm: true, ...options });
     await app.listen({ port: options.port ?? 8080, host: options.host ?? "127.0.0.1" });
   } catch (e) {
     await store.close();

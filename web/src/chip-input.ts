@@ -22,6 +22,7 @@ export class ChipInput {
     label: string,
     private readonly onChange: (values: string[]) => void,
     private readonly onType?: (prefix: string) => void,
+    onFocus?: () => void,
   ) {
     const id = `filter-${name}`;
     this.datalist = el("datalist", { id: `${id}-options` });
@@ -49,6 +50,7 @@ export class ChipInput {
       this.onType?.(value);
     });
     this.input.addEventListener("change", () => this.addTyped());
+    if (onFocus) this.input.addEventListener("focus", onFocus);
     this.element = el(
       "div",
       { class: "field chip-field" },

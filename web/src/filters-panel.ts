@@ -22,6 +22,7 @@ export class FiltersPanel {
   private readonly minKilled: HTMLInputElement;
   private readonly types: HTMLElement;
   private filters: Filters = emptyFilters;
+  private placesWanted = false;
   private eventTypes: readonly EventTypeNames[] = [];
 
   constructor(
@@ -30,8 +31,26 @@ export class FiltersPanel {
   ) {
     this.text = el("input", { id: "filter-text", type: "search", placeholder: "words in the articles" });
     this.text.addEventListener("change", () => this.onChange({ text: this.text.value.trim() }));
-    this.country = new ChipInput("country", "Country", (v) => this.onChange({ country: v, admin1: [] }));
-    this.admin1 = new ChipInput("admin1", "Province / admin1", (v) => this.onChange({ admin1: v }));
+    // Place suggestions count every event by place: asked for when the analyst first needs them.
+    const wantPlaces = () => {
+      if (this.placesWanted) return;
+      this.placesWanted = true;
+      this.loadPlaces();
+    };
+    this.country = new ChipInput(
+      "country",
+      "Country",
+      (v) => this.onChange({ country: v, admin1: [] }),
+      undefined,
+      wantPlaces,
+    );
+    this.admin1 = new ChipInput(
+      "admin1",
+      "Province / admin1",
+      (v) => this.onChange({ admin1: v }),
+      undefined,
+      wantPlaces,
+    );
     const suggestActors = debounce(
       (prefix: string) => background(this.suggestActors(prefix), "Actor names", (m) => toast(m, "error")),
       150,
@@ -99,9 +118,7 @@ export class FiltersPanel {
     this.actor.setValues(filters.actor);
     this.source.setValues(filters.source);
     this.renderTypes();
-    if (before === emptyFilters || before.country.join() !== filters.country.join()) {
-      background(this.suggestPlaces(), "Place names", (m) => toast(m, "error"));
-    }
+    if (this.placesWanted && before.country.join() !== filters.country.join()) this.loadPlaces();
   }
 
   private renderTypes(): void {
@@ -144,6 +161,10 @@ export class FiltersPanel {
         );
       }),
     );
+  }
+
+  private loadPlaces(): void {
+    background(this.suggestPlaces(), "Place names", (m) => toast(m, "error"));
   }
 
   private async suggestPlaces(): Promise<void> {
