@@ -16,10 +16,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { packageRoot } from "../src/actors/data-files.js";
-import { docBand, docFeatures, docProbability } from "../src/learn/doc-relevance.js";
+import { docBand, docFeatures, docModelOf, docProbability } from "../src/learn/doc-relevance.js";
 import { documentCandidates, type Candidate } from "../src/learn/entity-candidates.js";
-import { candidateFeatures } from "../src/learn/entity-features.js";
-import { CLASS_COUNT, softmax } from "../src/learn/entity-model.js";
+import { MAX_CANDIDATE_FEATURES, writeMentionFeatures, writePhraseFeatures } from "../src/learn/entity-features.js";
+import { CLASS_COUNT, roleMargin, softmax } from "../src/learn/entity-model.js";
 import { selectFillers, type Scored } from "../src/learn/entity-select.js";
 import { featureContext, type FeatureContext } from "../src/learn/feature-context.js";
 import { MODEL_ROLES } from "../src/learn/labels.js";
@@ -35,6 +35,8 @@ const FOLDS = 5;
 const MIN_COUNT = Number(arg("min-count", "3"));
 /** Weights smaller than this (x SCALE) are left out of the model file. */
 const MIN_WEIGHT = Number(arg("min-weight", "3"));
+/** Share of the training candidates above a threshold that the prefilter may rule out. */
+const PREFILTER_LOSS = Number(arg("prefilter-loss", "0.005"));
 const LR = Number(arg("lr", "0.02"));
 const L2 = Number(arg("l2", "1e-5"));
 const C = CLASS_COUNT;
@@ -104,7 +106,9 @@ function trainLogistic(xs: readonly Int32Array[], ys: readonly number[], docs: r
 /** A training example: one candidate phrase of one document. */
 interface Example {
   readonly doc: number;
+  /** Feature rows: the phrase's own first (phraseRows of them), then its mentions' contexts. */
   readonly rows: Int32Array;
+  readonly phraseRows: number;
   readonly label: number;
 }
 
@@ -197,6 +201,33 @@ function evaluate(data: readonly DocData[], probs: readonly Float64Array[], thre
   return { f1: f1(T, P, G), p: T / Math.max(P, 1), r: T / Math.max(G, 1), roles: tp.map((t, r) => f1(t, pred[r] as number, gold[r] as number)) };
 }
 
+/**
+ * The logit margin under which the phrase's own features rule a candidate out (entity-model.ts):
+ * of the training candidates whose full probability reaches the lowest threshold, at most
+ * PREFILTER_LOSS have a phrase margin under it.
+ */
+function prefilterMargin(w: Float64Array, examples: readonly Example[], threshold: number): number {
+  const margins: number[] = [];
+  const z = new Float64Array(C);
+  const p = new Float64Array(C);
+  for (const e of examples) {
+    z.fill(0);
+    for (let i = 0; i < e.rows.length; i++) {
+      const r = e.rows[i] as number;
+      for (let c = 0; c < C; c++) z[c] = (z[c] as number) + (w[r * C + c] as number);
+      if (i === e.phraseRows - 1) p[0] = roleMargin(z);
+    }
+    const phraseMargin = e.phraseRows === 0 ? -Infinity : (p[0] as number);
+    softmax(z, p);
+    let best = 0;
+    for (let c = 1; c < C; c++) best = Math.max(best, p[c] as number);
+    if (best >= threshold) margins.push(phraseMargin);
+  }
+  margins.sort((a, b) => a - b);
+  const q = margins[Math.floor(margins.length * PREFILTER_LOSS)] ?? -Infinity;
+  return Math.round((q - 0.25) * 100) / 100;
+}
+
 /** Per-role thresholds that maximise F1 of the selection on out-of-fold probabilities. */
 function tune(data: readonly DocData[], probs: readonly Float64Array[]) {
   const thresholds = MODEL_ROLES.map(() => 0.5);
@@ -256,7 +287,7 @@ function main(): void {
   const oofRelevance = new Float64Array(docs.length);
   for (let f = 0; f < FOLDS; f++) {
     const w = trainLogistic(docX, docY, docs.map((_, i) => i).filter((i) => i % FOLDS !== f));
-    const model = { weights: w, cuts: DOC_CUTS };
+    const model = docModelOf(w, DOC_CUTS);
     docs.forEach((_, i) => {
       if (i % FOLDS !== f) return;
       oofRelevance[i] = docProbability(model, docX[i] as Int32Array);
@@ -266,10 +297,22 @@ function main(): void {
   const docWeights = trainLogistic(docX, docY, docs.map((_, i) => i));
 
   // 2. candidates, labels, features (a feature seen in fewer than MIN_COUNT candidates is dropped)
+  // phrase features first, then those of the mentions' contexts (entity-model.ts looks at them in that order)
   const featureCount = new Map<number, number>();
   const candidateLists = contexts.map((c) => documentCandidates(c.article));
-  const featureLists = candidateLists.map((cands, d) => cands.map((cand) => candidateFeatures(contexts[d] as FeatureContext, cand)));
-  for (const list of featureLists) for (const feats of list) for (const k of feats) featureCount.set(k, (featureCount.get(k) ?? 0) + 1);
+  const scratch = new Int32Array(MAX_CANDIDATE_FEATURES);
+  const featureLists = candidateLists.map((cands, d) =>
+    cands.map((cand) => {
+      const c = contexts[d] as FeatureContext;
+      const n = writePhraseFeatures(c, cand, scratch, 0);
+      const phrase = [...new Set(scratch.subarray(0, n))];
+      const m = writeMentionFeatures(c, cand, scratch, 0);
+      const seen = new Set(phrase);
+      const mention = [...new Set(scratch.subarray(0, m))].filter((k) => !seen.has(k));
+      return { phrase, mention };
+    }),
+  );
+  for (const list of featureLists) for (const { phrase, mention } of list) for (const k of [...phrase, ...mention]) featureCount.set(k, (featureCount.get(k) ?? 0) + 1);
   const rowOf = new Map<number, number>();
   const examples: Example[] = [];
   const data: DocData[] = [];
@@ -288,7 +331,9 @@ function main(): void {
     const first = examples.length;
     candidates.forEach((cand, ci) => {
       const rows: number[] = [];
-      for (const key of (featureLists[d] as Int32Array[])[ci] as Int32Array) {
+      const { phrase, mention } = featureLists[d]![ci]!;
+      let phraseRows = 0;
+      for (const [k, key] of [...phrase, ...mention].entries()) {
         if ((featureCount.get(key) ?? 0) < MIN_COUNT) continue;
         let r = rowOf.get(key);
         if (r === undefined) {
@@ -296,8 +341,9 @@ function main(): void {
           rowOf.set(key, r);
         }
         rows.push(r);
+        if (k < phrase.length) phraseRows++;
       }
-      examples.push({ doc: d, rows: Int32Array.from(rows), label: labelOf.get(cand.key) ?? 0 });
+      examples.push({ doc: d, rows: Int32Array.from(rows), phraseRows, label: labelOf.get(cand.key) ?? 0 });
     });
     data.push({ article: c.article, candidates, canonical: canonicalNames(c, candidates), gold, first, count: candidates.length });
   });
@@ -319,6 +365,8 @@ function main(): void {
   // 4. final model on all of muc4-train
   const w = trainSoftmax(examples, () => true, rowOf.size, epochs, 99, LR, L2);
   const docModel = quantise(docWeights);
+  const prefilter = prefilterMargin(w, examples, Math.min(...thresholds));
+  process.stderr.write(`prefilter margin ${prefilter}\n`);
   const model: RoleModelFile = {
     format: "sitrep-role-model",
     version: 2,
@@ -330,6 +378,7 @@ function main(): void {
       classes: ["none", ...MODEL_ROLES],
       rows: sparseRows(rowOf, (row, c) => w[row * C + c] as number, C, SCALE, MIN_WEIGHT),
       thresholds,
+      prefilter,
     },
   };
   mkdirSync(dirname(out), { recursive: true });

@@ -36,15 +36,21 @@ export function docFeatures(c: FeatureContext): Int32Array {
 }
 
 export interface DocModel {
-  readonly weights: ReadonlyMap<number, number>;
+  /** Weight of a feature (0 when unknown). */
+  readonly weight: (feature: number) => number;
   /** Probability cut points between bands, ascending. */
   readonly cuts: readonly number[];
 }
 
 export function docProbability(model: DocModel, features: Int32Array): number {
   let z = 0;
-  for (let i = 0; i < features.length; i++) z += model.weights.get(features[i] as number) ?? 0;
+  for (let i = 0; i < features.length; i++) z += model.weight(features[i] as number);
   return 1 / (1 + Math.exp(-z));
+}
+
+/** A document model over a map of weights (as training holds them). */
+export function docModelOf(weights: ReadonlyMap<number, number>, cuts: readonly number[]): DocModel {
+  return { weight: (f) => weights.get(f) ?? 0, cuts };
 }
 
 export function docBand(model: DocModel, p: number): number {

@@ -54,7 +54,7 @@ const E = {
 
 const BOS = hashString("<s>");
 const EOS = hashString("</s>");
-const MAX_MENTIONS = 12;
+const MAX_MENTIONS = 6;
 const VERB_WINDOW = 8;
 
 const bucket = (n: number): number => (n <= 3 ? n : n <= 6 ? 4 : n <= 10 ? 5 : 6);
@@ -67,9 +67,41 @@ function exactly(tags: Uint8Array, first: number, end: number, n: number, begin 
   return end >= n || tags[end] !== inside;
 }
 
-/** The hashed features of a candidate, from all its mentions (at most MAX_MENTIONS of them). */
+/** The most features one candidate can write (buffer size for writeCandidateFeatures). */
+export const MAX_CANDIDATE_FEATURES = 40 + MAX_MENTIONS * 30;
+
+/** A feature buffer: `add` appends a hashed feature (duplicates allowed; readers skip them). */
+class Buffer {
+  n = 0;
+  constructor(readonly data: Int32Array) {}
+  add(x: number): void {
+    this.data[this.n++] = x;
+  }
+}
+
+/** The hashed features of a candidate, distinct (a convenience for training and tests). */
 export function candidateFeatures(c: FeatureContext, cand: Candidate): Int32Array {
-  const f = new Set<number>();
+  const buf = new Int32Array(MAX_CANDIDATE_FEATURES);
+  const n = writeCandidateFeatures(c, cand, buf);
+  return Int32Array.from(new Set(buf.subarray(0, n)));
+}
+
+/**
+ * Writes the hashed features of a candidate, from all its mentions (at most MAX_MENTIONS), into
+ * `out` and returns how many; the same feature may appear more than once (a candidate has a
+ * feature or not: readers count it once).
+ */
+export function writeCandidateFeatures(c: FeatureContext, cand: Candidate, out: Int32Array): number {
+  return writeMentionFeatures(c, cand, out, writePhraseFeatures(c, cand, out, 0));
+}
+
+/**
+ * The features of the phrase itself (its words, lexicons, frequency, where it first occurs),
+ * written at `out[from]`; returns the new end. Cheap: no look at the mentions' contexts.
+ */
+export function writePhraseFeatures(c: FeatureContext, cand: Candidate, out: Int32Array, from: number): number {
+  const f = new Buffer(out);
+  f.n = from;
   const a = c.article;
   const t = a.tokens;
   const tags = c.tags;
@@ -112,12 +144,28 @@ export function candidateFeatures(c: FeatureContext, cand: Candidate): Int32Arra
   f.add(mix3(E.DOC_LEX, doc, hlex));
   f.add(mix3(E.DOC_HEAD, doc, hw));
   let anyRun = false;
+  for (let k = 0; k < cand.mentions.length && !anyRun; k++) if (cand.mentions[k]!.form !== "part") anyRun = true;
+  f.add(mix3(E.SPOS_DOC, sentBucket(m0.sentence), doc));
+  f.add(mix(E.FIRST_SENT, sentBucket(m0.sentence)));
+  f.add(mix(E.FORM, anyRun ? 1 : 0));
+  return f.n;
+}
 
+/** The features of the contexts of the phrase's mentions (at most MAX_MENTIONS), written at `out[from]`; returns the new end. */
+export function writeMentionFeatures(c: FeatureContext, cand: Candidate, out: Int32Array, from: number): number {
+  const f = new Buffer(out);
+  f.n = from;
+  const a = c.article;
+  const t = a.tokens;
+  const tags = c.tags;
+  const m0 = cand.mentions[0]!;
+  const hw = c.word[m0.end - 1] as number;
+  const hlex = c.lex[m0.end - 1] as number;
+  const doc = c.docBucket;
   const limit = Math.min(cand.mentions.length, MAX_MENTIONS);
   for (let k = 0; k < limit; k++) {
     const m = cand.mentions[k]!;
     const s = a.sentences[m.sentence]!;
-    if (m.form !== "part") anyRun = true;
     const l1 = m.first - 1 >= s.firstToken ? (c.word[m.first - 1] as number) : BOS;
     const l2 = m.first - 2 >= s.firstToken ? (c.word[m.first - 2] as number) : BOS;
     const r1 = m.end < s.endToken ? (c.word[m.end] as number) : EOS;
@@ -129,11 +177,8 @@ export function candidateFeatures(c: FeatureContext, cand: Candidate): Int32Arra
     f.add(mix3(E.L1_HEAD, l1, hw));
     f.add(mix3(E.L1_LEX, l1, hlex));
     f.add(mix3(E.R1_LEX, r1, hlex));
-    f.add(mix3(E.L1_R1, l1, r1));
     if (m.first - 1 >= s.firstToken && tags.title[m.first - 1]) f.add(E.TITLE_BEFORE);
     f.add(mix3(E.L1_L2, l1, l2));
-    f.add(mix3(E.R1_R2, r1, r2));
-    f.add(mix3(E.DOC_L1, doc, l1));
     // "killed by X" (agent) vs "killed X" (patient); "X was killed" (patient) vs "X killed" (agent)
     const byBefore = (t.key[m.first - 1] as string) === "by" && m.first - 1 >= s.firstToken ? 1 : 0;
     for (let i = m.first - 1, d = 1; i >= s.firstToken && d <= VERB_WINDOW; i--, d++) {
@@ -141,7 +186,6 @@ export function candidateFeatures(c: FeatureContext, cand: Candidate): Int32Arra
         f.add(mix(E.LVERB, c.word[i] as number));
         f.add(mix3(E.LVERB_DIST, c.word[i] as number, bucket(d)));
         f.add(mix3(E.LVERB_BY, c.word[i] as number, byBefore));
-        f.add(mix3(E.DOC_LVERB, doc, c.word[i] as number));
         break;
       }
     }
@@ -151,7 +195,6 @@ export function candidateFeatures(c: FeatureContext, cand: Candidate): Int32Arra
         f.add(mix(E.RVERB, c.word[i] as number));
         f.add(mix3(E.RVERB_DIST, c.word[i] as number, bucket(d)));
         f.add(mix3(E.RVERB_PASSIVE, c.word[i] as number, passive));
-        f.add(mix3(E.DOC_RVERB, doc, c.word[i] as number));
         break;
       }
     }
@@ -161,8 +204,5 @@ export function candidateFeatures(c: FeatureContext, cand: Candidate): Int32Arra
     f.add(mix3(E.SENT_LEX, cues, hlex));
     f.add(mix3(E.SENT_DOC, cues, doc));
   }
-  f.add(mix3(E.SPOS_DOC, sentBucket(m0.sentence), doc));
-  f.add(mix(E.FIRST_SENT, sentBucket(m0.sentence)));
-  f.add(mix(E.FORM, anyRun ? 1 : 0));
-  return Int32Array.from(f);
+  return f.n;
 }

@@ -6,7 +6,6 @@ import { lexiconTags, type LexiconTags } from "./lexicon-tags.js";
 export interface FeatureContext {
   readonly n: number;
   readonly word: Int32Array;
-  readonly suffix: Int32Array;
   readonly pos: Int32Array;
   readonly shape: Uint8Array;
   readonly freq: Uint8Array;
@@ -46,7 +45,6 @@ export function featureContext(article: Article, vocabulary: ReadonlyMap<string,
   const tk = article.tokens;
   const n = tk.count;
   const word = new Int32Array(n);
-  const suffix = new Int32Array(n);
   const pos = new Int32Array(n);
   const shape = new Uint8Array(n);
   const freq = new Uint8Array(n);
@@ -55,7 +53,6 @@ export function featureContext(article: Article, vocabulary: ReadonlyMap<string,
   for (let i = 0; i < n; i++) {
     const key = tk.key[i] as string;
     word[i] = hashString(key);
-    suffix[i] = key.length > 3 ? hashString(key.slice(-3)) : word[i] as number;
     pos[i] = hashString(tk.pos[i] as string);
     shape[i] = shapeOf(key, tk.type[i] as string);
     freq[i] = vocabulary.get(key) ?? 0;
@@ -86,6 +83,6 @@ export function featureContext(article: Article, vocabulary: ReadonlyMap<string,
     }
     sentenceCues[si] = cue;
   });
-  return { n, word, suffix, pos, shape, freq, lex, tags, cueLeft, cueRight, sentenceCues, docBucket, article };
+  return { n, word, pos, shape, freq, lex, tags, cueLeft, cueRight, sentenceCues, docBucket, article };
 }
 

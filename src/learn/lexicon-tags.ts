@@ -1,7 +1,6 @@
 import type { Article } from "../core/article.js";
-import { roleLexicons, type LexiconEntry } from "../actors/lexicons.js";
+import { LEXICON_KINDS, roleLexicons } from "../actors/lexicons.js";
 import { findActors, type ActorMatch } from "../actors/matcher.js";
-import type { PhraseIndex } from "../text/phrases.js";
 
 /**
  * What the lexicons say about each token, as small integers: 0 outside a match, 1 at its first
@@ -19,13 +18,6 @@ export interface LexiconTags {
   readonly verb: Uint8Array;
   /** The dictionary actors found, in text order. */
   readonly actors: readonly ActorMatch[];
-}
-
-function mark(article: Article, index: PhraseIndex<unknown>, into: Uint8Array): void {
-  for (const m of index.findAll(article.tokens)) {
-    into[m.first] = 1;
-    for (let i = m.first + 1; i < m.end; i++) into[i] = 2;
-  }
 }
 
 export function lexiconTags(article: Article): LexiconTags {
@@ -46,12 +38,28 @@ export function lexiconTags(article: Article): LexiconTags {
     tags.actor[m.first] = state ? 3 : 1;
     for (let i = m.first + 1; i < m.end; i++) tags.actor[i] = state ? 4 : 2;
   }
-  mark(article, lex.weapons as PhraseIndex<LexiconEntry>, tags.weapon);
-  mark(article, lex.targets, tags.target);
-  mark(article, lex.victims, tags.victim);
-  mark(article, lex.titles, tags.title);
-  mark(article, lex.perpetrators, tags.perpetrator);
-  for (const m of lex.victimVerbs.findAll(article.tokens)) for (let i = m.first; i < m.end; i++) tags.verb[i] = 1;
-  for (const m of lex.targetVerbs.findAll(article.tokens)) for (let i = m.first; i < m.end; i++) tags.verb[i] = (tags.verb[i] as number) | 2;
+  // One scan of all lexicons; per lexicon, longest matches left to right that do not overlap.
+  const into = [tags.weapon, tags.target, tags.victim, tags.title, tags.perpetrator];
+  const free = new Int32Array(LEXICON_KINDS.length);
+  const longest = new Int32Array(LEXICON_KINDS.length);
+  const t = article.tokens;
+  for (let i = 0; i < n; i++) {
+    if (!lex.all.starts(t.key[i] as string)) continue;
+    longest.fill(0);
+    for (const m of lex.all.allAt(t, i)) for (const kind of m.values) longest[kind] = m.end;
+    for (let kind = 0; kind < LEXICON_KINDS.length; kind++) {
+      const end = longest[kind] as number;
+      if (end === 0 || i < (free[kind] as number)) continue;
+      free[kind] = end;
+      const tagged = into[kind];
+      if (tagged) {
+        tagged[i] = 1;
+        for (let k = i + 1; k < end; k++) tagged[k] = 2;
+      } else {
+        const bit = LEXICON_KINDS[kind] === "victimVerbs" ? 1 : 2;
+        for (let k = i; k < end; k++) tags.verb[k] = (tags.verb[k] as number) | bit;
+      }
+    }
+  }
   return tags;
 }

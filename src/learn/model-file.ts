@@ -18,7 +18,13 @@ export interface RoleModelFile {
   /** Document relevance: logistic weights and the probability cuts between bands. */
   readonly doc: { readonly cuts: readonly number[]; readonly keys: readonly number[]; readonly weights: readonly number[] };
   /** Candidate phrase classifier: classes ["none", ...roles], weights, a probability threshold per role. */
-  readonly entity: { readonly classes: readonly string[]; readonly rows: SparseRows; readonly thresholds: readonly number[] };
+  readonly entity: {
+    readonly classes: readonly string[];
+    readonly rows: SparseRows;
+    readonly thresholds: readonly number[];
+    /** Logit margin under which a candidate's mentions are not looked at (entity-model.ts). */
+    readonly prefilter?: number;
+  };
 }
 
 export function checkModelFile(value: unknown, file: string): RoleModelFile {

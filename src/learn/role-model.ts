@@ -3,7 +3,7 @@ import { SitrepError } from "../core/errors.js";
 import { readDataFile } from "../actors/data-files.js";
 import { docBand, docFeatures, docProbability, type DocModel } from "./doc-relevance.js";
 import { documentCandidates, type Candidate } from "./entity-candidates.js";
-import { candidateFeatures } from "./entity-features.js";
+import { MAX_CANDIDATE_FEATURES } from "./entity-features.js";
 import { CLASS_COUNT, EntityModel } from "./entity-model.js";
 import { selectFillers, type Scored, type Selected } from "./entity-select.js";
 import { featureContext, type FeatureContext } from "./feature-context.js";
@@ -43,12 +43,16 @@ export class RoleModel {
 
   constructor(file: RoleModelFile) {
     this.vocabulary = new Map(Object.entries(file.vocabulary));
+    const docTable = new WeightTable(Int32Array.from(file.doc.keys), Float32Array.from(file.doc.weights, (w) => w / file.scale), 1);
     this.doc = {
       cuts: file.doc.cuts,
-      weights: new Map(file.doc.keys.map((k, i) => [k, (file.doc.weights[i] as number) / file.scale])),
+      weight: (f) => {
+        const r = docTable.row(f);
+        return r < 0 ? 0 : (docTable.weights[r] as number);
+      },
     };
     const { keys, weights } = denseRows(file.entity.rows, CLASS_COUNT, file.scale);
-    this.entity = new EntityModel(new WeightTable(keys, weights, CLASS_COUNT), file.entity.thresholds);
+    this.entity = new EntityModel(new WeightTable(keys, weights, CLASS_COUNT), file.entity.thresholds, file.entity.prefilter ?? null);
   }
 
   static fromData(relative = DEFAULT_ROLE_MODEL): RoleModel {
@@ -74,7 +78,11 @@ export class RoleModel {
     const { context, relevance } = this.context(article);
     const candidates = documentCandidates(article);
     const canonical = canonicalNames(context, candidates);
-    const probabilities = candidates.map((candidate) => this.entity.probabilities(candidateFeatures(context, candidate)));
+    const buffer = new Int32Array(MAX_CANDIDATE_FEATURES);
+    const all = new Float64Array(candidates.length * CLASS_COUNT);
+    const probabilities = candidates.map((candidate, i) =>
+      this.entity.candidate(context, candidate, buffer, all.subarray(i * CLASS_COUNT, (i + 1) * CLASS_COUNT)),
+    );
     const scored: Scored[] = candidates.map((candidate, i) => ({
       candidate,
       probabilities: probabilities[i] as ArrayLike<number>,

@@ -1,43 +1,50 @@
 /**
- * Linear weights over hashed features, one row of `width` weights per feature (one per label),
- * held in an open-addressing table keyed by the 32-bit feature hash: a lookup is a few integer
- * operations and no allocation.
+ * Linear weights over hashed features, one row of `width` weights per feature (one per class),
+ * held in an open-addressing table keyed by the 32-bit feature hash. Keys and row numbers sit
+ * side by side so that a lookup touches one cache line, and the weights of a row are contiguous.
  */
 export class WeightTable {
   readonly width: number;
-  private readonly keys: Int32Array;
-  private readonly used: Uint8Array;
-  private readonly rowOfSlot: Int32Array;
-  readonly weights: Float32Array;
+  /** Pairs (key, row + 1); row + 1 = 0 marks an empty slot. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
+  readonly weights: Float32Array;
+  /** A small set of the features already added for the current item (cleared by generation). */
+  private readonly seenKeys = new Int32Array(1024);
+  private readonly seenMark = new Int32Array(1024);
+  private generation = 0;
 
   constructor(featureKeys: Int32Array, weights: Float32Array, width: number) {
     this.width = width;
     let capacity = 16;
     while (capacity < featureKeys.length * 2) capacity *= 2;
     this.mask = capacity - 1;
-    this.keys = new Int32Array(capacity);
-    this.used = new Uint8Array(capacity);
-    this.rowOfSlot = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity * 2);
     this.weights = weights;
     for (let r = 0; r < featureKeys.length; r++) {
       const key = featureKeys[r] as number;
       let slot = key & this.mask;
-      while (this.used[slot] && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
-      this.used[slot] = 1;
-      this.keys[slot] = key;
-      this.rowOfSlot[slot] = r;
+      while (this.slots[slot * 2 + 1] !== 0 && this.slots[slot * 2] !== key) slot = (slot + 1) & this.mask;
+      this.slots[slot * 2] = key;
+      this.slots[slot * 2 + 1] = r + 1;
     }
+  }
+
+  /** Number of rows (features) the table holds. */
+  get rows(): number {
+    return this.weights.length / this.width;
   }
 
   /** Row index of a feature, or -1 when the model never saw it. */
   row(key: number): number {
+    const slots = this.slots;
     let slot = key & this.mask;
-    while (this.used[slot]) {
-      if (this.keys[slot] === key) return this.rowOfSlot[slot] as number;
+    for (;;) {
+      const r = slots[slot * 2 + 1] as number;
+      if (r === 0) return -1;
+      if (slots[slot * 2] === key) return r - 1;
       slot = (slot + 1) & this.mask;
     }
-    return -1;
   }
 
   /** Adds the rows of the given features into `scores` (length `width`). */
@@ -46,6 +53,45 @@ export class WeightTable {
     for (let l = 0; l < w; l++) scores[l] = 0;
     for (let f = 0; f < count; f++) {
       const r = this.row(features[f] as number);
+      if (r < 0) continue;
+      const base = r * w;
+      for (let l = 0; l < w; l++) scores[l] = (scores[l] as number) + (this.weights[base + l] as number);
+    }
+  }
+
+  /** As `score`, counting a feature listed more than once only once. */
+  scoreDistinct(features: Int32Array, count: number, scores: Float64Array): void {
+    this.begin(scores);
+    this.addDistinct(features, 0, count, scores);
+  }
+
+  /** Starts scoring an item: zero scores, forget the features seen. */
+  begin(scores: Float64Array): void {
+    for (let l = 0; l < this.width; l++) scores[l] = 0;
+    this.generation++;
+  }
+
+  /** Adds features [from, to) of the item begun last, each at most once over the whole item. */
+  addDistinct(features: Int32Array, from: number, to: number, scores: Float64Array): void {
+    const w = this.width;
+    const seenKeys = this.seenKeys;
+    const seenMark = this.seenMark;
+    const mark = this.generation;
+    for (let f = from; f < to; f++) {
+      const key = features[f] as number;
+      let s = key & 1023;
+      let dup = false;
+      while (seenMark[s] === mark) {
+        if (seenKeys[s] === key) {
+          dup = true;
+          break;
+        }
+        s = (s + 1) & 1023;
+      }
+      if (dup) continue;
+      seenMark[s] = mark;
+      seenKeys[s] = key;
+      const r = this.row(key);
       if (r < 0) continue;
       const base = r * w;
       for (let l = 0; l < w; l++) scores[l] = (scores[l] as number) + (this.weights[base + l] as number);
