@@ -97,14 +97,14 @@ export async function ingestRoutes(
         ? parsePublished(request.query.published, { file: filename, field: "published" })
         : null;
       const upload = await readUpload({ body: request.body, mediaType, filename, published });
-      if (upload.articles.length === 0 && upload.problems.length > 0) {
-        // Nothing readable: the first problem is the answer, as the CLI's exit status would be.
-        throw upload.problems[0] as SitrepError;
-      }
       const events = new Set<number>();
       const summary = await ingestArticles(store, [...upload.problems.map(problem), ...upload.articles.map(article)], {
         onArticle: (outcome) => outcome.reports.forEach((r) => events.add(r.eventId)),
       });
+      if (summary.articles === 0 && summary.problems.length > 0) {
+        // Nothing could be read or extracted: the gravest problem is the answer (a broken data file is the server's fault, 5xx).
+        throw [...summary.problems].sort((a, b) => b.http - a.http)[0] as SitrepError;
+      }
       await facts.changed([...events]);
       const actor = actorOf(request);
       await store.transaction((tx) =>
