@@ -54,27 +54,65 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
       if (other === "distinct") g.otherEvent = "distinct";
     } else groups.push(newDraft(nextId(), t, family));
   }
-  for (const t of harm) {
-    const tok = idx.tokenOf(t.span.start);
-    let best: Draft | null = null;
-    let bestDistance = Infinity;
-    const joinable = tax.joins.get("any") ?? [];
-    for (const g of groups) {
-      if (![...g.families].some((f) => joinable.includes(f))) continue;
-      if (g.subordinate !== (t.subordinate === true)) continue;
-      for (const m of g.triggers) {
-        const mt = idx.tokenOf(m.span.start);
-        const d = mt <= tok ? tok - mt : (mt - tok) * 1.5;
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = g;
-        }
-      }
-    }
-    if (best) addTrigger(best, t, "any");
-    else groups.push(newDraft(nextId(), t, "any"));
-  }
+  joinCasualtyWords(tax, idx, groups, harm, nextId);
   return groups;
+}
+
+/**
+ * Gives each casualty word ("dead", "injured") to the group whose trigger is nearest it (one after
+ * it counting half again as far) among the groups of violence or demonstration in its own kind of
+ * clause; with none, it makes a group of its own. Two passes over the triggers in text order, so a
+ * sentence of any length costs linear time.
+ */
+function joinCasualtyWords(tax: Taxonomy, idx: ArticleIndex, groups: Draft[], harm: readonly TriggerMention[], nextId: () => number): void {
+  if (harm.length === 0) return;
+  const joinable = tax.joins.get("any") ?? [];
+  const positions: { token: number; group: Draft; sub: boolean }[] = [];
+  for (const g of groups) {
+    if (![...g.families].some((f) => joinable.includes(f))) continue;
+    for (const m of g.triggers) positions.push({ token: idx.tokenOf(m.span.start), group: g, sub: m.subordinate === true });
+  }
+  positions.sort((a, b) => a.token - b.token);
+  const tokens = harm.map((t) => idx.tokenOf(t.span.start));
+  const before: ({ token: number; group: Draft } | null)[] = new Array(harm.length).fill(null);
+  const after: ({ token: number; group: Draft } | null)[] = new Array(harm.length).fill(null);
+  for (const sub of [false, true]) {
+    let p = 0;
+    let last: { token: number; group: Draft } | null = null;
+    harm.forEach((t, i) => {
+      if ((t.subordinate === true) !== sub) return;
+      while (p < positions.length && (positions[p] as { token: number }).token <= (tokens[i] as number)) {
+        const pos = positions[p++]!;
+        if (pos.sub === sub) last = pos;
+      }
+      before[i] = last;
+    });
+    p = positions.length - 1;
+    let next: { token: number; group: Draft } | null = null;
+    for (let i = harm.length - 1; i >= 0; i--) {
+      if ((harm[i]!.subordinate === true) !== sub) continue;
+      while (p >= 0 && (positions[p] as { token: number }).token > (tokens[i] as number)) {
+        const pos = positions[p--]!;
+        if (pos.sub === sub) next = pos;
+      }
+      after[i] = next;
+    }
+  }
+  const own = new Map<boolean, Draft>();
+  harm.forEach((t, i) => {
+    const tok = tokens[i] as number;
+    const b = before[i];
+    const a = after[i];
+    const db = b ? tok - b.token : Infinity;
+    const da = a ? (a.token - tok) * 1.5 : Infinity;
+    const best = (db <= da ? b?.group : a?.group) ?? own.get(t.subordinate === true);
+    if (best) addTrigger(best, t, "any");
+    else {
+      const g = newDraft(nextId(), t, "any");
+      own.set(t.subordinate === true, g);
+      groups.push(g);
+    }
+  });
 }
 
 const SPECIFIC = new Set(["city", "admin2"]);
