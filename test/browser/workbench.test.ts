@@ -198,12 +198,54 @@ describe.skipIf(!chrome.path)("the analyst's workbench in Chromium", () => {
       "low 41 / best 47 / high 47",
     );
     await page.waitForSelector(".audit-list li");
-    expect(await page.locator(".audit-list li").first().textContent()).toContain("token:browser-editor — correct");
+    expect(await page.locator(".audit-list li").first().textContent()).toMatch(
+      /token:browser-editor — corrected killed: .+ → 41 \/ 47 \/ 47/,
+    );
     const stored = (await (await wb.app.inject({ url: `/api/events/${kandahar!.id}` })).json()) as {
       event: StoredEvent;
     };
     expect(stored.event.killed).toEqual({ low: 41, best: 47, high: 47 });
     await page.screenshot({ path: join(ARTIFACTS, "event-corrected.png"), fullPage: true });
+  });
+
+  test("an editor adds an article from the browser; the map, timeline and table show its events", async () => {
+    await page.goto(wb.url);
+    await ready();
+    const before = (await events("limit=1")).total;
+    await waitForTotal(before);
+    await page.waitForSelector("#upload-button:not([hidden])");
+    await page.click("#upload-button");
+    await page.setInputFiles("#upload-files", {
+      name: "kabul-2021-11-20.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from(
+        " date 2021-11-20 Bomb kills six at market in Kabul\n\nA bomb hidden in a cart exploded at a crowded market in Kabul on Friday, killing six people and wounding 14, police said.",
+      ),
+    });
+    await page.click("#upload-send");
+    await page.waitForSelector(".upload-results button.link");
+    const after = (await events("limit=1")).total;
+    expect(after).toBeGreaterThan(before);
+    await page.click(".upload-results button.link");
+    await page.waitForSelector("#event-page:not([hidden]) .article-text");
+    expect(await page.locator(".article-text").textContent()).toContain("A bomb hidden in a cart");
+    await page.click("button.back");
+    await waitForTotal(after);
+    const csv = await page.getAttribute('a[data-format="acled-csv"]', "href");
+    expect(csv).toBe("/api/export?format=acled-csv");
+  });
+
+  test("the download links carry the filter", async () => {
+    await page.goto(`${wb.url}?country=AF&since=2021-10-01`);
+    await ready();
+    const href = (await page.getAttribute('a[data-format="geojson"]', "href"))!;
+    const q = new URL(href, wb.url).searchParams;
+    expect([q.get("country"), q.get("since"), q.get("format")]).toEqual(["AF", "2021-10-01", "geojson"]);
+    const r = await wb.app.inject({ url: href });
+    expect(r.statusCode).toBe(200);
+    const fc = r.json() as { features: { properties: { countryCode: string } }[] };
+    expect(fc.features.length).toBeGreaterThan(0);
+    expect(fc.features.every((x) => x.properties.countryCode === "AF")).toBe(true);
   });
 
   test("the table can be sorted and worked with the keyboard", async () => {

@@ -18,8 +18,11 @@ export function loadArticle(id: number): Promise<ArticleWithText> {
   return p;
 }
 
+/** "2. Associated Press, 2021-10-16": the outlet, else the dataset or the article's file name. */
 export function reportTitle(r: Report, i: number): string {
-  const who = r.sourceName ?? r.article?.source ?? (r.origin === "import" ? r.dataset.toUpperCase() : "article");
+  const file = r.article?.externalId.split(/[\\/]/).pop();
+  const who =
+    r.sourceName ?? r.article?.source ?? (r.origin === "import" ? r.dataset.toUpperCase() : (file ?? "article"));
   return `${i + 1}. ${who}${r.published ? `, ${r.published}` : ""}`;
 }
 

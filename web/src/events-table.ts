@@ -1,5 +1,5 @@
 import type { EventPage, StoredEvent } from "../../src/store/store.js";
-import { getJson, isAbort } from "./api.js";
+import { getJson, isAbort, queryString } from "./api.js";
 import { colorOf } from "./colors.js";
 import { el, fmt, replace, toast } from "./dom.js";
 import { dateText, figureText, perpetrators, placeText } from "./labels.js";
@@ -41,13 +41,34 @@ const COLUMNS: readonly Column[] = [
 /** The events of the filter, one page at a time, sortable by the columns that have a sort. */
 export class EventsTable {
   private readonly body: HTMLElement;
+  private readonly downloads: HTMLElement;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly callbacks: TableCallbacks,
   ) {
     this.body = el("div", { class: "table-body" });
-    replace(container, el("div", { class: "section-head" }, el("h2", { id: "events-heading" }, "Events")), this.body);
+    this.downloads = el("p", { class: "downloads" });
+    replace(
+      container,
+      el("div", { class: "section-head" }, el("h2", { id: "events-heading" }, "Events"), this.downloads),
+      this.body,
+    );
+  }
+
+  /** Links that export every event of the filter, as `sitrep export` would. */
+  private renderDownloads(filter: Record<string, string | readonly string[]>): void {
+    const link = (format: string, label: string) =>
+      el("a", { href: `/api/export${queryString({ ...filter, format })}`, download: "", "data-format": format }, label);
+    replace(
+      this.downloads,
+      "Download these events: ",
+      link("acled-csv", "ACLED CSV"),
+      " · ",
+      link("geojson", "GeoJSON"),
+      " · ",
+      link("jsonl", "JSONL with evidence"),
+    );
   }
 
   async load(
@@ -57,6 +78,7 @@ export class EventsTable {
     page: number,
   ): Promise<void> {
     this.container.setAttribute("aria-busy", "true");
+    this.renderDownloads(filter);
     try {
       const answer = await getJson<EventPage & { offset: number }>(
         "/events",

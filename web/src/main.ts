@@ -10,6 +10,7 @@ import { EventMap } from "./map-view.js";
 import { filterParams, getState, sameFilters, setFilters, subscribe, update, type AppState } from "./state.js";
 import { Timeline } from "./timeline.js";
 import { TokenDialog } from "./token-dialog.js";
+import { UploadDialog } from "./upload-dialog.js";
 
 interface Meta {
   readonly counts: StoreCounts;
@@ -23,9 +24,12 @@ const eventSection = byId("event-page");
 
 const openEvent = (id: number) => update({ event: id, report: null, field: null });
 const token = new TokenDialog(() => {
+  upload.setAllowed(token.canEdit);
   const s = getState();
   if (s.event) background(eventPage.show(s.event, s.report, s.field, true), "Event", (m) => toast(m, "error"));
 });
+// After an upload the map, timeline and table are asked again, as for a new filter.
+const upload = new UploadDialog(openEvent, () => render(getState(), null));
 
 const filters = new FiltersPanel(byId("filters"), (patch) => setFilters(patch));
 const map = new EventMap(
@@ -98,6 +102,7 @@ async function start(): Promise<void> {
     toast(`The server did not answer: ${(e as Error).message}`, "error");
   }
   await token.restore();
+  upload.setAllowed(token.canEdit);
   render(getState(), null);
   document.body.dataset.ready = "true";
 }

@@ -2,6 +2,7 @@ import type { AuditEntry, EventDetail, StoredEvent } from "../../src/store/store
 import { ApiError, getJson, send } from "./api.js";
 import { el, fmt, replace } from "./dom.js";
 import { reportTitle } from "./article-panel.js";
+import { auditText } from "./audit-text.js";
 
 export interface ReviewCallbacks {
   /** After a change: show this event (the kept one, or the one split off). */
@@ -48,8 +49,8 @@ export function reviewPanel(detail: EventDetail, cb: ReviewCallbacks): HTMLEleme
                   "li",
                   {},
                   el("time", { datetime: a.at }, a.at.replace("T", " ").slice(0, 19)),
-                  ` ${a.actor} — ${a.action}: `,
-                  el("code", {}, JSON.stringify(a.detail)),
+                  ` ${a.actor} — `,
+                  el("span", { class: "audit-what", title: JSON.stringify(a.detail) }, auditText(a)),
                 ),
               ),
             )
