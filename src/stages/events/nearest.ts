@@ -26,16 +26,26 @@ export class SentenceDrafts {
 
   constructor(private readonly idx: ArticleIndex) {}
 
+  private sorted = true;
+
   add(draft: Draft, trigger: TriggerMention): void {
     const token = this.idx.tokenOf(trigger.span.start);
     const list = this.bySentence.get(trigger.sentence);
     const pos = { token, draft };
     if (!list) this.bySentence.set(trigger.sentence, [pos]);
     else {
-      let i = list.length;
-      while (i > 0 && (list[i - 1] as Position).token > token) i--;
-      list.splice(i, 0, pos);
+      if ((list[list.length - 1] as Position).token > token) this.sorted = false;
+      list.push(pos);
     }
+  }
+
+  /** Positions in token order; drafts add their triggers one draft after another, so sort once before asking. */
+  private list(sentence: number): Position[] | undefined {
+    if (!this.sorted) {
+      for (const l of this.bySentence.values()) l.sort((a, b) => a.token - b.token);
+      this.sorted = true;
+    }
+    return this.bySentence.get(sentence);
   }
 
   has(sentence: number): boolean {
@@ -43,12 +53,12 @@ export class SentenceDrafts {
   }
 
   drafts(sentence: number): Draft[] {
-    return [...new Set((this.bySentence.get(sentence) ?? []).map((p) => p.draft))];
+    return [...new Set((this.list(sentence) ?? []).map((p) => p.draft))];
   }
 
   /** The draft whose trigger is nearest token `token` of sentence `sentence`, or null. */
   nearest(sentence: number, token: number, opts: NearestOptions = {}): Draft | null {
-    const list = this.bySentence.get(sentence);
+    const list = this.list(sentence);
     if (!list) return null;
     let lo = 0;
     let hi = list.length;

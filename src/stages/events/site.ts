@@ -10,23 +10,39 @@ const REACH = 12;
 /** Sentences of an event searched for its site: the first ones tell where it happened. */
 const SENTENCES = 3;
 
-/** The kind of site the event hit (mosque, market, checkpoint): the site word nearest one of its triggers. */
+/** How far before a trigger a site word may stand ("at the mosque, a bomb exploded"). */
+const REACH_BEFORE = 8;
+
+/**
+ * The kind of site the event hit (mosque, market, checkpoint): the site word nearest one of its
+ * triggers, after it preferred. Each trigger reads a bounded window of the site words of its
+ * sentence, so a long sentence costs linear time.
+ */
 export function findSite(article: Article, tax: Taxonomy, idx: ArticleIndex, d: Draft): (Fact & { name: string }) | null {
-  let best: (Fact & { name: string }) | null = null;
-  let bestDistance = Infinity;
   for (const s of d.sentences.slice(0, SENTENCES)) {
     const sentence = article.sentences[s];
     if (!sentence) continue;
-    const triggers = d.triggers.filter((t) => t.sentence === s).map((t) => idx.tokenOf(t.span.start));
+    const at = new Map<number, { end: number; name: string }>();
     for (const m of tax.sites.findAll(article.tokens, sentence.firstToken, sentence.endToken)) {
-      let distance = Infinity;
-      for (const t of triggers) distance = Math.min(distance, m.first >= t ? m.first - t : (t - m.first) * 1.5);
-      if (distance <= REACH && distance < bestDistance) {
-        bestDistance = distance;
-        best = { span: tokenSpan(article, m.first, m.end - 1), rule: "site.lexicon", confidence: 0.7, name: m.values[0] as string };
+      if (m.values[0] !== "street") at.set(m.first, { end: m.end, name: m.values[0] as string });
+    }
+    if (at.size === 0) continue;
+    let best: (Fact & { name: string }) | null = null;
+    let bestDistance = Infinity;
+    for (const t of d.triggers) {
+      if (t.sentence !== s) continue;
+      const tok = idx.tokenOf(t.span.start);
+      for (let j = Math.max(sentence.firstToken, tok - REACH_BEFORE); j <= Math.min(sentence.endToken - 1, tok + REACH); j++) {
+        const hit = at.get(j);
+        if (!hit) continue;
+        const distance = j >= tok ? j - tok : (tok - j) * 1.5;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = { span: tokenSpan(article, j, hit.end - 1), rule: "site.lexicon", confidence: 0.7, name: hit.name };
+        }
       }
     }
-    if (best) break;
+    if (best) return best;
   }
-  return best;
+  return null;
 }

@@ -70,7 +70,11 @@ function townKey(location: EventLocation | null): string | null {
 function inheritLocations(drafts: readonly Draft[], located: Map<Draft, { location: EventLocation | null; rule: string | null }>): void {
   const bySentence = new Map<number, Draft[]>();
   for (const d of drafts) {
-    for (const s of d.sentences) bySentence.set(s, [...(bySentence.get(s) ?? []), d]);
+    for (const s of d.sentences) {
+      const list = bySentence.get(s);
+      if (list) list.push(d);
+      else bySentence.set(s, [d]);
+    }
   }
   for (const d of drafts) {
     if (located.get(d)?.location) continue;
