@@ -66,7 +66,11 @@ export function nameAt(article: Article, i: number, limit: number, needOrgNoun: 
   if (i >= limit) return null;
   if (QUOTES.has(t.key[i] as string)) {
     for (let j = i + 1; j < limit && j - i <= MAX_NAME; j++) {
-      if (t.key[j] === t.key[i]) return j > i + 1 ? [i + 1, j] : null;
+      if (t.key[j] !== t.key[i]) continue;
+      if (j === i + 1) return null;
+      // a quoted part of a longer name: '"9 May" People's Liberation Forces'
+      const rest = j + 1 < limit ? nameAt(article, j + 1, limit, true) : null;
+      return rest && rest[0] === j + 1 ? [i, rest[1]] : [i + 1, j];
     }
     return null;
   }
@@ -133,7 +137,10 @@ export function unknownOrganisations(article: Article, covered: Uint8Array): Unk
           else if (INNER.has(k) && k !== "the" && first - 2 >= s.firstToken && capitalised(article, first - 2)) first -= 2;
           else break;
         }
-        push(first, i + 1, "actor.unknown.capitalised", 0.5);
+        // the name runs on to its last organisation noun: "United National Liberation Front"
+        let last = i;
+        for (let j = i + 1; j < limit && j - first < MAX_NAME && capitalised(article, j); j++) if (nouns.has(t.key[j] as string)) last = j;
+        push(first, last + 1, "actor.unknown.capitalised", 0.5);
       }
     }
   }

@@ -33,6 +33,8 @@ const BEHIND = new PhraseIndex<string>(
 );
 const REPORTING = new Set(["said", "says", "say", "stated", "told", "believe", "believed", "believes", "suspect", "suspected", "suspects", "claimed", "alleged", "charged", "reported", "added", "affirmed", "indicated", "asserted", "announced"]);
 const SUBJECT_POS = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
+/** "has not (yet) claimed", "never claimed": no claim. */
+const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "yet"]);
 const WINDOW = 8;
 
 function actorsBySentence(article: Article, actors: readonly ActorMention[]): Map<number, Actor[]> {
@@ -50,8 +52,10 @@ function actorsBySentence(article: Article, actors: readonly ActorMention[]): Ma
 }
 
 /** The noun phrase ending right before token `end` (the subject of a verb there): [first, end). */
-function subjectBefore(article: Article, end: number, sentenceStart: number): [number, number] | null {
+function subjectBefore(article: Article, verb: number, sentenceStart: number): [number, number] | null {
   const t = article.tokens;
+  let end = verb;
+  while (end - 1 >= sentenceStart && (t.pos[end - 1] === "AUX" || t.pos[end - 1] === "ADV" || t.pos[end - 1] === "PART")) end--;
   let first = end;
   while (first - 1 >= sentenceStart && end - first < 6 && SUBJECT_POS.has(t.pos[first - 1] as string)) first--;
   while (first < end && t.pos[first] === "DET") first++;
@@ -81,16 +85,22 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
     const sentence = article.sentences[s];
     if (!sentence) continue;
     const { firstToken: start, endToken: stop } = sentence;
+    const key = (i: number) => (i >= start && i < stop ? (t.key[i] as string) : "");
+    // "attributed (it | the attack) to": the verb up to three words before "to"
+    const attributedBefore = (to: number) => {
+      for (let i = to - 1; i >= Math.max(start, to - 4); i--) if (PASSIVE_TO.has(key(i))) return true;
+      return false;
+    };
     for (const a of list) {
-      const key = (i: number) => (i >= start && i < stop ? (t.key[i] as string) : "");
       // an IS-claimed attack
       if (key(a.end) === "-" && CLAIM_VERBS.has(key(a.end + 1))) {
         push("claim", a, a.first, a.end + 2, [a.first, a.end], "claim.compound", 0.9);
         continue;
       }
-      // ACTOR (has) claimed responsibility / denied involvement
+      // ACTOR (has) claimed responsibility / denied involvement; not "has not yet claimed"
       for (let i = a.end, d = 0; i < stop && d < WINDOW; i++, d++) {
         const k = key(i);
+        if (NEGATIONS.has(k)) break;
         if (CLAIM_VERBS.has(k)) {
           for (let j = i + 1; j < Math.min(stop, i + 5); j++) {
             if (CLAIM_OBJECTS.has(key(j))) {
@@ -115,7 +125,7 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
       const p2 = viaThe ? b3 : b2;
       const at = viaThe ? a.first - 2 : a.first - 1;
       if (p1 === "by" && CLAIM_VERBS.has(p2)) push("claim", a, at - 1, a.end, [a.first, a.end], "claim.by", 0.85);
-      else if ((p1 === "on" && p2 === "blamed") || (p1 === "to" && PASSIVE_TO.has(p2))) push("accusation", a, at - 1, a.end, null, "claim.blamed-on", 0.7);
+      else if ((p1 === "on" && p2 === "blamed") || (p1 === "to" && attributedBefore(at))) push("accusation", a, at - 1, a.end, null, "claim.blamed-on", 0.7);
       // suspected Boko Haram militants; believed to be members of the X
       else if (SUSPECT_BEFORE.has(p1)) push("suspicion", a, at, a.end, null, "claim.suspected", 0.65);
       else if ((p1 === "be" && BELIEF.has(key(at - 2))) || (p1 === "of" && (p2 === "members" || p2 === "hallmarks") && BELIEF.has(key(at - 4)))) {

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { ClaimMention } from "../../core/annotations.js";
+import { defaultPipeline } from "../index.js";
+import { articleFromText } from "../../text/article.js";
+
+/** The claims of a text run through the pipeline, with their words. */
+function claimsOf(text: string): { kind: string; actor: string; actorName: string | null; by: string | null }[] {
+  const run = defaultPipeline().run(articleFromText(text, "2021-10-16"));
+  const t = run.article.text;
+  return (run.annotations.claims ?? []).map((c: ClaimMention) => ({
+    kind: c.kind,
+    actor: t.slice(c.actor.start, c.actor.end),
+    actorName: c.actorName,
+    by: c.by ? t.slice(c.by.start, c.by.end) : null,
+  }));
+}
+
+describe("claims", () => {
+  it("reads a claim of responsibility, and the group as the one who made it (seed article)", () => {
+    const claims = claimsOf(
+      "On Saturday, the Islamic State claimed responsibility for a suicide bombing at a Shiite mosque in Kandahar, Afghanistan, that killed at least 41 people and injured dozens more.",
+    );
+    expect(claims).toEqual([{ kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State" }]);
+  });
+
+  it("reads a claim folded into a compound: an IS-claimed attack (seed article)", () => {
+    const claims = claimsOf(
+      "The strike on Friday comes barely a week after another IS-claimed attack on Shiite worshippers at a mosque in Kunduz, which left more than 60 people dead.",
+    );
+    expect(claims).toEqual([{ kind: "claim", actor: "IS", actorName: "Islamic State", by: "IS" }]);
+  });
+
+  it("reads claims in news text and in capitals-only wire copy", () => {
+    // CASE 2021 shared task 2 snippets (news), and MUC-4 DEV-MUC3-0316
+    expect(claimsOf("Sunni militant group Jaish ul-Adl has claimed responsibility for killing nine border guards in Iran's restive province of Sistan-Baluchestan, which borders Pakistan.")[0]).toMatchObject({
+      kind: "claim",
+      actorName: "Jaish al-Adl",
+    });
+    expect(claimsOf("Al Qaeda in Yemen claimed responsibility for the attack on French satirical newspaper Charlie Hebdo.")[0]).toMatchObject({
+      kind: "claim",
+      actorName: "al-Qaeda in the Arabian Peninsula",
+    });
+    expect(claimsOf("THE UC-ELN'S MARTHA ELENA BARON UNIT CLAIMED RESPONSIBILITY FOR THE ATTACK HOURS AFTER IT WAS CARRIED OUT.")[0]).toMatchObject({
+      kind: "claim",
+      actorName: "National Liberation Army (Colombia)",
+    });
+  });
+
+  it("does not read a claim where the text says there was none", () => {
+    // MUC-4 DEV-MUC3-0210
+    expect(claimsOf("THE FMLN HAS NOT YET CLAIMED RESPONSIBILITY FOR THE ATTACK.")).toEqual([]);
+  });
+
+  it("reads accusations, with who made them when the sentence says", () => {
+    // MUC-4 DEV-MUC3-0271
+    const [a] = claimsOf(
+      "SALVADORAN PRESIDENT ALFREDO CRISTIANI HAS BLAMED FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] GUERRILLAS FOR THE MURDER OF POLITICAL ANALYST EDGAR CHACON.",
+    );
+    expect(a).toMatchObject({ kind: "accusation", actor: "FMLN", actorName: "Farabundo Marti National Liberation Front", by: "SALVADORAN PRESIDENT ALFREDO CRISTIANI" });
+    // WikiEvents dev, road_ied_8
+    expect(claimsOf("It is not clear who carried out the slayings, though locals have alternatively blamed IS and the Assad regime.")[0]).toMatchObject({
+      kind: "accusation",
+      actorName: "Islamic State",
+      by: "locals",
+    });
+    // MUC-4 DEV-MUC3-0273: "attributed it to"
+    expect(
+      claimsOf("THE LAST ATTACK WITH SIMILAR CHARACTERISTICS OCCURRED IN JUNE, AND THE AUTHORITIES ATTRIBUTED IT TO THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN).")[0],
+    ).toMatchObject({ kind: "accusation", actorName: "Farabundo Marti National Liberation Front" });
+  });
+
+  it("reads suspicions", () => {
+    // MUC-4 DEV-MUC3-0112
+    expect(claimsOf("IT WAS OFFICIALLY REPORTED TODAY THAT ON 10 MARCH ALLEGED SHINING PATH MEMBERS MURDERED FOUR MEMBERS OF A FAMILY IN SANTA MARIA DEL VALLE.")[0]).toMatchObject({
+      kind: "suspicion",
+      actorName: "Shining Path",
+    });
+  });
+
+  it("reads denials", () => {
+    // MUC-4 DEV-MUC3-0251; CASE 2021 shared task 2 snippet
+    expect(claimsOf("THE FMLN HAS DENIED THAT ANY OF ITS MEMBERS PARTICIPATED IN THE ACTION.")[0]).toMatchObject({ kind: "denial", actor: "FMLN" });
+    expect(claimsOf("Taliban spokesman Zabiullah Mujahid denied his group was responsible for the attack, killing 17 people and wounding dozens")[0]).toMatchObject({
+      kind: "denial",
+      actorName: "Taliban",
+    });
+  });
+
+  it("reads the claim of a group the dictionary does not know (MUC-4 DEV-MUC3-0182)", () => {
+    const [c] = claimsOf(
+      "REGARDING THIS MORNING'S ATTACK AGAINST SALVADORAN ATTORNEY GENERAL DR ROBERTO GARCIA ALVARADO, A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT TONIGHT CLAIMED RESPONSIBILITY FOR THE ATTACK.",
+    );
+    expect(c).toMatchObject({ kind: "claim", actor: "GERARDO BARRIOS COMMANDO UNIT", actorName: null });
+  });
+});
