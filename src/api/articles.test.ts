@@ -176,7 +176,11 @@ describe("POST /api/articles", () => {
     const badDate = await upload("Gunmen attacked a post.", "text/plain", "?published=2021-02-30");
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json()).toMatchObject({ code: "E_VALIDATION", field: "published" });
-    const allBroken = await upload('{"id": "x", "text": \n{"id": "y"}\n', "application/x-ndjson", "?filename=broken.jsonl");
+    const allBroken = await upload(
+      '{"id": "x", "text": \n{"id": "y"}\n',
+      "application/x-ndjson",
+      "?filename=broken.jsonl",
+    );
     expect(allBroken.statusCode).toBe(422);
     expect(allBroken.json()).toMatchObject({ code: "E_JSONL_FIELD", file: "broken.jsonl", line: 2, field: "text" });
     expect(await f.store.counts()).toEqual(before);

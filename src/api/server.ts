@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { projectPath } from "../util/paths.js";
@@ -7,6 +7,7 @@ import { FactsCache, type FactsCacheOptions } from "./facts/facts-cache.js";
 import { registerDocs } from "./docs.js";
 import { errorBodySchema, installErrorHandlers } from "./errors.js";
 import { registerRoutes } from "./routes/index.js";
+import { terminalLogger } from "./log.js";
 import { registerUi } from "./static-ui.js";
 
 export interface ServerOptions {
@@ -22,6 +23,8 @@ export interface ServerOptions {
   readonly facts?: FactsCacheOptions;
   /** Load the map's facts as soon as the server is ready, rather than on the first request. */
   readonly warm?: boolean;
+  /** No log line per request (errors are still logged). */
+  readonly quietRequests?: boolean;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
@@ -37,6 +40,7 @@ export async function buildServer(store: Store, options: ServerOptions = {}): Pr
   };
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new LogController({ disableRequestLogging: options.quietRequests ?? false }),
     bodyLimit: ctx.bodyLimitBytes,
     // Unknown parameters are refused rather than dropped: a misspelt filter must not silently widen a query.
     ajv: {
@@ -87,7 +91,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = await openStore(options.db);
   let app: FastifyInstance;
   try {
-    app = await buildServer(store, { logger: { level: "info" }, warm: true, ...options });
+    app = await buildServer(store, { logger: terminalLogger(), warm: true, quietRequests: true, ...options });
     await app.listen({ port: options.port ?? 8080, host: options.host ?? "127.0.0.1" });
   } catch (e) {
     await store.close();
