@@ -20,6 +20,15 @@ function sameStanding(a: Draft["otherEvent"], b: Draft["otherEvent"]): boolean {
   return (a === null && b === "distinct") || (a === "distinct" && b === null);
 }
 
+/** Every family of `from` is one of `into`'s or joins one of them (seized weapons join a clash; a protest does not join an attack). */
+function joinsInto(tax: Taxonomy, from: Iterable<string>, into: ReadonlySet<string>): boolean {
+  for (const f of from) {
+    if (into.has(f)) continue;
+    if (!(tax.joins.get(f) ?? []).some((g) => into.has(g))) return false;
+  }
+  return true;
+}
+
 export function familiesMeet(tax: Taxonomy, a: Iterable<string>, b: Iterable<string>): boolean {
   const bs = [...b];
   for (const f of a) for (const g of bs) if (compatible(tax, f, g)) return true;
@@ -287,7 +296,7 @@ export function foldPlaceless(
       for (let k = out.length - 1; k >= Math.max(0, out.length - LOOKBACK); k--) {
         const e = out[k] as Draft;
         if (e.sentences[0] === d.sentences[0]) continue;
-        if (sameStanding(e.otherEvent, d.otherEvent) && familiesMeet(tax, d.families, e.families)) {
+        if (sameStanding(e.otherEvent, d.otherEvent) && joinsInto(tax, d.families, e.families)) {
           target = e;
           break;
         }

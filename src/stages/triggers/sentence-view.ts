@@ -267,12 +267,21 @@ function withoutNameSenses(cue: Cue): Cue | null {
   return classes.length ? { ...cue, classes, eventClass: null, anchor: "none" } : null;
 }
 
+const NUMBER = /^\d+(st|nd|rd|th)?$/;
+
+/** A month name beside a day number is a date, whatever its case: "ON 19 MARCH", "March 3rd". */
+function asDate(tax: Taxonomy, article: Article, first: number, end: number): boolean {
+  if (end - first !== 1 || tax.background.longestAt(article.tokens, first, end)?.values[0]?.kind !== "calendar") return false;
+  const t = article.tokens;
+  return NUMBER.test(t.key[first - 1] ?? "") || NUMBER.test(t.key[first + 1] ?? "");
+}
+
 /** The cue matches of tokens [first, end), longest first, entries merged. */
 export function scanCues(tax: Taxonomy, article: Article, first: number, end: number): Hit<Cue>[] {
   const out: Hit<Cue>[] = [];
   for (const m of tax.cues.findAll(article.tokens, first, end)) {
     let value: Cue | null = mergeCues(m.values);
-    if (asName(article, m.first, first)) value = withoutNameSenses(value);
+    if (asName(article, m.first, first) || asDate(tax, article, m.first, m.end)) value = withoutNameSenses(value);
     if (value) out.push({ first: m.first, end: m.end, value });
   }
   return out;

@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Annotations, RoleFiller } from "../../core/annotations.js";
+import type { EventFrame } from "../../core/frame.js";
+import { DEFAULT_STAGES } from "../index.js";
+import { articleFromText } from "../../text/article.js";
+import { eventsStage } from "./stage.js";
+
+/** Every stage before `events`, then `events`; `extra` adds annotations before the events stage runs. */
+function framesOf(text: string, published: string | null, extra: Partial<Annotations> = {}): EventFrame[] {
+  const article = articleFromText(text, published);
+  let annotations: Partial<Annotations> = {};
+  for (const stage of DEFAULT_STAGES) {
+    if (stage === eventsStage) break;
+    annotations = { ...annotations, ...stage.run({ article, annotations, trace: null }) };
+  }
+  const merged: Partial<Annotations> = { ...annotations, roles: [...(annotations.roles ?? []), ...(extra.roles ?? [])] };
+  return eventsStage.run({ article, annotations: merged, trace: null }).events;
+}
+
+// The seed article without its date line: the body the extract command reads.
+const SEED = readFileSync("examples/kandahar-2021-10-16.txt", "utf8").replace(/^ date \S+ /, "");
+
+describe("event frames of the seed article", () => {
+  const frames = framesOf(SEED, "2021-10-16");
+  const kandahar = frames.find((f) => f.location?.place.name.startsWith("Kandah"));
+  const kunduz = frames.find((f) => f.location?.place.name === "Kunduz");
+
+  it("reports the Kandahar suicide bombing, dated Friday", () => {
+    expect(frames).toHaveLength(2);
+    expect(kandahar).toMatchObject({ role: "reported", eventType: "Explosions/Remote violence", subEventType: "Suicide bomb" });
+    expect(kandahar?.date?.start).toBe("2021-10-15");
+    expect(frames[0]).toBe(kandahar);
+  });
+
+  it("gathers the mentions of one attack across sentences: the strike, the separate strikes, Friday's assault", () => {
+    const words = new Set(kandahar?.triggers.map((t) => SEED.slice(t.span.start, t.span.end)));
+    expect(words).toContain("suicide bombing");
+    expect(words).toContain("strikes");
+    expect(words).toContain("assault");
+  });
+
+  it("recalls the Kunduz attack as background, a week earlier, more than 60 killed", () => {
+    expect(kunduz?.role).toBe("background");
+    expect(kunduz?.date?.start).toBe("2021-10-08");
+    expect(kunduz?.figures.killed).toMatchObject({ low: 61, high: null });
+  });
+
+  it("takes the highest-precedence type over the event's triggers and maps it to GTD", () => {
+    expect(kandahar?.gtdAttackType).toBe("Bombing/Explosion");
+    expect(kandahar?.site?.name).toBe("mosque");
+  });
+});
+
+describe("who reports is never a perpetrator", () => {
+  it("drops a researcher read as the one who carried out the strike (seed)", () => {
+    const text =
+      "On Saturday, the Islamic State claimed responsibility for a suicide bombing at a Shiite mosque in Kandahar, Afghanistan. According to AFP, the strike was carried out by ExTrac researcher Abdul Sayed.";
+    const start = text.indexOf("ExTrac researcher Abdul Sayed");
+    const misread: RoleFiller = {
+      span: { start, end: start + "ExTrac researcher Abdul Sayed".length },
+      rule: "test.misread",
+      confidence: 0.9,
+      role: "perpetratorIndividuals",
+      name: null,
+      category: null,
+      sentence: 1,
+    };
+    const frames = framesOf(text, "2021-10-16", { roles: [misread] });
+    expect(frames.length).toBeGreaterThan(0);
+    for (const f of frames) expect(f.perpetratorIndividuals).not.toContainEqual(misread);
+  });
+});
+
+// Passages of the MUC-4 development corpus (DEV-MUC3-nnnn).
+describe("hard negatives and their near misses", () => {
+  it("a protest is a protest, not an attack (DEV-MUC3-0195)", () => {
+    const frames = framesOf(
+      "THE DEMONSTRATORS ALSO BURNED A COFFIN SYMBOLIZING THE BURIAL OF THE INTERNATIONAL MONETARY FUND AND THE U.S. AGENCY FOR INTERNATIONAL DEVELOPMENT (AID).\n\nTHE HONDURAN LABOR ORGANIZATIONS HELD SEPARATE MARCHES.  THOSE OF THE RIGHT ENDED THEIR DEMONSTRATION AT THE CENTRAL SQUARE, IN FRONT OF THE STATUE OF CENTRAL AMERICAN HERO FRANCISCO MORAZAN, WHILE THOSE OF THE LEFT ENDED THEIR MARCH IN FRONT OF THE MANUEL BONILLA NATIONAL THEATER.",
+      "1989-05-01",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Peaceful protest"]);
+  });
+
+  it("an earthquake's dead are no event (DEV-MUC3-1275)", () => {
+    const frames = framesOf(
+      "IN OCTOBER 1986, AN EARTHQUAKE DESTROYED A LARGE SECTION OF THE SALVADORAN CAPITAL AND NEARLY 1,000 PEOPLE WERE KILLED.",
+      "1990-01-01",
+    );
+    expect(frames).toEqual([]);
+  });
+
+  it("a truck bomb at a gas station is a bombing, not a gas explosion (DEV-MUC3-0413)", () => {
+    const frames = framesOf(
+      "ACCORDING TO A REPORT WE RECEIVED A FEW MINUTES AGO FROM THE FIRE STATION, A TRUCK BOMB EXPLODED INSIDE A GAS STATION NEXT TO THE EL ESPECTADOR NEWSPAPER INSTALLATIONS, WHICH IS VERY CLOSE TO THE BOGOTA CUSTOMS OFFICE.",
+      "1989-09-02",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Remote explosive/landmine/IED"]);
+  });
+
+  it("arrests and the attack they follow are two events (DEV-MUC3-0092)", () => {
+    const frames = framesOf(
+      "THREE MEMBERS OF THE GANG CALLED THE OWLS WERE ARRESTED IN MEDELLIN IN CONNECTION WITH THE ATTACK ON SENATOR ERNESTO SAMPER AND PATRIOTIC UNION LEADER JOSE ANTEQUERA.",
+      "1989-03-10",
+    );
+    expect(frames.map((f) => f.subEventType).sort()).toEqual(["Arrests", "Attack"]);
+    expect(frames[0]?.subEventType).toBe("Arrests");
+  });
+});
