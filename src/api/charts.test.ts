@@ -80,8 +80,12 @@ describe("GET /api/map", () => {
   const withCoords = () => all.filter((e) => e.lat !== null && e.lon !== null);
 
   test("at world zoom, clusters hold every located event, sized by their fatalities", async () => {
-    const m = await get<{ events: number; clusters: MapCluster[] }>("/api/map?zoom=1&bounds=-180,-85,180,85");
+    const m = await get<{ events: number; unlocated: number; clusters: MapCluster[] }>(
+      "/api/map?zoom=1&bounds=-180,-85,180,85",
+    );
     expect(m.events).toBe(withCoords().length);
+    expect(m.unlocated).toBe(all.length - withCoords().length);
+    expect(m.unlocated).toBeGreaterThan(0);
     expect(m.clusters.length).toBeLessThan(m.events);
     const total = m.clusters.reduce((n, c) => n + c.killedBest, 0);
     expect(total).toBe(withCoords().reduce((n, e) => n + (e.killed.best ?? 0), 0));

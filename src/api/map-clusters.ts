@@ -160,3 +160,10 @@ export function clusterGrid(
   // Big clusters last, so that they are drawn on top of the small ones they may overlap.
   return clusters.sort((a, b) => a.events - b.events);
 }
+
+/** How many of the events have no coordinates: they are in the table and timeline but not on the map. */
+export function countUnlocated(snapshot: FactsSnapshot, positions: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < positions.length; i++) if (Number.isNaN(snapshot.lat[positions[i] as number])) n++;
+  return n;
+}

@@ -132,9 +132,11 @@ export class ArticlePanel {
         )
       : null;
     const heading = el("h4", { class: "article-title" }, article.title ?? article.externalId);
-    const link = article.url
-      ? el("a", { href: article.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")
-      : null;
+    // Only web links: a `javascript:` or `data:` URL stored with an article must not become a link.
+    const link =
+      article.url && /^https?:\/\//i.test(article.url)
+        ? el("a", { href: article.url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")
+        : null;
     replace(this.body, meta, warnings, el("div", { class: "article-head" }, heading, link), this.rendered.element);
   }
 

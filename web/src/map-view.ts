@@ -11,6 +11,7 @@ import type { MapView } from "./state.js";
 interface MapAnswer {
   readonly zoom: number;
   readonly events: number;
+  readonly unlocated: number;
   readonly clusters: MapCluster[];
 }
 
@@ -162,7 +163,10 @@ export class EventMap {
       marker.on("click", () => this.clicked(c, marker));
       this.markers.addLayer(marker);
     }
-    this.status.textContent = `${fmt(answer.events)} events in view, in ${fmt(answer.clusters.length)} markers`;
+    const missing = answer.unlocated
+      ? `; ${fmt(answer.unlocated)} events of these filters have no coordinates and are not on the map`
+      : "";
+    this.status.textContent = `${fmt(answer.events)} events in view, in ${fmt(answer.clusters.length)} markers${missing}`;
     const box = this.map.getContainer().dataset;
     box.markers = String(answer.clusters.length);
     box.events = String(answer.events);

@@ -22,6 +22,17 @@ const articleSchema = {
   required: ["text"],
 } as const;
 
+/**
+ * The items, handing the event loop back between them: extraction is synchronous, and a large
+ * upload must not keep the map and the other analysts waiting until its last article.
+ */
+async function* yielding<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const item of items) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield item;
+  }
+}
+
 interface IngestQuery {
   filename?: string;
   published?: string;
@@ -98,9 +109,13 @@ export async function ingestRoutes(
         : null;
       const upload = await readUpload({ body: request.body, mediaType, filename, published });
       const events = new Set<number>();
-      const summary = await ingestArticles(store, [...upload.problems.map(problem), ...upload.articles.map(article)], {
-        onArticle: (outcome) => outcome.reports.forEach((r) => events.add(r.eventId)),
-      });
+      const summary = await ingestArticles(
+        store,
+        yielding([...upload.problems.map(problem), ...upload.articles.map(article)]),
+        {
+          onArticle: (outcome) => outcome.reports.forEach((r) => events.add(r.eventId)),
+        },
+      );
       if (summary.articles === 0 && summary.problems.length > 0) {
         // Nothing could be read or extracted: the gravest problem is the answer (a broken data file is the server's fault, 5xx).
         throw [...summary.problems].sort((a, b) => b.http - a.http)[0] as SitrepError;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ApiContext } from "../context.js";
 import { parseBbox } from "../filter-params.js";
-import { cellRadiansFor, clusterGrid, intersect, paddedBounds } from "../map-clusters.js";
+import { cellRadiansFor, clusterGrid, countUnlocated, intersect, paddedBounds } from "../map-clusters.js";
 import { requestFilter } from "../resolve-filter.js";
 import { errorResponses } from "../schemas/common.js";
 import { filterProperties, querySchema, type FilterQuery } from "../schemas/filter.js";
@@ -41,7 +41,8 @@ export function mapRoutes(app: FastifyInstance, { facts }: ApiContext): void {
             type: "object",
             properties: {
               zoom: { type: "integer" },
-              events: { type: "integer" },
+              events: { type: "integer", description: "events in the clusters (inside the view)" },
+              unlocated: { type: "integer", description: "events of the filter without coordinates, not on the map" },
               clusters: { type: "array", items: clusterSchema },
             },
           },
@@ -54,10 +55,11 @@ export function mapRoutes(app: FastifyInstance, { facts }: ApiContext): void {
       const { bbox, ...filter } = await requestFilter(filterQuery);
       // The filter selects the events (the store's answer, cached per filter); the view only crops them.
       const view = bounds ? intersect(paddedBounds(parseBbox(bounds, "bounds")), bbox) : (bbox ?? null);
-      if (bounds && !view) return { zoom, events: 0, clusters: [] };
       const { snapshot, positions } = await facts.view(filter);
+      const unlocated = countUnlocated(snapshot, positions);
+      if (bounds && !view) return { zoom, events: 0, unlocated, clusters: [] };
       const clusters = clusterGrid(snapshot, positions, cellRadiansFor(zoom), view);
-      return { zoom, events: clusters.reduce((n, c) => n + c.events, 0), clusters };
+      return { zoom, events: clusters.reduce((n, c) => n + c.events, 0), unlocated, clusters };
     },
   );
 }
