@@ -294,6 +294,8 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
       "admin-suffixes.tsv",
       "common-words.tsv",
       "person-cues.tsv",
+      "organisation-cues.tsv",
+      "feature-words.tsv",
     ].map((f) => join(GEO_DATA, f)),
   ];
   if (!options.force && existsSync(GAZETTEER_PATH)) {
@@ -305,6 +307,14 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
       if (head.startsWith(`{"version":${BUNDLE_VERSION},`)) return;
     }
   }
+
+  // Single-word names that English uses as words: they need evidence before they are places.
+  const isWord = englishWords();
+  /** One English word ("Island", "Free", "Plateau"): not indexed as a short form of a longer name. */
+  const englishWord = (name: string) => {
+    const key = nameKey(name);
+    return !key.includes(" ") && isWord(key) !== null;
+  };
 
   const names = new Map<string, number[]>();
   const addName = (name: string, ref: number) => {
@@ -341,7 +351,9 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     addName(c.name.official, packRef(i, PlaceKind.Country, NameQuality.Alternate));
     for (const alt of c.altSpellings) {
       // Two-letter codes ("AF", "IN") are words or initials far more often than countries.
-      if (alt.length > 2 && LATIN_NAME.test(alt)) addName(alt, packRef(i, PlaceKind.Country, NameQuality.Alternate));
+      // "Ísland" (Iceland) would make every "Island" a country.
+      if (alt.length > 2 && LATIN_NAME.test(alt) && !englishWord(alt))
+        addName(alt, packRef(i, PlaceKind.Country, NameQuality.Alternate));
     }
   });
   for (const r of readTsv("country-aliases.tsv")) {
@@ -409,7 +421,8 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     if (isGeneric(name)) return;
     addName(name, packRef(i, PlaceKind.Admin1, NameQuality.Main));
     const bare = stripAdmin(name);
-    if (bare) addName(bare, packRef(i, PlaceKind.Admin1, NameQuality.Main));
+    // "Free State" is not "Free", nor "Plateau State" "Plateau": an English word keeps its suffix.
+    if (bare && !englishWord(bare)) addName(bare, packRef(i, PlaceKind.Admin1, NameQuality.Main));
   });
   for (const r of readTsv("admin1-aliases.tsv")) {
     const i = admin1Index.get(r.code ?? "");
@@ -426,6 +439,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
   }
 
   const admin2: [string, number, string, number, number, number][] = [];
+  const admin2Index = new Map<string, number>();
   for (const row of admin2Rows) {
     const members = byAdmin2.get(row.code);
     const a1 = admin1Index.get(row.code.split(".").slice(0, 2).join("."));
@@ -433,6 +447,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     const seat = members.find((c) => c.code === "PPLA2");
     const [lat, lon] = seat ? [seat.lat, seat.lon] : (centre(members) as [number, number]);
     const i = admin2.length;
+    admin2Index.set(row.code, i);
     admin2.push([row.code, a1, row.name, round4(lat), round4(lon), members.reduce((s, c) => s + c.pop, 0)]);
     const bare = stripAdmin(row.name);
     // "Metcalfe County" is a district; "Metcalfe" alone is one only where the text says so.
@@ -449,6 +464,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     lon: [] as number[],
     country: [] as number[],
     admin1: [] as number[],
+    admin2: [] as number[],
     population: [] as number[],
     code: [] as number[],
   };
@@ -466,6 +482,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     cols.lon.push(Math.round(c.lon * 1e4));
     cols.country.push(ci);
     cols.admin1.push(admin1Index.get(`${c.cc}.${c.a1}`) ?? -1);
+    cols.admin2.push(c.a2 ? (admin2Index.get(`${c.cc}.${c.a1}.${c.a2}`) ?? -1) : -1);
     cols.population.push(c.pop);
     cols.code.push(codeIndex.get(c.code) as number);
     c.names.forEach((n, k) =>
@@ -473,7 +490,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     );
   });
 
-  const regions: [string, string, number, number, number, string][] = [];
+  const regions: [string, string, number, number, number, string, number][] = [];
   for (const r of readTsv("regions.tsv")) {
     const i = regions.length;
     regions.push([
@@ -483,13 +500,12 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
       Number(r.lon),
       r.countryCode ? (countryIndex.get(r.countryCode) ?? -1) : -1,
       r.admin1 ?? "",
+      r.institution === "yes" ? 1 : 0,
     ]);
     addName(r.name ?? "", packRef(i, PlaceKind.Region, NameQuality.Main));
     for (const a of (r.aliases ?? "").split("|")) if (a) addName(a, packRef(i, PlaceKind.Region, NameQuality.Main));
   }
 
-  // Single-word names that English uses as words: they need evidence before they are places.
-  const isWord = englishWords();
   const commonWords: Record<string, "word" | "function" | "given-name" | "surname"> = {};
   for (const key of names.keys()) {
     if (key.includes(" ")) continue;
@@ -498,6 +514,11 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
   }
   for (const r of readTsv("common-words.tsv")) {
     const key = nameKey(r.word ?? "");
+    // "place": the lexicon lists it as a word, but news uses it as a name ("Gaza").
+    if (r.kind === "place") {
+      delete commonWords[key];
+      continue;
+    }
     const kind = r.kind === "given-name" || r.kind === "surname" || r.kind === "function" ? r.kind : "word";
     // "Crystal", "Rose", "Grace" are words before they are given names.
     const lexical = commonWords[key];
@@ -508,6 +529,20 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
   const suffixes: Record<string, "admin1" | "admin2" | "city"> = {};
   for (const r of readTsv("admin-suffixes.tsv"))
     suffixes[nameKey(r.word ?? "")] = r.level as "admin1" | "admin2" | "city";
+  const organisationAfter: Record<string, "any" | "weak" | "of"> = {};
+  const organisationBefore: Record<string, "any" | "weak"> = {};
+  for (const r of readTsv("organisation-cues.tsv")) {
+    const key = nameKey(r.word ?? "");
+    const scope = r.scope === "any" || r.scope === "of" ? r.scope : "weak";
+    if (r.position === "before") organisationBefore[key] = scope === "of" ? "any" : scope;
+    else organisationAfter[key] = scope;
+  }
+  const featureWords: Record<string, "natural-after" | "natural-before" | "street-after"> = {};
+  for (const r of readTsv("feature-words.tsv")) {
+    const key = nameKey(r.word ?? "");
+    if (r.position === "before") featureWords[`<${key}`] = "natural-before";
+    else featureWords[key] = r.kind === "street" ? "street-after" : "natural-after";
+  }
   const titles = readTsv("person-cues.tsv")
     .map((r) => nameKey(r.word ?? ""))
     .filter(Boolean);
@@ -520,6 +555,15 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
   const nameLines: string[] = [];
   for (const [key, refs] of names) nameLines.push(`${key}\t${prefixes.has(key) ? "+" : ""}\t${refs.join(",")}`);
   for (const key of prefixes) if (!names.has(key)) nameLines.push(`${key}\t+\t`);
+
+  // North American area codes ("519-661-5670" is Canada): world-countries lists them as the
+  // suffixes of the +1 calling code. Toll-free codes name no country.
+  const areaCodes: Record<string, number> = {};
+  for (const c of world as (WorldCountry & { idd?: { root?: string; suffixes?: string[] } })[]) {
+    if (c.idd?.root !== "+1") continue;
+    for (const code of c.idd.suffixes ?? [])
+      if (/^\d{3}$/.test(code) && !/^8(00|33|44|55|66|77|88)$/.test(code)) areaCodes[code] = countryIndex.get(c.cca2)!;
+  }
 
   const bundle: GazetteerBundle = {
     version: BUNDLE_VERSION,
@@ -535,6 +579,10 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     demonyms,
     suffixes,
     titles,
+    organisationAfter,
+    organisationBefore,
+    featureWords,
+    areaCodes,
   };
   mkdirSync(dirname(GAZETTEER_PATH), { recursive: true });
   writeFileSync(GAZETTEER_PATH, JSON.stringify(bundle));

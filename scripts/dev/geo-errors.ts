@@ -109,5 +109,7 @@ for (const g of lines(goldPath)) {
 }
 for (const [k, m] of Object.entries(counts)) {
   const top = [...m].sort((a, b) => b[1] - a[1]).slice(0, 60);
-  process.stdout.write(`\n${k}: ${[...m.values()].reduce((s, v) => s + v, 0)}\n  ${top.map(([t, n]) => `${t} ${n}`).join(", ")}\n`);
+  process.stdout.write(
+    `\n${k}: ${[...m.values()].reduce((s, v) => s + v, 0)}\n  ${top.map(([t, n]) => `${t} ${n}`).join(", ")}\n`,
+  );
 }

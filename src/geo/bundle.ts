@@ -4,7 +4,7 @@
  * arrays so that 200,000 places parse as a few large arrays rather than as many small objects.
  */
 
-export const BUNDLE_VERSION = 4;
+export const BUNDLE_VERSION = 5;
 
 /** What a name of the index points at. */
 export const PlaceKind = { Country: 0, Admin1: 1, Admin2: 2, City: 3, Region: 4 } as const;
@@ -39,13 +39,18 @@ export interface GazetteerBundle {
     readonly country: readonly number[];
     /** Admin1 index, -1 when unknown. */
     readonly admin1: readonly number[];
+    /** Admin2 index, -1 when unknown. */
+    readonly admin2: readonly number[];
     readonly population: readonly number[];
     /** Index into `featureCodes`. */
     readonly code: readonly number[];
   };
   readonly featureCodes: readonly string[];
-  /** [name, featureType, lat, lon, country index or -1, admin1 name or ""]. */
-  readonly regions: readonly (readonly [string, string, number, number, number, string])[];
+  /**
+   * [name, featureType, lat, lon, country index or -1, admin1 name or "", 1 when the site also names
+   * the institution it houses ("the White House said") and 0 otherwise].
+   */
+  readonly regions: readonly (readonly [string, string, number, number, number, string, number])[];
   /** One line a name key: "key\t+\tref,ref,..." ("+" when a longer name starts with the key; no refs for a bare prefix). */
   readonly names: string;
   /** Single-word names that are also English words: key → "word" (noun, verb...) or "function" (the, of...). */
@@ -56,4 +61,18 @@ export interface GazetteerBundle {
   readonly suffixes: Readonly<Record<string, "admin1" | "admin2" | "city">>;
   /** Keys of titles that come before a person's name. */
   readonly titles: readonly string[];
+  /**
+   * Words after a name that make it part of an organisation's name ("Ohio State University"):
+   * "any" whatever the place, "weak" only for small places, "of" only when "of" follows the word.
+   */
+  readonly organisationAfter: Readonly<Record<string, "any" | "weak" | "of">>;
+  /** Words before a name that make it part of an organisation's name ("Agence France-Presse", "voice of"). */
+  readonly organisationBefore: Readonly<Record<string, "any" | "weak">>;
+  /**
+   * Words that make a name part of another feature: "key" after the name ("Danube Delta", "Hertford
+   * Road"), "<key" before it ("Lake Erie"); natural features and streets apart.
+   */
+  readonly featureWords: Readonly<Record<string, "natural-after" | "natural-before" | "street-after">>;
+  /** North American (+1) area code → country index ("519" → Canada). */
+  readonly areaCodes: Readonly<Record<string, number>>;
 }

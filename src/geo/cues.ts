@@ -144,8 +144,22 @@ export interface Cues {
   readonly afterGivenName: boolean;
   /** A capitalised word follows it ("Victoria Beckham", "Toronto Police"). */
   readonly beforeName: boolean;
-  /** An organisation word follows ("Xinhua news agency", "Aberystwyth University"). */
-  readonly beforeOrganisation: boolean;
+  /** A capitalised word follows it, even one that is also a large place ("David Paterson"). */
+  readonly beforeAnyName: boolean;
+  /**
+   * The name is part of an organisation's name: "any" ("Ohio State University", "Agence
+   * France-Presse", "Kentucky Department of Fish") whatever the place, "weak" ("Frederick Memorial
+   * Hospital") only when the place is small; null otherwise.
+   */
+  readonly organisation: "any" | "weak" | null;
+  /** Written as money ("US$460 million") or inside a code ("A/California/7/2009"). */
+  readonly notName: boolean;
+  /** Glued by a hyphen to a capitalised word that is no place: a compound name ("Navarro-Valls", "Al-Ahram"). */
+  readonly compound: boolean;
+  /** A natural feature word makes it another feature ("Danube Delta", "Lake Erie", "the Vistula river"). */
+  readonly natural: boolean;
+  /** A street word follows ("Hertford Road"): the token of that word, or -1. */
+  readonly street: number;
   /** "said", "says", "told" follows: a person or a government speaking. */
   readonly beforeSpeech: boolean;
   /** First word of its sentence (capitalisation says nothing there). */
@@ -153,43 +167,6 @@ export interface Cues {
   /** The name opens a paragraph and a dash or a date follows it soon: a dateline. */
   readonly dateline: boolean;
 }
-
-/** Words after a name that make it part of an organisation's name ("Xinhua news agency", "Aberystwyth University"). */
-const ORGANISATION_AFTER = new Set([
-  "news",
-  "agency",
-  "newspaper",
-  "daily",
-  "times",
-  "post",
-  "herald",
-  "tribune",
-  "airlines",
-  "airways",
-  "university",
-  "college",
-  "school",
-  "academy",
-  "institute",
-  "hospital",
-  "company",
-  "corp",
-  "corporation",
-  "inc",
-  "ltd",
-  "group",
-  "bank",
-  "club",
-  "fc",
-  "party",
-  "foundation",
-  "records",
-  "studios",
-  "award",
-  "awards",
-  "prize",
-  "festival",
-]);
 
 const SPEECH = new Set([
   "said",
@@ -252,14 +229,28 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
   let level: Cues["level"] = null;
   let spanEnd = m.end;
   const suffix = nextKey ? gz.suffix(nextKey) : undefined;
+  let suffixOrganisation = false;
+  const after = next >= 0 && next + 1 < t.count && t.sentence[next + 1] === sentence ? next + 1 : -1;
   if (suffix) {
-    const after = next + 1 < t.count && t.sentence[next + 1] === sentence ? next + 1 : -1;
-    // "Texas State University" is an organisation, not the state.
-    const org = cased && after >= 0 && isCapitalised(t.value[after] as string) && !isPlaceStart(after);
+    // "Texas State University" is an organisation, not the state; so is "Illinois Department of Natural Resources".
+    const afterKey = after >= 0 ? (t.key[after] as string) : "";
+    suffixOrganisation =
+      (after >= 0 &&
+        (cased ? isCapitalised(t.value[after] as string) : true) &&
+        gz.organisationAfter(afterKey) === "any") ||
+      (afterKey === "of" && gz.organisationAfter(nextKey) === "of");
+    const org =
+      suffixOrganisation || (cased && after >= 0 && isCapitalised(t.value[after] as string) && !isPlaceStart(after));
     if (!org) {
       level = suffix;
       spanEnd = next + 1;
     }
+  }
+  // "Metcalfe County", "Kunduz Province": the name carries its own level word.
+  if (!level) {
+    const sp = m.key.lastIndexOf(" ");
+    const own = sp > 0 ? gz.suffix(m.key.slice(sp + 1)) : undefined;
+    if (own && own !== "city") level = own;
   }
   if (!level && prev >= 0) {
     const before = LEVEL_BEFORE[prevKey === "of" ? prev2Key : ""];
@@ -306,6 +297,58 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
   }
   const nextName = next >= 0 && cased && nameWord(next, false) && !suffix && gz.commonWord(nextKey) !== "function";
   const beforeName = nextName && placeAt(next) !== "strong";
+  // "David Paterson", "Georgia Stevens": any capitalised name after a given name.
+  const beforeAnyName = nextName;
+
+  // Organisation names that hold the place name: a capitalised word after it, or before it.
+  const capital = (i: number) => !cased || isCapitalised(t.value[i] as string);
+  let organisation: Cues["organisation"] = suffixOrganisation ? "any" : null;
+  // The word after the name, or after its level word when the text gives one ("Michigan State University").
+  const tail = spanEnd < t.count && t.sentence[spanEnd] === sentence ? spanEnd : -1;
+  if (tail >= 0 && !organisation) {
+    const tailKey = (t.key[tail] as string).replace(/\.$/, "");
+    const o = gz.organisationAfter(tailKey);
+    const following = tail + 1 < t.count && t.sentence[tail + 1] === sentence ? (t.key[tail + 1] as string) : "";
+    if (o === "of") {
+      if (following === "of" && capital(tail)) organisation = "any";
+    } else if (o === "any") {
+      if (capital(tail)) organisation = "any";
+    } else if (o === "weak") organisation = "weak";
+  }
+  if (!organisation && prev >= 0) {
+    const two = prev > sentenceFirst ? gz.organisationBefore(`${t.key[prev - 1] as string} ${prevKey}`) : undefined;
+    const one = gz.organisationBefore(prevKey);
+    if (two && capital(prev - 1)) organisation = two;
+    else if (one && capital(prev)) organisation = one;
+  }
+
+  // "US$460 million", "A/California/7/2009".
+  const glued = (a: number, b: number) => a >= 0 && b < t.count && t.end[a] === t.start[b];
+  const slashBefore = prev >= 0 && t.value[prev] === "/" && glued(prev, m.first);
+  const slashAfter = next >= 0 && t.value[next] === "/" && glued(m.end - 1, next);
+  const notName =
+    t.type[m.first] === "currency" ||
+    (next >= 0 && (t.value[next] as string).startsWith("$") && glued(m.end - 1, next)) ||
+    (slashBefore && slashAfter);
+
+  // "Navarro-Valls", "Mitchell-Smith", "Al-Ahram": one name whose other part is no place.
+  const hyphenWord = (dash: number, word: number) =>
+    dash >= 0 &&
+    word >= 0 &&
+    word < t.count &&
+    t.value[dash] === "-" &&
+    glued(dash - 1, dash) &&
+    glued(dash, dash + 1) &&
+    t.type[word] === "word" &&
+    isCapitalised(t.value[word] as string) &&
+    placeAt(word) !== "strong";
+  const compound = cased && (hyphenWord(prev, prev - 1) || hyphenWord(next, next + 1));
+
+  // "Danube Delta", "the Vistula river", "Lake Erie"; "Hertford Road".
+  const feature = next >= 0 ? gz.featureAfter(nextKey) : undefined;
+  const natural = (feature === "natural" && !suffix) || (prev >= 0 && gz.featureBefore(prevKey) && capital(prev));
+  const street = feature === "street" && capital(next) ? next : -1;
+
   return {
     locative,
     level,
@@ -315,8 +358,13 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     afterName,
     afterGivenName,
     beforeName,
+    beforeAnyName,
     beforeSpeech: SPEECH.has(nextKey),
-    beforeOrganisation: ORGANISATION_AFTER.has(nextKey),
+    organisation,
+    notName,
+    compound,
+    natural,
+    street,
     sentenceInitial,
     dateline: datelineAt(article, m),
   };

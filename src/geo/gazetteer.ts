@@ -25,6 +25,10 @@ export interface GeoPlace {
   readonly featureCode: string;
   readonly country: number;
   readonly admin1: number;
+  /** Admin2 index: the district itself, or the one a town lies in; -1 when unknown. */
+  readonly admin2: number;
+  /** A site that also names the institution it houses ("the White House said"). */
+  readonly institution: boolean;
   readonly lat: number;
   readonly lon: number;
   readonly population: number;
@@ -184,6 +188,32 @@ export class Gazetteer {
     return this.titles.has(key);
   }
 
+  /** How an organisation word after a name binds it ("university" any place, "hospital" small ones). */
+  organisationAfter(key: string): "any" | "weak" | "of" | undefined {
+    return this.bundle.organisationAfter[key];
+  }
+
+  /** How an organisation word before a name binds it ("agence", "voice of"). */
+  organisationBefore(key: string): "any" | "weak" | undefined {
+    return this.bundle.organisationBefore[key];
+  }
+
+  /** A natural feature or street word after a name ("Danube Delta", "Hertford Road"). */
+  featureAfter(key: string): "natural" | "street" | undefined {
+    const v = this.bundle.featureWords[key];
+    return v === "natural-after" ? "natural" : v === "street-after" ? "street" : undefined;
+  }
+
+  /** The country of a North American area code ("519" → Canada), or undefined. */
+  areaCode(code: string): number | undefined {
+    return this.bundle.areaCodes[code];
+  }
+
+  /** A natural feature word before a name ("Lake Erie", "Mount Kenya"). */
+  featureBefore(key: string): boolean {
+    return this.bundle.featureWords[`<${key}`] === "natural-before";
+  }
+
   /** The country itself, as a place. */
   countryPlace(index: number): GeoPlace {
     return this.place(PlaceKind.Country, index, NameQuality.Main);
@@ -208,6 +238,8 @@ export class Gazetteer {
           featureCode: "PCLI",
           country: index,
           admin1: -1,
+          admin2: -1,
+          institution: false,
           lat: c.lat,
           lon: c.lon,
           population: c.area * 50,
@@ -225,6 +257,8 @@ export class Gazetteer {
           featureCode: "ADM1",
           country: a.country,
           admin1: index,
+          admin2: -1,
+          institution: false,
           lat: a.lat,
           lon: a.lon,
           population: a.population,
@@ -242,6 +276,8 @@ export class Gazetteer {
           featureCode: "ADM2",
           country: this.admin1[a1]!.country,
           admin1: a1,
+          admin2: index,
+          institution: false,
           lat,
           lon,
           population,
@@ -259,6 +295,8 @@ export class Gazetteer {
           featureCode: b.featureCodes[c.code[index]!] ?? "PPL",
           country: c.country[index]!,
           admin1: c.admin1[index]!,
+          admin2: c.admin2[index]!,
+          institution: false,
           lat: c.lat[index]! / 1e4,
           lon: c.lon[index]! / 1e4,
           population: c.population[index]!,
@@ -266,7 +304,7 @@ export class Gazetteer {
         };
       }
       default: {
-        const [name, type, lat, lon, country, admin1Name] = b.regions[index]!;
+        const [name, type, lat, lon, country, admin1Name, institution] = b.regions[index]!;
         const admin1 = admin1Name ? this.admin1.findIndex((a) => a.country === country && a.name === admin1Name) : -1;
         return {
           kind,
@@ -277,6 +315,8 @@ export class Gazetteer {
           featureCode: type.toUpperCase(),
           country,
           admin1,
+          admin2: -1,
+          institution: institution === 1,
           lat,
           lon,
           population: 0,

@@ -8,7 +8,7 @@ import { CountryContext, findDemonyms } from "./context.js";
 import { cuesOf, type Cues, type PlaceAt } from "./cues.js";
 import type { Gazetteer, GeoPlace } from "./gazetteer.js";
 import { scanNames, type NameMatch } from "./scan.js";
-import { score, type Anchor, type Evidence, type Scored } from "./score.js";
+import { score, type Evidence, type Scored } from "./score.js";
 
 /** One name found in the text, with what its neighbourhood says. */
 interface Mention {
@@ -42,7 +42,12 @@ const PERSON_RULES = new Set([
   "place.reject.given-name",
   "place.reject.name-head",
   "place.reject.surname",
+  "place.reject.speaker",
+  "place.reject.compound",
 ]);
+
+/** Person evidence strong enough to outweigh a large place later in the article ("Gov. Paterson", "Georgia Stevens"). */
+const SURE_PERSON_RULES = new Set(["place.reject.title", "place.reject.given-name", "place.reject.speaker"]);
 
 /** "US", "UK", "DRC" in cased text: an acronym, not the word "us". */
 function isAcronym(article: Article, m: NameMatch): boolean {
@@ -73,6 +78,7 @@ function rejection(
   best: Scored,
   share: number,
   personNames: ReadonlySet<string>,
+  surePersons: ReadonlySet<string>,
 ): string | null {
   const c = m.cues;
   const p = best.place;
@@ -81,23 +87,42 @@ function rejection(
   const single = !m.match.key.includes(" ");
   const common = single && !isAcronym(article, m.match) ? gz.commonWord(m.match.key) : undefined;
   const strong = isStrong(p);
+  if (c.notName) return "place.reject.not-a-name";
   if (gz.isTitle(m.match.key)) return "place.reject.title";
-  if (single && gz.demonym(m.match.key) !== undefined && !located) return "place.reject.demonym";
+  // "Vatican" is the country's own name as well as its adjective.
+  const ownName = p.kind === PlaceKind.Country && p.quality === NameQuality.Main;
+  if (single && gz.demonym(m.match.key) !== undefined && !located && !ownName) return "place.reject.demonym";
   if (c.afterTitle && !c.locative) return "place.reject.title";
   const weak = !strong && p.population < 100_000;
+  // "Ohio State University", "the New York Times", "Agence France-Presse", "U.S. Department of Justice".
+  if (c.organisation === "any" && !c.dateline) return "place.reject.organisation";
+  if (c.organisation === "weak" && weak) return "place.reject.organisation";
+  // "the White House condemned": the institution, not the building.
+  if (p.institution && !c.locative) return "place.reject.institution";
+  // "Danube Delta", "Lake Erie": another feature that bears the town's name.
+  if (c.natural && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Region) return "place.reject.feature";
   // "Mario Cuomo", "George Washington"; but "Team Alberta", "CTV Winnipeg" still name the place.
   if (c.afterName && !c.locative && (weak || c.afterGivenName)) return "place.reject.person-name";
+  if (c.compound && !strong) return "place.reject.compound";
+  const unlocated = !c.locative && !best.contained && m.contains < 0 && !c.dateline;
   if (personNames.has(m.match.key) && !c.locative && weak) return "place.reject.person-name";
+  // "Gov. David Paterson ... Paterson says", "Georgia Stevens ... Georgia skates".
+  if (surePersons.has(m.match.key) && unlocated && p.featureCode !== "PPLC") return "place.reject.person-name";
+  // "Palma said": a town does not speak; a capital may stand for its government ("Moscow said").
+  if (c.beforeSpeech && unlocated && p.kind === PlaceKind.City && p.featureCode !== "PPLC")
+    return "place.reject.speaker";
   // "BA cabin crew", "NASH": an acronym is a country or a province, or not a place.
   if (isAcronym(article, m.match) && !strong && !c.dateline && !best.contained && m.match.key.length <= 4)
     return "place.reject.acronym";
-  if (c.beforeOrganisation && !strong && p.population < 100_000) return "place.reject.organisation";
-  if (p.quality === NameQuality.Alternate && !strong && !located && p.population < 100_000)
+  // Alternate names of towns are mostly old or foreign spellings ("Abo" for Turku, "Google" for
+  // Topeka): without a locative word only those of the largest cities ("Bombay") count.
+  if (p.quality === NameQuality.Alternate && !strong && !located && p.population < 1_000_000)
     return "place.reject.alternate-name";
+  if (p.quality === NameQuality.Alternate && !strong && common) return "place.reject.alternate-name";
   if (common === "function") return "place.reject.function-word";
   if (common === "surname" && !located) return "place.reject.surname";
   if (common === "given-name") {
-    if (c.beforeName && !c.locative) return "place.reject.given-name";
+    if (c.beforeAnyName && !c.locative) return "place.reject.given-name";
     if (article.caseless && !supported && !(strong && share > 0)) return "place.reject.given-name";
   }
   if (common === "word") {
@@ -108,7 +133,10 @@ function rejection(
     } else {
       if (c.sentenceInitial && !located && p.kind !== PlaceKind.Country) return "place.reject.common-word";
       if (c.beforeName && p.kind !== PlaceKind.Country) return "place.reject.common-word";
-      if (!located && p.kind !== PlaceKind.Country && !(p.population >= 100_000 && !c.beforeName))
+      // A large town may be a word ("Nice", "Reading"); a province or a district that is a word
+      // ("Bay", "Lakes") needs a locative word or its level.
+      const bigTown = p.kind === PlaceKind.City && p.population >= 100_000 && !c.beforeName;
+      if (!located && p.kind !== PlaceKind.Country && !bigTown && !(c.level && p.kind !== PlaceKind.City))
         return "place.reject.common-word";
     }
   }
@@ -133,15 +161,122 @@ function rejection(
   return null;
 }
 
-function resolveGroup(mentions: readonly Mention[], ev: Evidence): Scored | null {
-  let best: Scored | null = null;
+/** Scores every candidate of a group, best first. */
+function scoreGroup(mentions: readonly Mention[], ev: Evidence): Scored[] {
   const first = mentions[0];
-  if (!first) return null;
-  for (const p of first.candidates) {
-    const s = score(p, ev);
-    if (!best || s.score > best.score) best = s;
+  if (!first) return [];
+  return first.candidates.map((p) => score(p, ev)).sort((a, b) => b.score - a.score);
+}
+
+/** How many candidates of a name take part in the joint reading. */
+const TOP = 5;
+/** How many other names a candidate is weighed against (the most mentioned first): linear time. */
+const MAX_SENDERS = 40;
+/** A name whose best reading leads the next by this much is settled. */
+const SETTLED = 6;
+/** How far below its best a reading of another name may be and still vouch for a neighbour. */
+const NEAR_TIE = 2;
+/** The most the other names can add to one reading. */
+const MAX_SUPPORT = 3;
+
+/** Rough distance in km, good enough to tell 30 from 300 km (no trigonometry in the inner loop). */
+function roughKm(a: GeoPlace, b: GeoPlace): number {
+  const dLat = a.lat - b.lat;
+  let dLon = Math.abs(a.lon - b.lon);
+  if (dLon > 180) dLon = 360 - dLon;
+  const c = Math.cos(((a.lat + b.lat) * Math.PI) / 360);
+  return 111.2 * Math.sqrt(dLat * dLat + dLon * c * (dLon * c));
+}
+
+const pointLike = (p: GeoPlace) =>
+  p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2 || (p.kind === PlaceKind.Region && p.country >= 0);
+
+/**
+ * How well two readings of two names of one article fit together: the same district or a few
+ * dozen km apart fit best, then the same province or a few hundred km, then the same country.
+ */
+function fit(a: GeoPlace, b: GeoPlace): number {
+  if (!pointLike(a) || !pointLike(b)) return 0;
+  if (a.admin2 >= 0 && a.admin2 === b.admin2) return 2;
+  const d = roughKm(a, b);
+  if (d <= 30) return 2;
+  if (d <= 100) return 1.5;
+  return d <= 300 ? 0.75 : 0;
+}
+
+/**
+ * The joint reading: each unsettled name takes the candidate that, with what the other names can
+ * gain by agreeing with it, scores best (one round of max-product message passing). "Edmonton"
+ * beside "Enfield" and "Clacton, Essex" is the London district; "London" beside "Middlesex" and
+ * an Ontario area code is London, Ontario.
+ */
+function cohere(scored: ReadonlyMap<string, Scored[]>, weight: ReadonlyMap<string, number>): Map<string, Scored> {
+  const senders = [...scored.keys()]
+    .filter((k) => (scored.get(k)?.length ?? 0) > 0)
+    .sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))
+    .slice(0, MAX_SENDERS);
+  const out = new Map<string, Scored>();
+  for (const [key, list] of scored) {
+    const best = list[0];
+    if (!best) continue;
+    const second = list[1];
+    // A country or province named outright is not the small town of that name beside other small
+    // towns; countries and provinces weigh in through the country and province context instead.
+    if (!second || best.score - second.score >= SETTLED || !pointLike(best.place)) {
+      out.set(key, best);
+      continue;
+    }
+    let chosen = best;
+    let chosenTotal = -Infinity;
+    for (const c of list.slice(0, TOP)) {
+      let support = 0;
+      for (const other of senders) {
+        if (other === key) continue;
+        const theirs = scored.get(other)!;
+        const top = theirs[0]!.score;
+        // Another name agrees with this reading through its own best reading, or through one
+        // nearly as good ("Essex" the county beside "Clacton"), never through a far-fetched one.
+        let gain = 0;
+        for (const d of theirs.slice(0, TOP)) {
+          const cost = top - d.score;
+          if (cost > NEAR_TIE) break;
+          const g = fit(c.place, d.place) - cost;
+          if (g > gain) gain = g;
+        }
+        support += gain;
+      }
+      const total = c.score + Math.min(support, MAX_SUPPORT);
+      if (total > chosenTotal) {
+        chosenTotal = total;
+        chosen = c;
+      }
+    }
+    out.set(key, chosen);
   }
-  return best;
+  return out;
+}
+
+/** North American telephone numbers ("519-661-5670", "(519) 661-5670"): their area codes. */
+function areaCodes(article: Article, gz: Gazetteer): number[] {
+  const t = article.tokens;
+  const out: number[] = [];
+  for (let i = 0; i < t.count; i++) {
+    if (t.type[i] !== "number") continue;
+    const v = t.value[i] as string;
+    let code: string | undefined;
+    const m = /^(?:1-)?(\d{3})-\d{3}-\d{4}$/.exec(v);
+    if (m) code = m[1];
+    else if (
+      /^\d{3}$/.test(v) &&
+      t.value[i - 1] === "(" &&
+      t.value[i + 1] === ")" &&
+      /^\d{3}-\d{4}$/.test(t.value[i + 2] ?? "")
+    )
+      code = v;
+    const country = code ? gz.areaCode(code) : undefined;
+    if (country !== undefined) out.push(country);
+  }
+  return out;
 }
 
 export interface GeoparseResult {
@@ -151,9 +286,28 @@ export interface GeoparseResult {
 }
 
 /**
- * Finds and resolves every place name of an article. Two readings: the first with the country
- * evidence of unambiguous names (countries, demonyms, the dateline), the second adding the towns
- * and provinces the first one resolved, so that "Kandahar" in an Afghan story is the Afghan city.
+ * Drops the alternate-name readings of towns when the name is also the main name of a real place:
+ * "Manchester" is not an old name of Richmond, nor "Molotov" of Perm, when a Manchester exists.
+ */
+function candidatesOf(gz: Gazetteer, key: string): readonly GeoPlace[] {
+  const all = gz.lookup(key);
+  let main = -1;
+  for (const p of all)
+    if (p.quality === NameQuality.Main)
+      main = Math.max(main, p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2 ? p.population : Infinity);
+  if (main < 1000) return all;
+  // "Calcutta" is still Kolkata beside a village of that name: an alternate ten times larger stays.
+  return all.filter(
+    (p) => !(p.kind === PlaceKind.City && p.quality === NameQuality.Alternate && p.population < 10 * main),
+  );
+}
+
+/**
+ * Finds and resolves every place name of an article. Three readings: the first with the country
+ * evidence of unambiguous names (countries, demonyms, the dateline, telephone area codes), the
+ * second adding the towns and provinces the first one resolved, so that "Kandahar" in an Afghan
+ * story is the Afghan city; then a joint reading that prefers candidates that lie near the
+ * article's other places.
  */
 export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null = null): GeoparseResult {
   const t = article.tokens;
@@ -167,7 +321,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
 
   const mentions: Mention[] = matches.map((match) => {
     const cues = cuesOf(article, gz, match, placeAt);
-    const candidates = gz.lookup(match.key);
+    const candidates = candidatesOf(gz, match.key);
     const group = `${match.key}|${cues.level ?? ""}`;
     return { match, cues, candidates, container: -1, contains: -1, group };
   });
@@ -184,11 +338,13 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     }
   }
 
-  // First evidence: countries named outright, demonyms, unambiguous provinces.
+  // First evidence: countries named outright, demonyms, unambiguous provinces, telephone numbers.
   const countries = new CountryContext();
   const demonyms = findDemonyms(article, gz);
   for (const d of demonyms) countries.add(d.country, 0.5);
+  for (const c of areaCodes(article, gz)) countries.add(c, 1);
   for (const m of mentions) {
+    if (m.cues.notName || m.cues.organisation === "any") continue;
     const country = m.candidates.find((p) => p.kind === PlaceKind.Country);
     // "Georgia" is also a state, "Jordan" a given name: such names count for little until resolved.
     const alsoProvince = m.candidates.some((p) => p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main);
@@ -229,33 +385,37 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   // The dateline fixes the country of the story.
   const dateline = mentions.find((m) => m.cues.dateline);
   if (dateline) {
-    const best = resolveGroup([dateline], evidenceFor([dateline], countries, new Set()));
+    const best = scoreGroup([dateline], evidenceFor([dateline], countries, new Set()))[0];
     if (best) countries.setDateline(best.place.country);
   }
 
   // Pass 1 reads each name with the country evidence; pass 2 adds the provinces and countries of
-  // what pass 1 resolved; pass 3 adds nearness to the towns the others resolved to.
-  const resolveAll = (
-    ctx: CountryContext,
-    admin1By: ReadonlyMap<number, ReadonlySet<string>>,
-    anchors: readonly Anchor[],
-  ) => {
-    const out = new Map<string, Scored>();
+  // what pass 1 resolved; the joint reading then weighs each candidate against the others' readings.
+  const resolveAll = (ctx: CountryContext, admin1By: ReadonlyMap<number, ReadonlySet<string>>) => {
+    const out = new Map<string, Scored[]>();
     for (const [key, ms] of groups) {
       // A province counts as context only when some other name put it there.
       const admin1s = new Set<number>();
       for (const [a, by] of admin1By) if (by.size > 1 || !by.has(key)) admin1s.add(a);
-      const near = anchors.filter((x) => x.group !== key);
-      const best = resolveGroup(ms, { ...evidenceFor(ms, ctx, admin1s), anchors: near });
-      if (best) out.set(key, best);
+      const list = scoreGroup(ms, evidenceFor(ms, ctx, admin1s));
+      if (list.length > 0) out.set(key, list);
     }
     return out;
   };
-  const first = resolveAll(countries, new Map(), []);
+  const first = resolveAll(countries, new Map());
   const second = countries.clone();
   const admin1By = new Map<number, Set<string>>();
-  for (const [key, best] of first) {
+  const none = new Set<string>();
+  // Only names that stand as places give context: "Street" of "Falcon Street" or "Kim" of "Const.
+  // Kim Flett" say nothing of where the story is.
+  const standing = (key: string, best: Scored) =>
+    groups
+      .get(key)!
+      .some((m) => rejection(article, gz, m, best, countries.share(best.place.country), none, none) === null);
+  for (const [key, list] of first) {
+    const best = list[0]!;
     const ms = groups.get(key)!;
+    if (!standing(key, best)) continue;
     const p = best.place;
     if (p.kind === PlaceKind.Admin1 || (best.contained && p.admin1 >= 0)) {
       const by = admin1By.get(p.admin1) ?? new Set<string>();
@@ -266,22 +426,25 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
       second.add(p.country, Math.min(ms.length, 2) * (best.contained ? 1 : 0.4));
     }
   }
-  const middle = resolveAll(second, admin1By, []);
-  const anchors: Anchor[] = [];
-  for (const [key, best] of middle) {
-    const p = best.place;
-    if ((p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) && best.score >= 8)
-      anchors.push({ group: key, lat: p.lat, lon: p.lon });
+  const middle = resolveAll(second, admin1By);
+  // Names that are no places here (money, organisations) take no part in the joint reading.
+  for (const [key, ms] of groups)
+    if (ms.every((m) => m.cues.notName || m.cues.organisation === "any" || m.cues.compound)) middle.delete(key);
+  const weight = new Map([...groups].map(([k, ms]) => [k, ms.length] as const));
+  const resolved = cohere(middle, weight);
+  for (const key of groups.keys()) {
+    const best = resolved.has(key) ? undefined : first.get(key)?.[0];
+    if (best) resolved.set(key, best);
   }
-  const resolved = anchors.length > 0 ? resolveAll(second, admin1By, anchors) : middle;
 
   // Names used for people in this article ("Mario Cuomo" makes a later "Cuomo" a person too).
   const personNames = new Set<string>();
-  const none = new Set<string>();
+  const surePersons = new Set<string>();
   for (const m of mentions) {
     const best = resolved.get(m.group);
-    const why = best ? rejection(article, gz, m, best, second.share(best.place.country), none) : null;
+    const why = best ? rejection(article, gz, m, best, second.share(best.place.country), none, none) : null;
     if (why && PERSON_RULES.has(why)) personNames.add(m.match.key);
+    if (why && SURE_PERSON_RULES.has(why)) surePersons.add(m.match.key);
   }
 
   const places: PlaceMention[] = [];
@@ -289,7 +452,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     const best = resolved.get(m.group);
     const span = tokenSpan(article, m.match.first, m.cues.spanEnd - 1);
     if (!best) continue;
-    const why = rejection(article, gz, m, best, second.share(best.place.country), personNames);
+    const why = rejection(article, gz, m, best, second.share(best.place.country), personNames, surePersons);
     if (why) {
       trace?.note(
         why,

@@ -75,6 +75,8 @@ function holds(outer: GeoPlace, p: GeoPlace): boolean {
   if (outer.kind === PlaceKind.Admin1)
     return p.admin1 === outer.admin1 && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Country;
   if (outer.kind === PlaceKind.Region) return outer.country >= 0 && p.country === outer.country;
+  // "Clacton, Essex": a district holds its towns.
+  if (outer.kind === PlaceKind.Admin2) return p.kind === PlaceKind.City && p.admin2 >= 0 && p.admin2 === outer.admin2;
   return false;
 }
 

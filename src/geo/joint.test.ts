@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import type { PlaceMention } from "../core/annotations.js";
+import { articleFromText } from "../text/article.js";
+import { gazetteer } from "./gazetteer.js";
+import { geoparse } from "./geoparse.js";
+
+function parse(text: string): { text: string; place: PlaceMention }[] {
+  const article = articleFromText(text);
+  return geoparse(article, gazetteer()).places.map((place) => ({
+    text: article.text.slice(place.span.start, place.span.end),
+    place,
+  }));
+}
+const find = (found: { text: string; place: PlaceMention }[], text: string) => found.filter((f) => f.text === text);
+
+describe("joint reading of an article's places", () => {
+  it("reads Edmonton as the North London district beside Clacton, Essex", () => {
+    // Enfield Independent, 2016 (TR-News).
+    const found = parse(
+      "Detectives have charged an Edmonton woman with fraud and conspiracy. Reanne Morgan 18, of Dunnock Close, " +
+        "Edmonton, was charged with conspiracy to defraud. A man from Clacton, Essex - Aseany Duncan, 19 - was charged " +
+        "with conspiracy to defraud.",
+    );
+    for (const e of find(found, "Edmonton")) expect(e.place.countryCode).toBe("GB");
+    expect(find(found, "Essex")[0]?.place.countryCode).toBe("GB");
+  });
+
+  it("takes a Canadian area code as evidence that London is London, Ontario", () => {
+    // London Free Press, 2016 (TR-News).
+    const found = parse(
+      "A company Christmas party turned deadly early Sunday with a stabbing that killed a 26-year-old man, London " +
+        "police say. Anyone with information about the incident is asked to call London police at 519-661-5670.",
+    );
+    const london = find(found, "London");
+    expect(london.length).toBe(2);
+    for (const l of london) expect(l.place.countryCode).toBe("CA");
+  });
+
+  it("still reads London as the British capital without such evidence", () => {
+    const found = parse("Thousands marched through central London on Saturday against the war in Iraq.");
+    expect(find(found, "London")[0]?.place.countryCode).toBe("GB");
+  });
+
+  it("keeps a country named outright when small towns of the same names are near each other", () => {
+    // WikiNews, 2009 (GeoVirus): Mexico, Rome and Cairo are also towns of upstate New York.
+    const found = parse(
+      "Swine flu has been confirmed in Mexico, the United States and Canada. Officials in Rome and Cairo said " +
+        "travellers returning from Mexico would be screened.",
+    );
+    for (const m of find(found, "Mexico")) expect(m.place.featureType).toBe("country");
+    expect(find(found, "Cairo")[0]?.place.countryCode).toBe("EG");
+  });
+});
+
+describe("names that are not places here", () => {
+  it("reads no place in a currency or in a government department's name", () => {
+    // WikiNews (GeoVirus).
+    const found = parse(
+      "Libya lifted the death sentences following a US$460 million financial settlement. The United States " +
+        "Department of Agriculture has announced that a low-pathogenic strain was found. The Illinois Department of " +
+        "Natural Resources tested the samples.",
+    );
+    expect(find(found, "US$")).toHaveLength(0);
+    expect(found.some((f) => f.text.startsWith("United States"))).toBe(false);
+    expect(found.some((f) => f.text.startsWith("Illinois"))).toBe(false);
+    expect(find(found, "Libya")[0]?.place.countryCode).toBe("LY");
+  });
+
+  it("reads no place in newspapers, universities, news agencies and football clubs", () => {
+    const found = parse(
+      "Mr. Kemp told the New York Times that testing was done at Michigan State University. Real Madrid had " +
+        "traveled to Japan, according to Agence France-Presse.",
+    );
+    expect(found.map((f) => f.text)).toEqual(["Japan"]);
+  });
+
+  it("reads the White House as the institution when it speaks and as the building after a locative", () => {
+    // Reuters, 2016 (TR-News).
+    const speaking = parse("The White House condemned the assassination of the ambassador in Ankara.");
+    expect(find(speaking, "White House")).toHaveLength(0);
+    const building = parse("The president pardoned a turkey in a ceremony at the White House on Wednesday.");
+    expect(find(building, "White House")[0]?.place.countryCode).toBe("US");
+  });
+
+  it("reads no town in a hyphenated surname, a person's given name or a speaker", () => {
+    // WikiNews, 2005 (GeoVirus); CBC, 2016 (TR-News).
+    const found = parse(
+      "Vatican spokesman, Joaquin Navarro-Valls, said that the Pope had been cured. Vermelhudo's cousin, Jenny " +
+        'Palma, is a salon owner in Toronto. "She had a heart of gold," Palma said.',
+    );
+    expect(find(found, "Valls")).toHaveLength(0);
+    expect(find(found, "Palma")).toHaveLength(0);
+    expect(find(found, "Vatican")[0]?.place.countryCode).toBe("VA");
+    expect(find(found, "Toronto")[0]?.place.countryCode).toBe("CA");
+  });
+
+  it("reads no town in a river, a lake or a delta that bears its name", () => {
+    // WikiNews (GeoVirus).
+    const found = parse(
+      "Wild mute swans were found in Michigan on the coast of Lake Erie. The birds came from the Danube Delta, " +
+        "a few hundred metres from the bank of the Vistula river.",
+    );
+    expect(find(found, "Erie")).toHaveLength(0);
+    expect(find(found, "Delta")).toHaveLength(0);
+    expect(find(found, "Vistula")).toHaveLength(0);
+    expect(find(found, "Michigan")[0]?.place.featureType).toBe("admin1");
+  });
+});
+
+describe("districts named with their level", () => {
+  it("reads Metcalfe County as the Kentucky county even before an office's name", () => {
+    // WBKO, 2016 (TR-News).
+    const found = parse(
+      "Kentucky State Police, the Kentucky Department of Fish and Wildlife, Metcalfe County Sheriff's Office and " +
+        "Metcalfe County Fire and EMS all responded to the scene.",
+    );
+    const county = find(found, "Metcalfe County");
+    expect(county).toHaveLength(2);
+    expect(county[0]?.place.featureType).toBe("admin2");
+    expect(county[0]?.place.admin1).toBe("Kentucky");
+  });
+});
