@@ -56,6 +56,12 @@ export async function queries(store: Store): Promise<{ name: string; p50: number
     ),
   );
   out.push(await time("counts by month, whole database (no filter)", () => () => store.aggregate({ groupBy: "month" })));
+  out.push(
+    await time("events of an actor in a country since a date, page 1 (with total)", (i) => () =>
+      store.queryEvents({ filter: { actors: ["Taliban"], countryCodes: [cc(i)], since: month(i) }, limit: 50 }),
+    ),
+  );
+  out.push(await time("full-text search in notes, page 1 (with total)", (i) => () => store.queryEvents({ filter: { text: `Town ${i % 12} shelling` }, limit: 50 })));
   return out;
 }
 

@@ -68,7 +68,7 @@ export async function eventsSince(
 ): Promise<OrdinalAnswer> {
   const minKilled = q.minKilled ?? MASS_CASUALTY_KILLED;
   const page = await store.queryEvents({
-    filter: { ...q.filter, since: q.since, minKilled, roles: ["reported", "background"] },
+    filter: { ...q.filter, since: q.since, minKilled },
     sort: { field: "date", direction: "asc" },
     limit: q.limit ?? 10_000,
     withTotal: false,

@@ -181,4 +181,65 @@ CREATE TABLE api_tokens (
 );
 `,
   },
+  {
+    version: 2,
+    name: "event rollups for aggregates",
+    // Counts and figure sums by country, type and dataset, and by month or by admin1, kept by a
+    // trigger: the dashboard's aggregates over millions of events read a few thousand rows instead.
+    sql: `
+CREATE TABLE event_rollup_month (
+  country_code TEXT NOT NULL,
+  month TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  events BIGINT NOT NULL,
+  killed_low BIGINT NOT NULL,
+  killed_best BIGINT NOT NULL,
+  injured_best BIGINT NOT NULL,
+  PRIMARY KEY (country_code, month, event_type, dataset)
+);
+INSERT INTO event_rollup_month
+  SELECT coalesce(e.country_code, ''), coalesce(to_char(e.date_start, 'YYYY-MM-01'), ''), e.event_type, e.dataset,
+    count(*), coalesce(sum(e.killed_low), 0), coalesce(sum(e.killed_best), 0), coalesce(sum(e.injured_best), 0)
+  FROM events e WHERE e.merged_into IS NULL GROUP BY 1, 2, 3, 4;
+
+CREATE TABLE event_rollup_admin1 (
+  country_code TEXT NOT NULL,
+  admin1 TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  events BIGINT NOT NULL,
+  killed_low BIGINT NOT NULL,
+  killed_best BIGINT NOT NULL,
+  injured_best BIGINT NOT NULL,
+  PRIMARY KEY (country_code, admin1, event_type, dataset)
+);
+INSERT INTO event_rollup_admin1
+  SELECT coalesce(e.country_code, ''), coalesce(e.admin1, ''), e.event_type, e.dataset,
+    count(*), coalesce(sum(e.killed_low), 0), coalesce(sum(e.killed_best), 0), coalesce(sum(e.injured_best), 0)
+  FROM events e WHERE e.merged_into IS NULL GROUP BY 1, 2, 3, 4;
+
+CREATE FUNCTION event_rollup_apply(e events, sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO event_rollup_month VALUES (coalesce(e.country_code, ''), coalesce(to_char(e.date_start, 'YYYY-MM-01'), ''), e.event_type, e.dataset,
+    sign, sign * coalesce(e.killed_low, 0), sign * coalesce(e.killed_best, 0), sign * coalesce(e.injured_best, 0))
+  ON CONFLICT (country_code, month, event_type, dataset) DO UPDATE SET
+    events = event_rollup_month.events + excluded.events, killed_low = event_rollup_month.killed_low + excluded.killed_low,
+    killed_best = event_rollup_month.killed_best + excluded.killed_best, injured_best = event_rollup_month.injured_best + excluded.injured_best;
+  INSERT INTO event_rollup_admin1 VALUES (coalesce(e.country_code, ''), coalesce(e.admin1, ''), e.event_type, e.dataset,
+    sign, sign * coalesce(e.killed_low, 0), sign * coalesce(e.killed_best, 0), sign * coalesce(e.injured_best, 0))
+  ON CONFLICT (country_code, admin1, event_type, dataset) DO UPDATE SET
+    events = event_rollup_admin1.events + excluded.events, killed_low = event_rollup_admin1.killed_low + excluded.killed_low,
+    killed_best = event_rollup_admin1.killed_best + excluded.killed_best, injured_best = event_rollup_admin1.injured_best + excluded.injured_best;
+$$;
+
+CREATE FUNCTION events_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.merged_into IS NULL THEN PERFORM event_rollup_apply(OLD, -1); END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.merged_into IS NULL THEN PERFORM event_rollup_apply(NEW, 1); END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER events_rollup AFTER INSERT OR UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_rollup();
+`,
+  },
 ];

@@ -8,6 +8,7 @@ import {
   EVENT_FIELD_COLUMNS,
   articleFromRow,
   auditFromRow,
+  bucketFromRow,
   decisionFromRow,
   eventFieldValues,
   eventFromRow,
@@ -17,7 +18,7 @@ import {
   tokenFromRow,
   type Row,
 } from "../sql/rows.js";
-import { Params, eventConditions, orderBy, pageLimit, shiftDays, type SqlDialect } from "../sql/where.js";
+import { Params, eventConditions, orderBy, pageLimit, rollupAggregateSql, rollupCountSql, rollupPlan, shiftDays, type SqlDialect } from "../sql/where.js";
 import type {
   ApiToken,
   ArticleWithText,
@@ -61,6 +62,8 @@ function dialect(p: Params): SqlDialect {
       const q = p.add(words.join(" "));
       return `(e.fts @@ plainto_tsquery('english', ${q}) OR e.id IN (SELECT r.event_id FROM reports r JOIN articles a ON a.id = r.article_id WHERE a.fts @@ plainto_tsquery('english', ${q})))`;
     },
+    // Latitude and longitude ranges, not a geography envelope: a box's edges are parallels, not great circles.
+    box: (west, south, east, north) => `(e.lat BETWEEN ${p.add(south)} AND ${p.add(north)} AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)})`,
     near: (lat, lon, km) => `ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(${p.add(lon)}, ${p.add(lat)}), 4326)::geography, ${p.add(km * 1000)})`,
   };
 }
@@ -327,15 +330,25 @@ export class PostgresStore implements Store {
       limit,
       offset,
     ]);
-    const total = q.withTotal === false ? null : Number(((await this.one(`SELECT count(*) AS n FROM events e WHERE ${where}`, p.values)) as Row).n);
-    return { events: rows.map(eventFromRow), total };
+    return { events: rows.map(eventFromRow), total: q.withTotal === false ? null : await this.total(q.filter ?? {}, where, p.values) };
+  }
+
+  /** How many events match: from the rollup when the filter allows (a count over millions of rows is slow), else counted. */
+  private async total(filter: EventQuery["filter"] & object, where: string, values: readonly unknown[]): Promise<number> {
+    const rp = new Params("$");
+    const plan = rollupPlan(filter, null, rp, dialect(rp));
+    if (plan) return Number(((await this.one(rollupCountSql(plan), rp.values)) as Row).n);
+    return Number(((await this.one(`SELECT count(*) AS n FROM events e WHERE ${where}`, values)) as Row).n);
   }
 
   async aggregate(q: AggregateQuery): Promise<AggregateBucket[]> {
-    const p = new Params("$");
-    const where = eventConditions(q.filter ?? {}, p, dialect(p));
     const limit = pageLimit(q.limit, 1000, 100_000);
     const timeGroup = ["day", "week", "month", "year"].includes(q.groupBy);
+    const rp = new Params("$");
+    const plan = rollupPlan(q.filter ?? {}, q.groupBy, rp, dialect(rp));
+    if (plan) return (await this.all(rollupAggregateSql(plan, timeGroup, `$${rp.values.length + 1}`), [...rp.values, limit])).map(bucketFromRow);
+    const p = new Params("$");
+    const where = eventConditions(q.filter ?? {}, p, dialect(p));
     let from = "events e";
     let key = GROUP_KEY[q.groupBy];
     if (q.groupBy === "actor") {
@@ -348,13 +361,7 @@ export class PostgresStore implements Store {
     const sql = `SELECT ${key} AS key, count(*) AS events, coalesce(sum(e.killed_low), 0) AS killed_low,
       coalesce(sum(e.killed_best), 0) AS killed_best, coalesce(sum(e.injured_best), 0) AS injured_best
       FROM ${from} WHERE ${where.join(" AND ")} GROUP BY 1 ORDER BY ${timeGroup ? "1 ASC" : "2 DESC, 1 ASC"} LIMIT $${p.values.length + 1}`;
-    return (await this.all(sql, [...p.values, limit])).map((r) => ({
-      key: r.key === null ? "" : String(r.key),
-      events: Number(r.events),
-      killedLow: Number(r.killed_low),
-      killedBest: Number(r.killed_best),
-      injuredBest: Number(r.injured_best),
-    }));
+    return (await this.all(sql, [...p.values, limit])).map(bucketFromRow);
   }
 
   async eventFacts(filter: EventFilter = {}): Promise<EventFacts> {

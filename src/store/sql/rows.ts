@@ -1,7 +1,7 @@
 import type { DatePrecision } from "../../core/annotations.js";
 import type { EventRole, LocationPrecision } from "../../core/frame.js";
 import type { EventRecord } from "../../core/record.js";
-import type { Dataset, FigureRange } from "../../query/types.js";
+import type { AggregateBucket, Dataset, FigureRange } from "../../query/types.js";
 import type {
   ApiToken,
   AuditEntry,
@@ -254,6 +254,16 @@ export function auditFromRow(r: Row): AuditEntry {
     action: String(r.action),
     eventId: num(r.event_id),
     detail: json<Record<string, unknown>>(r.detail),
+  };
+}
+
+export function bucketFromRow(r: Row): AggregateBucket {
+  return {
+    key: r.key === null ? "" : String(r.key),
+    events: Number(r.events),
+    killedLow: Number(r.killed_low),
+    killedBest: Number(r.killed_best),
+    injuredBest: Number(r.injured_best),
   };
 }
 

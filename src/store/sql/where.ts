@@ -14,6 +14,8 @@ export interface SqlDialect {
   textMatch(words: readonly string[]): string;
   /** A condition on `e`: within `km` of the point (great-circle). */
   near(lat: number, lon: number, km: number): string;
+  /** A condition on `e`: inside the box (west <= east; the caller splits boxes across the antimeridian). */
+  box(west: number, south: number, east: number, north: number): string;
 }
 
 /** Placeholders `?` (SQLite) or `$n` (PostgreSQL), with their values in order. */
@@ -76,27 +78,30 @@ export function eventConditions(filter: EventFilter, p: Params, d: SqlDialect): 
   }
   if (filter.until !== undefined) where.push(`e.date_start <= ${p.add(filter.until)}`);
   if (filter.minKilled !== undefined) where.push(`e.killed_low >= ${p.add(filter.minKilled)}`);
+  // A subquery filter is asked either way round: with a narrow indexed condition beside it, per
+  // candidate event (EXISTS, an index probe each); alone, as one set of ids (IN), since probing a
+  // million events one by one is slower than building the set once.
+  const narrow =
+    nonEmpty(filter.ids) || nonEmpty(filter.countryCodes) || nonEmpty(filter.admin1) || nonEmpty(filter.place) || !!filter.bbox || !!filter.near;
+  const having = (table: string, alias: string, cond: string) =>
+    narrow ? `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.event_id = e.id AND ${cond})` : `e.id IN (SELECT ${alias}.event_id FROM ${table} ${alias} WHERE ${cond})`;
   if (nonEmpty(filter.actors)) {
     // With "?" placeholders the values must be added in the order the SQL text uses them.
     const names = d.inNoCase("a.name", filter.actors);
     const roles = nonEmpty(filter.actorRoles) ? ` AND a.role IN (${p.list(filter.actorRoles)})` : "";
-    where.push(`e.id IN (SELECT a.event_id FROM event_actors a WHERE ${names}${roles})`);
+    where.push(having("event_actors", "a", `${names}${roles}`));
   }
-  if (nonEmpty(filter.victimTypes)) {
-    where.push(`e.id IN (SELECT a.event_id FROM event_actors a WHERE a.role = 'victim' AND ${d.inNoCase("a.category", filter.victimTypes)})`);
-  }
-  if (nonEmpty(filter.sources)) {
-    where.push(`e.id IN (SELECT s.event_id FROM event_sources s WHERE ${d.inNoCase("s.name", filter.sources)})`);
-  }
+  if (nonEmpty(filter.victimTypes)) where.push(having("event_actors", "a", `a.role = 'victim' AND ${d.inNoCase("a.category", filter.victimTypes)}`));
+  if (nonEmpty(filter.sources)) where.push(having("event_sources", "s", d.inNoCase("s.name", filter.sources)));
   if (filter.articleId !== undefined) {
     where.push(`e.id IN (SELECT r.event_id FROM reports r WHERE r.article_id = ${p.add(filter.articleId)})`);
   }
   if (filter.bbox) {
     const { west, south, east, north } = filter.bbox;
-    where.push(`e.lat BETWEEN ${p.add(south)} AND ${p.add(north)}`);
-    where.push(
-      west <= east ? `e.lon BETWEEN ${p.add(west)} AND ${p.add(east)}` : `(e.lon >= ${p.add(west)} OR e.lon <= ${p.add(east)})`,
-    );
+    if (![west, south, east, north].every(Number.isFinite) || south > north) {
+      throw new SitrepError("E_VALIDATION", "bbox needs finite west, south, east, north with south <= north", { field: "bbox" });
+    }
+    where.push(west <= east ? d.box(west, south, east, north) : `(${d.box(west, south, 180, north)} OR ${d.box(-180, south, east, north)})`);
   }
   if (filter.near) {
     const { lat, lon, radiusKm } = filter.near;
@@ -138,3 +143,62 @@ export function pageLimit(limit: number | undefined, fallback = 100, max = MAX_P
   if (!Number.isInteger(limit) || limit < 0) throw new SitrepError("E_VALIDATION", `limit must be a whole number, not ${limit}`, { field: "limit" });
   return Math.min(limit, max);
 }
+
+/** A way to answer from a rollup table (aliased `r`) instead of the events. */
+export interface RollupPlan {
+  readonly table: "event_rollup_month" | "event_rollup_admin1";
+  readonly where: string[];
+  /** The group key over `r`, when grouping. */
+  readonly key: string | null;
+}
+
+const ROLLUP_FILTERS = new Set(["countryCodes", "admin1", "eventTypes", "datasets"]);
+
+const MONTH_KEYS: Partial<Record<string, string>> = {
+  month: "r.month",
+  year: "substr(r.month, 1, 4) || '-01-01'",
+  country: "r.country_code",
+  eventType: "r.event_type",
+  dataset: "r.dataset",
+};
+const ADMIN1_KEYS: Partial<Record<string, string>> = {
+  admin1: "r.admin1",
+  country: "r.country_code",
+  eventType: "r.event_type",
+  dataset: "r.dataset",
+};
+
+/**
+ * How to answer a filter (and a grouping) from the rollups: counts and figure sums by country,
+ * type and dataset, and by month (event_rollup_month) or admin1 (event_rollup_admin1). Null when
+ * the filter asks for more than they keep (dates, actors, text, places...) or the grouping is by
+ * day, week or actor: then the events themselves are read.
+ */
+export function rollupPlan(filter: EventFilter, groupBy: string | null, p: Params, d: SqlDialect): RollupPlan | null {
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (!ROLLUP_FILTERS.has(key)) return null;
+  }
+  const byAdmin1 = (filter.admin1?.length ?? 0) > 0 || groupBy === "admin1";
+  const keys = byAdmin1 ? ADMIN1_KEYS : MONTH_KEYS;
+  const key = groupBy === null ? null : (keys[groupBy] ?? undefined);
+  if (key === undefined) return null;
+  const where: string[] = [];
+  if (filter.countryCodes?.length) where.push(`r.country_code IN (${p.list(filter.countryCodes.map((c) => c.toUpperCase()))})`);
+  if (filter.admin1?.length) where.push(d.inNoCase("r.admin1", filter.admin1));
+  if (filter.eventTypes?.length) where.push(`r.event_type IN (${p.list(filter.eventTypes)})`);
+  if (filter.datasets?.length) where.push(`r.dataset IN (${p.list(filter.datasets)})`);
+  if (groupBy === "month" || groupBy === "year") where.push("r.month <> ''");
+  return { table: byAdmin1 ? "event_rollup_admin1" : "event_rollup_month", where, key };
+}
+
+/** SQL for an aggregate from a rollup plan; the LIMIT placeholder is the caller's. */
+export function rollupAggregateSql(plan: RollupPlan, timeGroup: boolean, limitPlaceholder: string): string {
+  return `SELECT ${plan.key} AS key, sum(r.events) AS events, sum(r.killed_low) AS killed_low, sum(r.killed_best) AS killed_best,
+    sum(r.injured_best) AS injured_best FROM ${plan.table} r ${plan.where.length ? `WHERE ${plan.where.join(" AND ")}` : ""}
+    GROUP BY 1 HAVING sum(r.events) > 0 ORDER BY ${timeGroup ? "1 ASC" : "2 DESC, 1 ASC"} LIMIT ${limitPlaceholder}`;
+}
+
+/** SQL counting the events of a filter from a rollup plan. */
+export const rollupCountSql = (plan: RollupPlan): string =>
+  `SELECT coalesce(sum(r.events), 0) AS n FROM ${plan.table} r ${plan.where.length ? `WHERE ${plan.where.join(" AND ")}` : ""}`;

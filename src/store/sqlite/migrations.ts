@@ -171,4 +171,109 @@ CREATE TABLE api_tokens (
 );
 `,
   },
+  {
+    version: 2,
+    name: "event rollups, covering country index, spatial index",
+    // Counts and figure sums by country, type and dataset, and by month or by admin1, kept by
+    // triggers: the dashboard's aggregates over millions of events read a few thousand rows instead.
+    // The country index covers what the UI filters and sums on, so one country's year is read from
+    // the index alone; an R*Tree answers the map's bounding boxes.
+    sql: `
+DROP INDEX events_country_date;
+DROP INDEX events_latlon;
+CREATE INDEX events_country_cover ON events(country_code, date_start, date_end, event_type, killed_low, killed_best, injured_best, admin1)
+  WHERE merged_into IS NULL;
+
+CREATE VIRTUAL TABLE events_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+CREATE TRIGGER events_rtree_insert AFTER INSERT ON events WHEN NEW.merged_into IS NULL AND NEW.lat IS NOT NULL AND NEW.lon IS NOT NULL BEGIN
+  INSERT INTO events_rtree VALUES (NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon);
+END;
+CREATE TRIGGER events_rtree_update AFTER UPDATE OF lat, lon, merged_into ON events BEGIN
+  DELETE FROM events_rtree WHERE id = OLD.id;
+  INSERT INTO events_rtree SELECT NEW.id, NEW.lat, NEW.lat, NEW.lon, NEW.lon WHERE NEW.merged_into IS NULL AND NEW.lat IS NOT NULL AND NEW.lon IS NOT NULL;
+END;
+CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN
+  DELETE FROM events_rtree WHERE id = OLD.id;
+END;
+INSERT INTO events_rtree SELECT id, lat, lat, lon, lon FROM events WHERE merged_into IS NULL AND lat IS NOT NULL AND lon IS NOT NULL;
+
+CREATE TABLE event_rollup_month (
+  country_code TEXT NOT NULL,
+  month TEXT NOT NULL,
+  event_type TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  killed_low INTEGER NOT NULL,
+  killed_best INTEGER NOT NULL,
+  injured_best INTEGER NOT NULL,
+  PRIMARY KEY (country_code, month, event_type, dataset)
+) WITHOUT ROWID;
+
+CREATE TABLE event_rollup_admin1 (
+  country_code TEXT NOT NULL,
+  admin1 TEXT NOT NULL COLLATE NOCASE,
+  event_type TEXT NOT NULL,
+  dataset TEXT NOT NULL,
+  events INTEGER NOT NULL,
+  killed_low INTEGER NOT NULL,
+  killed_best INTEGER NOT NULL,
+  injured_best INTEGER NOT NULL,
+  PRIMARY KEY (country_code, admin1, event_type, dataset)
+) WITHOUT ROWID;
+
+CREATE TRIGGER event_rollup_month_insert AFTER INSERT ON events WHEN NEW.merged_into IS NULL BEGIN
+  INSERT INTO event_rollup_month VALUES (coalesce(NEW.country_code, ''), coalesce(substr(NEW.date_start, 1, 7) || '-01', ''), NEW.event_type, NEW.dataset, 1,
+    coalesce(NEW.killed_low, 0), coalesce(NEW.killed_best, 0), coalesce(NEW.injured_best, 0))
+  ON CONFLICT DO UPDATE SET events = events + 1, killed_low = killed_low + excluded.killed_low,
+    killed_best = killed_best + excluded.killed_best, injured_best = injured_best + excluded.injured_best;
+END;
+CREATE TRIGGER event_rollup_month_remove AFTER UPDATE ON events WHEN OLD.merged_into IS NULL BEGIN
+  UPDATE event_rollup_month SET events = events - 1, killed_low = killed_low - coalesce(OLD.killed_low, 0),
+    killed_best = killed_best - coalesce(OLD.killed_best, 0), injured_best = injured_best - coalesce(OLD.injured_best, 0)
+  WHERE country_code = coalesce(OLD.country_code, '') AND month = coalesce(substr(OLD.date_start, 1, 7) || '-01', '') AND event_type = OLD.event_type AND dataset = OLD.dataset;
+END;
+CREATE TRIGGER event_rollup_month_add AFTER UPDATE ON events WHEN NEW.merged_into IS NULL BEGIN
+  INSERT INTO event_rollup_month VALUES (coalesce(NEW.country_code, ''), coalesce(substr(NEW.date_start, 1, 7) || '-01', ''), NEW.event_type, NEW.dataset, 1,
+    coalesce(NEW.killed_low, 0), coalesce(NEW.killed_best, 0), coalesce(NEW.injured_best, 0))
+  ON CONFLICT DO UPDATE SET events = events + 1, killed_low = killed_low + excluded.killed_low,
+    killed_best = killed_best + excluded.killed_best, injured_best = injured_best + excluded.injured_best;
+END;
+CREATE TRIGGER event_rollup_month_delete AFTER DELETE ON events WHEN OLD.merged_into IS NULL BEGIN
+  UPDATE event_rollup_month SET events = events - 1, killed_low = killed_low - coalesce(OLD.killed_low, 0),
+    killed_best = killed_best - coalesce(OLD.killed_best, 0), injured_best = injured_best - coalesce(OLD.injured_best, 0)
+  WHERE country_code = coalesce(OLD.country_code, '') AND month = coalesce(substr(OLD.date_start, 1, 7) || '-01', '') AND event_type = OLD.event_type AND dataset = OLD.dataset;
+END;
+INSERT INTO event_rollup_month
+  SELECT coalesce(e.country_code, ''), coalesce(substr(e.date_start, 1, 7) || '-01', ''), e.event_type, e.dataset,
+    count(*), coalesce(sum(e.killed_low), 0), coalesce(sum(e.killed_best), 0), coalesce(sum(e.injured_best), 0)
+  FROM events e WHERE e.merged_into IS NULL GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER event_rollup_admin1_insert AFTER INSERT ON events WHEN NEW.merged_into IS NULL BEGIN
+  INSERT INTO event_rollup_admin1 VALUES (coalesce(NEW.country_code, ''), coalesce(NEW.admin1, ''), NEW.event_type, NEW.dataset, 1,
+    coalesce(NEW.killed_low, 0), coalesce(NEW.killed_best, 0), coalesce(NEW.injured_best, 0))
+  ON CONFLICT DO UPDATE SET events = events + 1, killed_low = killed_low + excluded.killed_low,
+    killed_best = killed_best + excluded.killed_best, injured_best = injured_best + excluded.injured_best;
+END;
+CREATE TRIGGER event_rollup_admin1_remove AFTER UPDATE ON events WHEN OLD.merged_into IS NULL BEGIN
+  UPDATE event_rollup_admin1 SET events = events - 1, killed_low = killed_low - coalesce(OLD.killed_low, 0),
+    killed_best = killed_best - coalesce(OLD.killed_best, 0), injured_best = injured_best - coalesce(OLD.injured_best, 0)
+  WHERE country_code = coalesce(OLD.country_code, '') AND admin1 = coalesce(OLD.admin1, '') AND event_type = OLD.event_type AND dataset = OLD.dataset;
+END;
+CREATE TRIGGER event_rollup_admin1_add AFTER UPDATE ON events WHEN NEW.merged_into IS NULL BEGIN
+  INSERT INTO event_rollup_admin1 VALUES (coalesce(NEW.country_code, ''), coalesce(NEW.admin1, ''), NEW.event_type, NEW.dataset, 1,
+    coalesce(NEW.killed_low, 0), coalesce(NEW.killed_best, 0), coalesce(NEW.injured_best, 0))
+  ON CONFLICT DO UPDATE SET events = events + 1, killed_low = killed_low + excluded.killed_low,
+    killed_best = killed_best + excluded.killed_best, injured_best = injured_best + excluded.injured_best;
+END;
+CREATE TRIGGER event_rollup_admin1_delete AFTER DELETE ON events WHEN OLD.merged_into IS NULL BEGIN
+  UPDATE event_rollup_admin1 SET events = events - 1, killed_low = killed_low - coalesce(OLD.killed_low, 0),
+    killed_best = killed_best - coalesce(OLD.killed_best, 0), injured_best = injured_best - coalesce(OLD.injured_best, 0)
+  WHERE country_code = coalesce(OLD.country_code, '') AND admin1 = coalesce(OLD.admin1, '') AND event_type = OLD.event_type AND dataset = OLD.dataset;
+END;
+INSERT INTO event_rollup_admin1
+  SELECT coalesce(e.country_code, ''), coalesce(e.admin1, ''), e.event_type, e.dataset,
+    count(*), coalesce(sum(e.killed_low), 0), coalesce(sum(e.killed_best), 0), coalesce(sum(e.injured_best), 0)
+  FROM events e WHERE e.merged_into IS NULL GROUP BY 1, 2, 3, 4;
+`,
+  },
 ];
