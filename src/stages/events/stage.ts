@@ -55,11 +55,11 @@ function originTest(idx: ArticleIndex): (p: PlaceMention) => boolean {
   };
 }
 
-/** The town an event is placed in, for merging events of one town; null above town level. */
+/** The place (town, district or province) an event is placed in, for merging the events of one place; null above that. */
 function townKey(location: EventLocation | null): string | null {
   if (!location) return null;
   const ft = location.place.featureType;
-  return ft === "city" || ft === "site" || ft === "admin2" ? placeKey(location.place) : null;
+  return ft === "city" || ft === "site" || ft === "admin2" || ft === "admin1" ? placeKey(location.place) : null;
 }
 
 /**

@@ -98,14 +98,44 @@ function yearBefore(article: Article, view: SentenceView, first: number): string
   const t = article.tokens;
   const published = article.published ? Number(article.published.slice(0, 4)) : Infinity;
   let reach = YEAR_REACH;
-  for (let j = first - 1; j >= Math.max(view.first, first - reach); j--) {
+  for (let j = first - 1; j >= Math.max(view.first, first - YEAR_WHEN_REACH); j--) {
     const v = t.value[j] as string;
-    if (YEAR.test(v) && Number(v) < published) return v;
+    if (YEAR.test(v) && Number(v) < published && first - j <= reach) return v;
     if (view.boundaryBetween(j, j + 1)) {
       const k = t.key[j] as string;
       if (k === "when" || (k === "," && t.key[j + 1] === "when")) reach = YEAR_WHEN_REACH;
       else break;
     }
+  }
+  return null;
+}
+
+/** How long an opening adjunct may be: "In April,", "Last month,", "In October 1986,". */
+const OPENER = 5;
+
+/**
+ * A time set at the head of the sentence ("In April, more than two dozen fighters were killed
+ * ...") covers every trigger of it: a background cue or an earlier year before the first comma.
+ */
+export function openingTime(article: Article, view: SentenceView): BackgroundDecision | null {
+  const t = article.tokens;
+  let comma = -1;
+  for (let j = view.first; j < Math.min(view.end, view.first + OPENER + 1); j++) {
+    if (t.key[j] === ",") {
+      comma = j;
+      break;
+    }
+  }
+  if (comma < 0) return null;
+  const published = article.published ? Number(article.published.slice(0, 4)) : Infinity;
+  for (let j = view.first; j < comma; j++) {
+    const hit = view.backgroundStartingAt(j);
+    if (hit && hit.end <= comma && hit.value.kind !== "distinct") {
+      if (hit.value.kind === "calendar" && (article.published || !isMonthName(article, hit.first))) continue;
+      return { kind: hit.value.kind, words: cueWords(article, hit.first, hit.end) };
+    }
+    const v = t.value[j] as string;
+    if (YEAR.test(v) && Number(v) < published) return { kind: "earlier", words: v };
   }
   return null;
 }

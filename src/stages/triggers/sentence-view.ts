@@ -71,6 +71,8 @@ export class SentenceView {
   private readonly inSubordinate: Uint8Array;
   /** Prefix counts of boundaries that end a clause outright (not a relative or participial clause hung on it). */
   private readonly hardPrefix: Int32Array;
+  /** Prefix counts of clause words (not commas) that end a clause outright: "said", "but", ";". */
+  private readonly wordPrefix: Int32Array;
   private readonly modalEnd: (Hit<ModalityCue> | undefined)[];
   private readonly modalStart: (Hit<ModalityCue> | undefined)[];
   private readonly backgroundEnd: (Hit<BackgroundCue> | undefined)[];
@@ -125,10 +127,13 @@ export class SentenceView {
     let sub = false;
     const t = article.tokens;
     this.hardPrefix = new Int32Array(n + 1);
+    this.wordPrefix = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
       this.boundaryPrefix[i + 1] = (this.boundaryPrefix[i] as number) + (clauseStarts[i] as number);
       const soft = clauseStarts[i] === 1 && hangsOn(t, first + i);
       this.hardPrefix[i + 1] = (this.hardPrefix[i] as number) + (clauseStarts[i] === 1 && !soft ? 1 : 0);
+      const comma = t.key[first + i] === ",";
+      this.wordPrefix[i + 1] = (this.wordPrefix[i] as number) + (clauseStarts[i] === 1 && !soft && !comma ? 1 : 0);
       const role = clauseEndRole[i];
       if (role === "subordinate") sub = true;
       else if (role && sub && !hangsOn(t, first + i)) sub = false;
@@ -206,6 +211,14 @@ export class SentenceView {
     const lo = Math.max(a, this.first) - this.first;
     const hi = Math.min(b, this.end) - this.first;
     return (this.hardPrefix[hi] as number) - (this.hardPrefix[lo] as number) > 0;
+  }
+
+  /** True when a clause word other than a comma ("said", "but", "while") ends the clause in tokens [a, b). */
+  clauseWordBetween(a: number, b: number): boolean {
+    if (b <= a) return false;
+    const lo = Math.max(a, this.first) - this.first;
+    const hi = Math.min(b, this.end) - this.first;
+    return (this.wordPrefix[hi] as number) - (this.wordPrefix[lo] as number) > 0;
   }
 
   /** True when a clause boundary starts in tokens [a, b). */
