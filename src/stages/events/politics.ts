@@ -1,3 +1,4 @@
+import type { Article } from "../../core/article.js";
 import type { Tracer } from "../../pipeline/stage.js";
 import type { Taxonomy } from "../../taxonomy/load.js";
 import type { Draft } from "./draft.js";
@@ -27,5 +28,57 @@ export function keepPolitical(tax: Taxonomy, drafts: readonly Draft[], typeOf: (
     if (!type || !tax.political.require.has(type)) return true;
     trace?.note("frame.drop.no-political-side", d.triggers[0]!.span, `${type} with no armed group, state force or protest in the story: ordinary crime`);
     return false;
+  });
+}
+
+/** Counts of cue classes over the whole article, read once and only when a rule below needs them. */
+export function articleClasses(tax: Taxonomy, article: Article): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of tax.cues.findAll(article.tokens)) {
+    for (const v of m.values) for (const c of v.classes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const EXPLOSION = new Set(["explode", "bomb"]);
+const NOT_IN_CRIME_STORY = new Set(["a.generic", "agent.state"]);
+const ORDINARY = new Set(["Attack", "Armed clash", "Arrests"]);
+const CRIME = ["n.crime", "n.illicit", "n.judicial"];
+/** How many words of crime and courts make an article a crime story. */
+const CRIME_STORY = 2;
+
+/**
+ * What the whole article says the story is, for events their own sentences leave open: an
+ * explosion with no political side in a story that speaks of a gas leak or an accident anywhere
+ * ("a gas explosion at a noodle restaurant ... The blast took place at 8:40") is the accident; an
+ * attack, a clash or an arrest with no armed group, explosive or official in a story of crime and
+ * courts, where no armed group appears at all (a street fight, its convictions), is ordinary crime.
+ */
+export function keepOutOfOrdinaryStories(
+  tax: Taxonomy,
+  article: Article,
+  drafts: readonly Draft[],
+  typeOf: (d: Draft) => string | null,
+  trace: Tracer | null,
+): Draft[] {
+  // Gunmen and the police acting are a political side in a war story, not in a story of courts.
+  const showsMore = (d: Draft) => [...cuesOf(d)].some((c) => tax.political.classes.has(c) && !NOT_IN_CRIME_STORY.has(c));
+  const suspects = drafts.filter((d) => !showsMore(d));
+  if (suspects.length === 0) return [...drafts];
+  const counts = articleClasses(tax, article);
+  const accident = (counts.get("n.accident") ?? 0) > 0;
+  const crime = CRIME.reduce((n, c) => n + (counts.get(c) ?? 0), 0) >= CRIME_STORY && !(counts.get("a.armed") ?? 0);
+  return drafts.filter((d) => {
+    if (!suspects.includes(d)) return true;
+    const cues = cuesOf(d);
+    if (accident && !showsPolitics(tax, d) && [...EXPLOSION].some((c) => cues.has(c))) {
+      trace?.note("frame.drop.accident-story", d.triggers[0]!.span, "an explosion in a story told as an accident");
+      return false;
+    }
+    if (crime && ORDINARY.has(typeOf(d) ?? "")) {
+      trace?.note("frame.drop.crime-story", d.triggers[0]!.span, "no armed group in a story of crime and courts");
+      return false;
+    }
+    return true;
   });
 }

@@ -11,7 +11,7 @@ import type { Draft } from "./draft.js";
 import { toFrame } from "./frame.js";
 import { consolidateByPlace, foldPlaceless, mergeAcrossSentences, sentenceGroups } from "./group.js";
 import { chooseLocation, placeKey } from "./location.js";
-import { keepPolitical } from "./politics.js";
+import { keepOutOfOrdinaryStories, keepPolitical } from "./politics.js";
 import { decideRoles, salience } from "./role.js";
 import { findSite } from "./site.js";
 import { ruleOutHolds, vetoOf } from "./veto.js";
@@ -134,7 +134,13 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   const locate = memo((d) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p)), (d) => d.places.length);
   const subType = memo((d) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null, (d) => d.triggers.length);
   const consolidated = consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace);
-  const drafts = keepPolitical(tax, foldPlaceless(tax, consolidated, (d) => locate(d) !== null, trace), subType, trace);
+  const drafts = keepOutOfOrdinaryStories(
+    tax,
+    article,
+    keepPolitical(tax, foldPlaceless(tax, consolidated, (d) => locate(d) !== null, trace), subType, trace),
+    subType,
+    trace,
+  );
 
   let main = decideRoles(article, tax, drafts, absoluteDate);
   resolveRelativeDates(relative, main, trace);
