@@ -450,8 +450,9 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     admin2Index.set(row.code, i);
     admin2.push([row.code, a1, row.name, round4(lat), round4(lon), members.reduce((s, c) => s + c.pop, 0)]);
     const bare = stripAdmin(row.name);
-    // "Metcalfe County" is a district; "Metcalfe" alone is one only where the text says so.
-    addName(row.name, packRef(i, PlaceKind.Admin2, bare ? NameQuality.Main : NameQuality.Bare));
+    // "Metcalfe County" is a district; "Metcalfe" alone is one only where the text says so. A
+    // district whose own name has no level word ("Suffolk", "Essex") is named in full.
+    addName(row.name, packRef(i, PlaceKind.Admin2, NameQuality.Main));
     if (bare) addName(bare, packRef(i, PlaceKind.Admin2, NameQuality.Bare));
   }
 

@@ -21,6 +21,68 @@ interface Mention {
   contains: number;
   /** Mentions of the same name at the same level share one reading. */
   group: string;
+  /** In a list of one country's provinces: that country; in a list of countries: -2; else -1. */
+  list: number;
+}
+
+/** Between two names of a list: ",", "and", "or", ", and", ", or". */
+function listLink(article: Article, a: Mention, b: Mention): boolean {
+  const t = article.tokens;
+  const from = a.cues.spanEnd;
+  const to = b.match.first;
+  if (to <= from || to - from > 2 || t.sentence[from] !== t.sentence[to]) return false;
+  const words = [];
+  for (let i = from; i < to; i++) words.push(t.key[i] as string);
+  const w = words.join(" ");
+  return w === "," || w === "and" || w === "or" || w === ", and" || w === ", or";
+}
+
+/**
+ * Lists of names: "South Carolina, Tennessee, Texas, Utah, Virginia, Washington and Wyoming" are
+ * states, not towns of those names, and no name of the list holds the next one.
+ */
+function markLists(article: Article, mentions: Mention[]): void {
+  let start = 0;
+  for (let k = 1; k <= mentions.length; k++) {
+    if (k < mentions.length && listLink(article, mentions[k - 1]!, mentions[k]!)) continue;
+    const run = mentions.slice(start, k);
+    start = k;
+    if (run.length < 2) continue;
+    const provinces = new Map<number, number>();
+    let countries = 0;
+    for (const m of run) {
+      const seen = new Set<number>();
+      for (const p of m.candidates)
+        if (p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main && !seen.has(p.country)) {
+          seen.add(p.country);
+          provinces.set(p.country, (provinces.get(p.country) ?? 0) + 1);
+        }
+      if (m.candidates.some((p) => p.kind === PlaceKind.Country)) countries++;
+    }
+    let best = -1;
+    let most = 0;
+    for (const [c, n] of provinces)
+      if (n > most) {
+        most = n;
+        best = c;
+      }
+    let mark: (m: Mention) => number;
+    if (run.length >= 3 && most >= 3 && most >= 0.6 * run.length)
+      mark = (m) =>
+        m.candidates.some((p) => p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main && p.country === best)
+          ? best
+          : -1;
+    else if (countries >= 2 && countries >= 0.6 * run.length)
+      mark = (m) => (m.candidates.some((p) => p.kind === PlaceKind.Country) ? -2 : -1);
+    else continue;
+    for (const m of run) {
+      m.list = mark(m);
+      if (m.container >= 0 && run.includes(mentions[m.container]!)) {
+        mentions[m.container]!.contains = -1;
+        m.container = -1;
+      }
+    }
+  }
 }
 
 /** Between two names: a comma ("Kandahar, Afghanistan"), "in", or an opening bracket. */
@@ -323,7 +385,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     const cues = cuesOf(article, gz, match, placeAt);
     const candidates = candidatesOf(gz, match.key);
     const group = `${match.key}|${cues.level ?? ""}`;
-    return { match, cues, candidates, container: -1, contains: -1, group };
+    return { match, cues, candidates, container: -1, contains: -1, group, list: -1 };
   });
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k]!;
@@ -337,6 +399,8 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
       b.contains = k;
     }
   }
+
+  markLists(article, mentions);
 
   // First evidence: countries named outright, demonyms, unambiguous provinces, telephone numbers.
   const countries = new CountryContext();
@@ -380,6 +444,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     countries: ctx,
     admin1s,
     sameNameAdmin1: sameNameAdmin1(ms[0]!.candidates),
+    list: ms.reduce((l, m) => (m.list !== -1 ? m.list : l), -1),
   });
 
   // The dateline fixes the country of the story.

@@ -120,3 +120,46 @@ describe("districts named with their level", () => {
     expect(county[0]?.place.admin1).toBe("Kentucky");
   });
 });
+
+describe("lists and former provinces", () => {
+  it("reads states in a list of states, not towns of those names", () => {
+    // WikiNews, 2008 (GeoVirus).
+    const found = parse(
+      "Cases have been reported in South Carolina, Tennessee, Texas, Utah, Virginia, Washington, West Virginia " +
+        "and Wyoming. Signs of salmonella include fever.",
+    );
+    for (const name of ["Washington", "Wyoming", "Virginia", "Texas"]) {
+      const hit = find(found, name)[0];
+      expect(hit?.place.featureType).toBe("admin1");
+      expect(hit?.place.countryCode).toBe("US");
+    }
+  });
+
+  it("reads Niger as the country beside Egypt, not the Nigerian state", () => {
+    // WikiNews, 2006 (GeoVirus).
+    const found = parse("The WHO declared in 2006 that polio had been eradicated in Egypt and Niger.");
+    expect(find(found, "Niger")[0]?.place.featureType).toBe("country");
+    expect(find(found, "Niger")[0]?.place.countryCode).toBe("NE");
+  });
+
+  it("reads Nyanza province in a Kenyan story as the former Kenyan province", () => {
+    // WikiNews, 2008 (GeoVirus).
+    const found = parse(
+      "Cholera has killed 45 people in Kenya. Nyanza Province, with 750 infections and 45 deaths, has been the " +
+        "worst hit, officials said in Nairobi.",
+    );
+    const nyanza = find(found, "Nyanza Province")[0];
+    expect(nyanza?.place.countryCode).toBe("KE");
+    expect(nyanza?.place.lat).toBeCloseTo(-0.1, 0);
+  });
+
+  it("reads an English county named without its level as the county in a British story", () => {
+    // WikiNews, 2007 (GeoVirus).
+    const found = parse(
+      "A turkey farm worker in England believed to be from a Bernard Matthews owned farm in Suffolk fell ill " +
+        "this week, a year after a mass culling of 50,000 birds in Norfolk.",
+    );
+    expect(find(found, "Suffolk")[0]?.place.countryCode).toBe("GB");
+    expect(find(found, "Norfolk")[0]?.place.countryCode).toBe("GB");
+  });
+});

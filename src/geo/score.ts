@@ -35,6 +35,11 @@ export interface Evidence {
   readonly admin1s: ReadonlySet<number>;
   /** Cities the name has a same-named province for, with the share of the province's people they hold. */
   readonly sameNameAdmin1: ReadonlyMap<number, number>;
+  /**
+   * The name stands in a list of provinces of one country ("Utah, Virginia, Washington and
+   * Wyoming": that country's index) or of countries ("Egypt and Niger": -2); -1 otherwise.
+   */
+  readonly list: number;
 }
 
 const log10 = (x: number) => Math.log10(Math.max(x, 0) + 10);
@@ -44,7 +49,8 @@ export function prior(p: GeoPlace): number {
   let s: number;
   switch (p.kind) {
     case PlaceKind.Country:
-      s = 9;
+      // Between two countries of one name ("Congo"), the larger is meant more often.
+      s = 9 + 0.05 * log10(p.population);
       break;
     case PlaceKind.Region:
       s = 8.5;
@@ -138,15 +144,16 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   let levelBonus: number | null = null;
   let anyLevel = false;
   let admin1After = false;
+  // A former province kept as a region ("Nyanza Province") reads as a province.
+  const province = p.kind === PlaceKind.Admin1 || (p.kind === PlaceKind.Region && p.featureType === "admin1");
   for (const c of ev.cues) {
     if (c.admin1After) admin1After = true;
     if (!c.level) continue;
     anyLevel = true;
     let b: number;
-    if (c.level === "admin1")
-      b = p.kind === PlaceKind.Admin1 ? 4 : p.kind === PlaceKind.Admin2 ? 2 : p.kind === PlaceKind.City ? -2 : 0;
+    if (c.level === "admin1") b = province ? 4 : p.kind === PlaceKind.Admin2 ? 2 : p.kind === PlaceKind.City ? -2 : 0;
     else if (c.level === "admin2")
-      b = p.kind === PlaceKind.Admin2 ? 4 : p.kind === PlaceKind.Admin1 ? 2.5 : p.kind === PlaceKind.City ? -2 : 0;
+      b = p.kind === PlaceKind.Admin2 ? 4 : province ? 2.5 : p.kind === PlaceKind.City ? -2 : 0;
     else b = p.kind === PlaceKind.City ? 3 : 0;
     levelBonus = levelBonus === null ? b : Math.max(levelBonus, b);
   }
@@ -161,5 +168,12 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
     if (p.kind === PlaceKind.Admin2 && p.quality === NameQuality.Bare) s -= 1;
   }
   if (admin1After && p.kind === PlaceKind.Admin1) s += 2.5;
+  if (ev.list >= 0 && p.kind === PlaceKind.Admin1 && p.country === ev.list) {
+    s += 4;
+    rule = "place.list";
+  } else if (ev.list === -2 && p.kind === PlaceKind.Country) {
+    s += 3;
+    rule = "place.list";
+  }
   return { place: p, score: s, rule, contained };
 }
