@@ -63,19 +63,21 @@ export function keepOutOfOrdinaryStories(
 ): Draft[] {
   // Gunmen and the police acting are a political side in a war story, not in a story of courts.
   const showsMore = (d: Draft) => [...cuesOf(d)].some((c) => tax.political.classes.has(c) && !NOT_IN_CRIME_STORY.has(c));
-  const suspects = drafts.filter((d) => !showsMore(d));
+  // What no accident explains: the exceptions of the accident veto (a bomb, a suicide bomber, gunmen).
+  const unexplained = tax.vetoes.get("n.accident")?.unless ?? new Set<string>();
+  const accidental = (d: Draft) => ![...cuesOf(d)].some((c) => unexplained.has(c));
+  const suspects = drafts.filter((d) => !showsMore(d) || accidental(d));
   if (suspects.length === 0) return [...drafts];
   const counts = articleClasses(tax, article);
   const accident = (counts.get("n.accident") ?? 0) > 0;
   const crime = CRIME.reduce((n, c) => n + (counts.get(c) ?? 0), 0) >= CRIME_STORY && !(counts.get("a.armed") ?? 0);
   return drafts.filter((d) => {
     if (!suspects.includes(d)) return true;
-    const cues = cuesOf(d);
-    if (accident && !showsPolitics(tax, d) && [...EXPLOSION].some((c) => cues.has(c))) {
+    if (accident && accidental(d) && d.triggers.some((t) => EXPLOSION.has(t.cue ?? ""))) {
       trace?.note("frame.drop.accident-story", d.triggers[0]!.span, "an explosion in a story told as an accident");
       return false;
     }
-    if (crime && ORDINARY.has(typeOf(d) ?? "")) {
+    if (crime && !showsMore(d) && ORDINARY.has(typeOf(d) ?? "")) {
       trace?.note("frame.drop.crime-story", d.triggers[0]!.span, "no armed group in a story of crime and courts");
       return false;
     }
