@@ -41,6 +41,34 @@ const uniqueBySpan = <T extends { span: { start: number; end: number } }>(items:
     });
 };
 
+const ATTRIBUTING = new Set(["claim", "accusation", "suspicion"]);
+
+/**
+ * The perpetrator an event's claims name when the roles stage found none in its sentences: the
+ * group that claimed it, or that officials accuse or suspect ("an IS-claimed attack", GTD's
+ * claimed perpetrator). A denial names no one. The claim itself stays in `claims`.
+ */
+function perpetratorsFromClaims(d: Draft): RoleFiller[] {
+  const out: RoleFiller[] = [];
+  const seen = new Set<string>();
+  for (const c of d.claims) {
+    if (!ATTRIBUTING.has(c.kind) || (c.kind !== "claim" && !c.actorName)) continue;
+    const key = `${c.actor.start}:${c.actor.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      span: c.actor,
+      rule: `perpetrator.from-${c.kind}`,
+      confidence: c.confidence * 0.8,
+      role: "perpetratorOrgs",
+      name: c.actorName,
+      category: null,
+      sentence: c.sentence,
+    });
+  }
+  return out;
+}
+
 /** The frame of a finished draft. */
 export function toFrame(
   article: Article,
@@ -72,7 +100,7 @@ export function toFrame(
     location,
     site,
     date: absoluteDate(d) ?? d.dates[0] ?? null,
-    perpetratorOrgs: of("perpetratorOrgs"),
+    perpetratorOrgs: of("perpetratorOrgs").length ? of("perpetratorOrgs") : perpetratorsFromClaims(d),
     perpetratorIndividuals: of("perpetratorIndividuals"),
     targets: of("targets"),
     victims: of("victims"),
