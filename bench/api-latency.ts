@@ -8,6 +8,7 @@
  * Run: node dist/bench/api-latency.js   (SITREP_API_BENCH_EVENTS to change the size; see api-data.ts)
  */
 import Database from "better-sqlite3";
+import { requestFilter } from "../src/api/resolve-filter.js";
 import { buildServer } from "../src/api/server.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { ensureApiBenchDb } from "./api-data.js";
@@ -60,6 +61,21 @@ const counts = await store.counts();
 const tLoad = performance.now();
 await time(`${base}/map?zoom=2`);
 const loadMs = performance.now() - tLoad;
+
+// The in-memory answers must be the store's: every filter's total is checked against the SQL count first.
+for (const [name, filter] of Object.entries(FILTERS)) {
+  const api = (await (await fetch(`${base}/events?limit=1${filter ? `&${filter}` : ""}`)).json()) as { total: number };
+  const single = new Set(["since", "until", "text", "near", "bbox"]);
+  const query = Object.fromEntries(
+    Array.from(new URLSearchParams(filter).entries(), ([k, v]) => [
+      k,
+      k === "minKilled" ? Number(v) : single.has(k) ? v : [v],
+    ]),
+  );
+  const sql = await store.queryEvents({ filter: await requestFilter(query), limit: 0 });
+  if (api.total !== sql.total)
+    throw new Error(`api-latency: ${name}: the API counts ${api.total} events, the store ${sql.total}`);
+}
 
 // A second connection writes a decision row: the store's change token moves, as when anyone edits.
 const writer = new Database(dbFile);

@@ -1,8 +1,9 @@
 /**
- * The few fields of every event that the map and the timeline aggregate, as columns. The API
- * keeps them in memory (api/facts/) so that clustering 200,000 events or counting them per week
- * is a pass over typed arrays, while which events a filter selects is still the store's answer
- * (`eventIds`), with its indexes and its full-text search.
+ * The few fields of every event that the map and the timeline aggregate, and that the simple
+ * filters test, as columns. The API keeps them in memory (api/facts/) so that clustering 200,000
+ * events, counting them per week or selecting them by type, country, date or toll is a pass over
+ * arrays; what needs the store's indexes (actors, sources, words, provinces, places, distance)
+ * is still asked of the store (`eventIds`).
  */
 export interface EventFacts {
   /** Ascending. */
@@ -14,23 +15,34 @@ export interface EventFacts {
   readonly dateStart: readonly (string | null)[];
   readonly dateEnd: readonly (string | null)[];
   readonly eventType: readonly string[];
+  readonly subEventType: readonly string[];
+  readonly countryCode: readonly (string | null)[];
+  readonly dataset: readonly string[];
+  readonly role: readonly string[];
   /** Reconciled figures; -1 when unknown. */
   readonly killedLow: Int32Array;
   readonly killedBest: Int32Array;
   readonly injuredBest: Int32Array;
 }
 
-/** A row of the facts query: id, lat, lon, date_start, date_end, event_type, killed_low, killed_best, injured_best. */
+/** The columns of the facts query, in the order of `FactRow`. */
+export const FACT_COLUMNS =
+  "e.id, e.lat, e.lon, e.date_start, e.date_end, e.event_type, e.sub_event_type, e.country_code, e.dataset, e.role, e.killed_low, e.killed_best, e.injured_best";
+
 export type FactRow = readonly [
-  number,
-  number | null,
-  number | null,
-  string | null,
-  string | null,
-  string,
-  number | null,
-  number | null,
-  number | null,
+  id: number,
+  lat: number | null,
+  lon: number | null,
+  dateStart: string | null,
+  dateEnd: string | null,
+  eventType: string,
+  subEventType: string,
+  countryCode: string | null,
+  dataset: string,
+  role: string,
+  killedLow: number | null,
+  killedBest: number | null,
+  injuredBest: number | null,
 ];
 
 export function factsFromRows(rows: readonly FactRow[]): EventFacts {
@@ -42,6 +54,10 @@ export function factsFromRows(rows: readonly FactRow[]): EventFacts {
     dateStart: new Array<string | null>(n),
     dateEnd: new Array<string | null>(n),
     eventType: new Array<string>(n),
+    subEventType: new Array<string>(n),
+    countryCode: new Array<string | null>(n),
+    dataset: new Array<string>(n),
+    role: new Array<string>(n),
     killedLow: new Int32Array(n),
     killedBest: new Int32Array(n),
     injuredBest: new Int32Array(n),
@@ -53,9 +69,13 @@ export function factsFromRows(rows: readonly FactRow[]): EventFacts {
     facts.dateStart[i] = r[3];
     facts.dateEnd[i] = r[4];
     facts.eventType[i] = r[5];
-    facts.killedLow[i] = r[6] ?? -1;
-    facts.killedBest[i] = r[7] ?? -1;
-    facts.injuredBest[i] = r[8] ?? -1;
+    facts.subEventType[i] = r[6];
+    facts.countryCode[i] = r[7];
+    facts.dataset[i] = r[8];
+    facts.role[i] = r[9];
+    facts.killedLow[i] = r[10] ?? -1;
+    facts.killedBest[i] = r[11] ?? -1;
+    facts.injuredBest[i] = r[12] ?? -1;
   });
   return facts;
 }

@@ -7,7 +7,7 @@ import detailedUrl from "world-atlas/countries-50m.json?url";
 /**
  * The basemap: country outlines from world-atlas (Natural Earth), drawn as vector polygons. No
  * tiles, so the map works with no internet. The coarse outlines draw at once; the detailed ones
- * replace them when loaded, for the zoomed-in views analysts spend their time in.
+ * replace them once the analyst zooms in to a region, where the coarse ones look crude.
  */
 const style: L.PathOptions = { color: "#8a8478", weight: 0.7, fillColor: "#efebe2", fillOpacity: 1, opacity: 1 };
 
@@ -69,15 +69,26 @@ function layerOf(fc: GeoJSON.FeatureCollection): L.GeoJSON {
   });
 }
 
+/** Zoom from which the detailed outlines are worth their weight (750 KB to parse and draw). */
+const DETAIL_ZOOM = 4;
+
 export async function addBasemap(map: L.Map): Promise<void> {
   let layer = layerOf(await countries(coarseUrl)).addTo(map);
   layer.bringToBack();
-  try {
-    const detailed = layerOf(await countries(detailedUrl));
-    map.removeLayer(layer);
-    layer = detailed.addTo(map);
-    layer.bringToBack();
-  } catch {
-    // The coarse outlines stay: a less detailed map is better than none.
-  }
+  let detailing = false;
+  const detail = async () => {
+    if (detailing || map.getZoom() < DETAIL_ZOOM) return;
+    detailing = true;
+    map.off("zoomend", detail);
+    try {
+      const detailed = layerOf(await countries(detailedUrl));
+      map.removeLayer(layer);
+      layer = detailed.addTo(map);
+      layer.bringToBack();
+    } catch {
+      // The coarse outlines stay: a less detailed map is better than none.
+    }
+  };
+  map.on("zoomend", detail);
+  await detail();
 }

@@ -5,7 +5,11 @@ import { SqliteStore } from "../../store/sqlite/sqlite-store.js";
 import type { StoredEvent } from "../../store/store.js";
 import { buildServer } from "../server.js";
 import type { MapCluster } from "../map-clusters.js";
+import type { EventFilter } from "../../query/types.js";
 import { bearer, frozenArticles, openFixture, type Fixture } from "../../../test/fixtures/api/fixture.js";
+import { FactsCache } from "./facts-cache.js";
+import { selectPositions, splitFilter } from "./memory-filter.js";
+import { FactsSnapshot } from "./snapshot.js";
 
 const json = async <T>(f: Fixture, url: string): Promise<T> => {
   const r = await f.app.inject({ url });
@@ -51,6 +55,69 @@ describe("the in-memory map and timeline agree with the store's own queries", ()
       expect(m.events).toBe(located.length);
       expect(m.clusters.filter((c) => c.id !== null).every((c) => located.some((e) => e.id === c.id))).toBe(true);
     }
+  });
+});
+
+describe("the filters the snapshot answers by itself select what the store's SQL selects", () => {
+  let f: Fixture;
+  let snapshot: FactsSnapshot;
+  beforeAll(async () => {
+    f = await openFixture();
+    snapshot = new FactsSnapshot(await f.store.eventFacts());
+  });
+  afterAll(() => f.close());
+
+  const filters: EventFilter[] = [
+    { countryCodes: ["af"] },
+    { countryCodes: ["AF", "CO", "XX"] },
+    { eventTypes: ["Battles", "Riots"] },
+    { subEventTypes: ["Suicide bomb", "Grenade"] },
+    { since: "2021-10-09" },
+    { since: "1989-06-15", until: "1989-06-20" },
+    { until: "1989-12-31" },
+    { since: "1990-01-03", until: "1990-01-03" },
+    { minKilled: 0 },
+    { minKilled: 3 },
+    { minKilled: 41 },
+    { datasets: ["sitrep"] },
+    { datasets: ["acled"] },
+    { roles: ["background"] },
+    { ids: [1, 2, 5, 999] },
+    { idAfter: 10 },
+    { bbox: { west: -80, south: 0, east: -70, north: 15 } },
+    { bbox: { west: 170, south: -90, east: 70, north: 90 } },
+    {
+      countryCodes: ["AF"],
+      since: "2021-01-01",
+      minKilled: 1,
+      eventTypes: ["Explosions/Remote violence", "Violence against civilians"],
+    },
+  ];
+
+  test.each(filters.map((x) => [JSON.stringify(x), x] as const))("%s", async (_name, filter) => {
+    expect(splitFilter(filter).store).toEqual({});
+    const mine = selectPositions(snapshot, snapshot.allPositions(), filter);
+    const ids = Array.from(mine, (p) => snapshot.ids[p]).sort((a, b) => a! - b!);
+    expect(ids).toEqual(Array.from(await f.store.eventIds(filter)));
+  });
+
+  test("the rest of a filter goes to the store, and both parts together select what the store selects", async () => {
+    const filter: EventFilter = {
+      countryCodes: ["AF"],
+      actors: ["Islamic State"],
+      actorRoles: ["claimant"],
+      text: "mosque",
+      minKilled: 1,
+    };
+    const { memory, store } = splitFilter(filter);
+    expect(store).toEqual({ actors: ["Islamic State"], actorRoles: ["claimant"], text: "mosque" });
+    expect(memory).toEqual({ countryCodes: ["AF"], minKilled: 1 });
+    expect(splitFilter({ actorRoles: ["victim"] }).store).toEqual({});
+    const view = await new FactsCache(f.store).view(filter);
+    expect(Array.from(view.positions, (p) => view.snapshot.ids[p]).sort()).toEqual(
+      Array.from(await f.store.eventIds(filter)),
+    );
+    expect(view.total).toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { EventFilter } from "../../query/types.js";
 import type { Store } from "../../store/store.js";
+import { isEmpty, selectPositions, splitFilter } from "./memory-filter.js";
 import { FactsSnapshot } from "./snapshot.js";
 
 export interface FactsCacheOptions {
@@ -60,6 +61,11 @@ export class FactsCache {
   private lastCheck = 0;
   private lastLoad = 0;
   private readonly ids = new Map<string, IdsEntry>();
+  /** The positions each whole filter selected, for the snapshot generation and change token they were computed at. */
+  private readonly selections = new Map<
+    string,
+    { generation: number; token: string; positions: Int32Array; total: number }
+  >();
   private readonly checkEveryMs: number;
   private readonly minReloadMs: number;
   private readonly maxFilters: number;
@@ -107,16 +113,41 @@ export class FactsCache {
   }
 
   /**
-   * The snapshot and the positions in it of the events matching `filter` (every live event when
-   * the filter is empty).
+   * The snapshot and the positions in it of the events matching `filter`. The parts of the
+   * filter the snapshot holds columns for are evaluated here; the rest is asked of the store
+   * (once per filter until the database changes).
    */
   async view(filter: EventFilter): Promise<FactsView> {
     const snapshot = await this.fresh();
+    const { memory, store } = splitFilter(filter);
     const key = filterKey(filter);
-    if (key === "{}") {
-      const positions = snapshot.allPositions();
-      return { snapshot, positions, total: positions.length };
+    const memo = this.selections.get(key);
+    if (memo && memo.generation === snapshot.generation && memo.token === this.knownToken) {
+      return { snapshot, positions: memo.positions, total: memo.total };
     }
+    let base: Int32Array;
+    let total: number | null = null;
+    if (isEmpty(store)) {
+      base = snapshot.allPositions();
+    } else {
+      const { positions, ids } = await this.storeSelection(snapshot, store);
+      base = positions;
+      // Events newer than the snapshot are counted when the store alone decides.
+      if (isEmpty(memory)) total = ids.length;
+    }
+    const positions = isEmpty(memory) ? base : selectPositions(snapshot, base, memory);
+    const view = { snapshot, positions, total: total ?? positions.length };
+    if (this.selections.size >= this.maxFilters) this.selections.delete(this.selections.keys().next().value as string);
+    this.selections.set(key, { generation: snapshot.generation, token: this.knownToken, positions, total: view.total });
+    return view;
+  }
+
+  /** The positions of the events the store selects for the filter's store part. */
+  private async storeSelection(
+    snapshot: FactsSnapshot,
+    filter: EventFilter,
+  ): Promise<{ positions: Int32Array; ids: Int32Array }> {
+    const key = filterKey(filter);
     let entry = this.ids.get(key);
     if (!entry) {
       entry = { ids: this.store.eventIds(filter), positions: null, generation: -1 };
@@ -135,12 +166,13 @@ export class FactsCache {
       entry.positions = snapshot.positionsOf(ids);
       entry.generation = snapshot.generation;
     }
-    return { snapshot, positions: entry.positions, total: ids.length };
+    return { positions: entry.positions, ids };
   }
 
   /** After this server changed events: their facts are read again, and every filter's ids dropped. */
   async changed(eventIds: readonly number[]): Promise<void> {
     this.ids.clear();
+    this.selections.clear();
     if (!this.snapshot || eventIds.length === 0) return;
     const facts = await this.store.eventFacts({ ids: eventIds });
     const live = new Set(facts.ids);

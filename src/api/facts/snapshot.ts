@@ -24,6 +24,27 @@ export function mercator(lat: number, lon: number): [number, number] {
   return [((lon + 180) * Math.PI) / 180, Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) + Math.PI];
 }
 
+/** Strings stored once each, as small integers. */
+export class Dictionary {
+  readonly values: (string | null)[] = [];
+  private readonly index = new Map<string | null, number>();
+
+  of(value: string | null): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+
+  /** The code of a value, or -1 when no event has it. */
+  find(value: string | null): number {
+    return this.index.get(value) ?? -1;
+  }
+}
+
 function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T, size: number): T {
   if (a.length >= size) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2, 1024));
@@ -48,6 +69,10 @@ export class FactsSnapshot {
   /** year·12 + month-1 of the start date. */
   monthStart = new Int32Array(0);
   type = new Uint16Array(0);
+  subType = new Uint16Array(0);
+  country = new Uint16Array(0);
+  dataset = new Uint8Array(0);
+  role = new Uint8Array(0);
   killedLow = new Int32Array(0);
   killedBest = new Int32Array(0);
   injuredBest = new Int32Array(0);
@@ -55,6 +80,10 @@ export class FactsSnapshot {
   alive = new Uint8Array(0);
   readonly types: string[] = [];
   private readonly typeIndex = new Map<string, number>();
+  readonly subTypes = new Dictionary();
+  readonly countries = new Dictionary();
+  readonly datasets = new Dictionary();
+  readonly roles = new Dictionary();
   private readonly positions = new Map<number, number>();
   /** Bumped by every patch, so that cached positions of a filter are recomputed. */
   generation = 0;
@@ -87,6 +116,10 @@ export class FactsSnapshot {
     this.dayEnd = grow(this.dayEnd, size);
     this.monthStart = grow(this.monthStart, size);
     this.type = grow(this.type, size);
+    this.subType = grow(this.subType, size);
+    this.country = grow(this.country, size);
+    this.dataset = grow(this.dataset, size);
+    this.role = grow(this.role, size);
     this.killedLow = grow(this.killedLow, size);
     this.killedBest = grow(this.killedBest, size);
     this.injuredBest = grow(this.injuredBest, size);
@@ -113,9 +146,14 @@ export class FactsSnapshot {
       this.mx[p] = x;
       this.my[p] = y;
       this.dayStart[p] = dayOf(start);
-      this.dayEnd[p] = dayOf(facts.dateEnd[i] ?? start);
+      // As stored: a missing end date is missing (the store's date filters treat it so).
+      this.dayEnd[p] = dayOf(facts.dateEnd[i] ?? null);
       this.monthStart[p] = start ? Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 : NO_DAY;
       this.type[p] = this.typeOf(facts.eventType[i] as string);
+      this.subType[p] = this.subTypes.of(facts.subEventType[i] as string);
+      this.country[p] = this.countries.of(facts.countryCode[i] ?? null);
+      this.dataset[p] = this.datasets.of(facts.dataset[i] as string);
+      this.role[p] = this.roles.of(facts.role[i] as string);
       this.killedLow[p] = facts.killedLow[i] as number;
       this.killedBest[p] = facts.killedBest[i] as number;
       this.injuredBest[p] = facts.injuredBest[i] as number;

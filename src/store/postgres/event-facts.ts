@@ -14,7 +14,8 @@ export async function postgresEventFacts(
   const where = eventConditions(filter, p, dialect(p)).join(" AND ");
   const { rows } = await query(
     `SELECT e.id, e.lat, e.lon, to_char(e.date_start, 'YYYY-MM-DD') AS date_start, to_char(e.date_end, 'YYYY-MM-DD') AS date_end,
-       e.event_type, e.killed_low, e.killed_best, e.injured_best FROM events e WHERE ${where} ORDER BY e.id`,
+       e.event_type, e.sub_event_type, e.country_code, e.dataset, e.role, e.killed_low, e.killed_best, e.injured_best
+       FROM events e WHERE ${where} ORDER BY e.id`,
     p.values,
   );
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -26,6 +27,10 @@ export async function postgresEventFacts(
       (r.date_start as string | null) ?? null,
       (r.date_end as string | null) ?? null,
       String(r.event_type),
+      String(r.sub_event_type),
+      (r.country_code as string | null) ?? null,
+      String(r.dataset),
+      String(r.role),
       num(r.killed_low),
       num(r.killed_best),
       num(r.injured_best),

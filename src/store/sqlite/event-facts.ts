@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { EventFilter } from "../../query/types.js";
-import { factsFromRows, type EventFacts, type FactRow } from "../event-facts.js";
+import { FACT_COLUMNS, factsFromRows, type EventFacts, type FactRow } from "../event-facts.js";
 import { Params, eventConditions, type SqlDialect } from "../sql/where.js";
 
 /** The facts of the live events matching `filter`, in id order. */
@@ -12,10 +12,7 @@ export function sqliteEventFacts(
   const p = new Params("?");
   const where = eventConditions(filter, p, dialect(p)).join(" AND ");
   const rows = db
-    .prepare(
-      `SELECT e.id, e.lat, e.lon, e.date_start, e.date_end, e.event_type, e.killed_low, e.killed_best, e.injured_best
-       FROM events e WHERE ${where} ORDER BY e.id`,
-    )
+    .prepare(`SELECT ${FACT_COLUMNS} FROM events e WHERE ${where} ORDER BY e.id`)
     .raw()
     .all(...p.values) as FactRow[];
   return factsFromRows(rows);
