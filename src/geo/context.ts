@@ -47,6 +47,10 @@ export class CountryContext {
   add(country: number, w: number): void {
     if (country < 0) return;
     const v = (this.weight.get(country) ?? 0) + w;
+    if (v <= 1e-9) {
+      this.weight.delete(country);
+      return;
+    }
     this.weight.set(country, v);
     if (v > this.top) this.top = v;
   }
@@ -56,9 +60,10 @@ export class CountryContext {
     this.add(country, 3);
   }
 
+  /** Relative to the best, and to at least one name's worth of evidence: a hint is not a context. */
   share(country: number): number {
     if (this.top === 0 || country < 0) return 0;
-    return (this.weight.get(country) ?? 0) / this.top;
+    return (this.weight.get(country) ?? 0) / Math.max(this.top, 1);
   }
 
   isDateline(country: number): boolean {
@@ -76,6 +81,14 @@ export class CountryContext {
       }
     }
     return best;
+  }
+
+  /** The same evidence less what one name gave ("Edmonton" may not vouch for its own country). */
+  without(country: number, w: number): CountryContext {
+    const c = new CountryContext();
+    for (const [k, v] of this.weight) c.add(k, k === country ? v - w : v);
+    c.dateline = this.dateline;
+    return c;
   }
 
   clone(): CountryContext {

@@ -19,6 +19,8 @@ interface Mention {
   container: number;
   /** The mention right before it that it may contain, or -1. */
   contains: number;
+  /** A mention the text puts it near ("Edmonton, south of Cairns"), or -1. */
+  near: number;
   /** Mentions of the same name at the same level share one reading. */
   group: string;
   /** In a list of one country's provinces: that country; in a list of countries: -2; else -1. */
@@ -83,6 +85,40 @@ function markLists(article: Article, mentions: Mention[]): void {
       }
     }
   }
+}
+
+const DIRECTIONS = new Set([
+  "north",
+  "south",
+  "east",
+  "west",
+  "northeast",
+  "northwest",
+  "southeast",
+  "southwest",
+  "north-east",
+  "north-west",
+  "south-east",
+  "south-west",
+]);
+
+/**
+ * Between two names, words that put the first near the second: "Edmonton, south of Cairns",
+ * "Chak, west of Kabul", "a village near Kunduz", "Mir Ali outside Miranshah".
+ */
+function nearLink(article: Article, a: Mention, b: Mention): boolean {
+  const t = article.tokens;
+  const from = a.cues.spanEnd;
+  const to = b.match.first;
+  if (to <= from || to - from > 6 || t.sentence[from] !== t.sentence[to]) return false;
+  const words: string[] = [];
+  for (let i = from; i < to; i++) if (t.value[i] !== "-") words.push(t.key[i] as string);
+  if (words[0] === ",") words.shift();
+  if (words[0] === "just" || words[0] === "about" || words[0] === "some") words.shift();
+  if (words.length === 1) return words[0] === "near" || words[0] === "outside";
+  if (words.length === 2 && DIRECTIONS.has(`${words[0]}-${words[1]}`)) return false;
+  const dir = words.length === 3 ? `${words[0]}${words[1]}` : words[0];
+  return words[words.length - 1] === "of" && words.length <= 3 && DIRECTIONS.has(dir ?? "");
 }
 
 /** Between two names: a comma ("Kandahar, Afghanistan"), "in", or an opening bracket. */
@@ -385,7 +421,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     const cues = cuesOf(article, gz, match, placeAt);
     const candidates = candidatesOf(gz, match.key);
     const group = `${match.key}|${cues.level ?? ""}`;
-    return { match, cues, candidates, container: -1, contains: -1, group, list: -1 };
+    return { match, cues, candidates, container: -1, contains: -1, near: -1, group, list: -1 };
   });
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k]!;
@@ -397,7 +433,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     if (!wide && containerLink(article, a.match, a.cues.spanEnd, b.match)) {
       a.container = k + 1;
       b.contains = k;
-    }
+    } else if (nearLink(article, a, b)) a.near = k + 1;
   }
 
   markLists(article, mentions);
@@ -407,9 +443,11 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   const demonyms = findDemonyms(article, gz);
   for (const d of demonyms) countries.add(d.country, 0.5);
   for (const c of areaCodes(article, gz)) countries.add(c, 1);
+  const namedCountries = new Set<number>();
   for (const m of mentions) {
     if (m.cues.notName || m.cues.organisation === "any") continue;
     const country = m.candidates.find((p) => p.kind === PlaceKind.Country);
+    if (country && country.quality === NameQuality.Main && !m.cues.afterName) namedCountries.add(country.country);
     // "Georgia" is also a state, "Jordan" a given name: such names count for little until resolved.
     const alsoProvince = m.candidates.some((p) => p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main);
     if (country && !m.cues.afterTitle && !m.cues.afterName) countries.add(country.country, alsoProvince ? 0.3 : 1);
@@ -445,6 +483,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     admin1s,
     sameNameAdmin1: sameNameAdmin1(ms[0]!.candidates),
     list: ms.reduce((l, m) => (m.list !== -1 ? m.list : l), -1),
+    nearby: ms.filter((m) => m.near >= 0).map((m) => mentions[m.near]!.candidates),
+    largestTown: ms[0]!.candidates.reduce((n, p) => (p.kind === PlaceKind.City ? Math.max(n, p.population) : n), 0),
+    namedCountries,
   });
 
   // The dateline fixes the country of the story.
@@ -456,13 +497,18 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
 
   // Pass 1 reads each name with the country evidence; pass 2 adds the provinces and countries of
   // what pass 1 resolved; the joint reading then weighs each candidate against the others' readings.
-  const resolveAll = (ctx: CountryContext, admin1By: ReadonlyMap<number, ReadonlySet<string>>) => {
+  const resolveAll = (
+    ctx: CountryContext,
+    admin1By: ReadonlyMap<number, ReadonlySet<string>>,
+    own: ReadonlyMap<string, readonly [number, number]> = new Map(),
+  ) => {
     const out = new Map<string, Scored[]>();
     for (const [key, ms] of groups) {
-      // A province counts as context only when some other name put it there.
+      // A province counts as context only when some other name put it there; so does a country.
       const admin1s = new Set<number>();
       for (const [a, by] of admin1By) if (by.size > 1 || !by.has(key)) admin1s.add(a);
-      const list = scoreGroup(ms, evidenceFor(ms, ctx, admin1s));
+      const mine = own.get(key);
+      const list = scoreGroup(ms, evidenceFor(ms, mine ? ctx.without(mine[0], mine[1]) : ctx, admin1s));
       if (list.length > 0) out.set(key, list);
     }
     return out;
@@ -470,6 +516,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   const first = resolveAll(countries, new Map());
   const second = countries.clone();
   const admin1By = new Map<number, Set<string>>();
+  const own = new Map<string, readonly [number, number]>();
   const none = new Set<string>();
   // Only names that stand as places give context: "Street" of "Falcon Street" or "Kim" of "Const.
   // Kim Flett" say nothing of where the story is.
@@ -488,10 +535,14 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
       admin1By.set(p.admin1, by);
     }
     if (p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2 || p.kind === PlaceKind.Admin1) {
-      second.add(p.country, Math.min(ms.length, 2) * (best.contained ? 1 : 0.4));
+      // A reading that barely beats the next one says little of where the story is.
+      const margin = list[1] ? best.score - list[1].score : 3;
+      const w = Math.min(ms.length, 2) * (best.contained ? 1 : 0.4) * Math.min(1, Math.max(0.1, margin / 3));
+      second.add(p.country, w);
+      own.set(key, [p.country, w]);
     }
   }
-  const middle = resolveAll(second, admin1By);
+  const middle = resolveAll(second, admin1By, own);
   // Names that are no places here (money, organisations) take no part in the joint reading.
   for (const [key, ms] of groups)
     if (ms.every((m) => m.cues.notName || m.cues.organisation === "any" || m.cues.compound)) middle.delete(key);

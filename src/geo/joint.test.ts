@@ -163,3 +163,39 @@ describe("lists and former provinces", () => {
     expect(find(found, "Norfolk")[0]?.place.countryCode).toBe("GB");
   });
 });
+
+describe("evidence of one name for another", () => {
+  it("reads Edmonton south of Cairns as the Queensland suburb", () => {
+    // ABC, 2016 (TR-News).
+    const found = parse(
+      "Hickson admitted fatally stabbing New Zealand national Campbell Paterson at a house in Edmonton, south " +
+        "of Cairns, in November 2014.",
+    );
+    expect(find(found, "Edmonton")[0]?.place.countryCode).toBe("AU");
+    expect(find(found, "Cairns")[0]?.place.countryCode).toBe("AU");
+  });
+
+  it("reads Paris as the French capital in an American story that names no Paris of its own", () => {
+    // WABC, 2017 (TR-News).
+    const found = parse(
+      "NEWARK, N.J. -- A woman wound up on a plane to San Francisco instead of Paris from a New Jersey airport. " +
+        "She was scheduled to fly from Newark to Paris last month.",
+    );
+    for (const p of find(found, "Paris")) expect(p.place.countryCode).toBe("FR");
+    expect(find(found, "San Francisco")[0]?.place.countryCode).toBe("US");
+  });
+
+  it("keeps Paris, Texas when the text says so", () => {
+    const found = parse("Burton, 39, runs a community garden in Paris, Texas, where he grew up.");
+    expect(find(found, "Paris")[0]?.place.countryCode).toBe("US");
+  });
+
+  it("does not let a name vouch for its own country: Edmonton among North London places", () => {
+    // Enfield Independent, 2016 (TR-News).
+    const found = parse(
+      "The final design was shaped by the people of Edmonton during a public consultation. Enfield Council's " +
+        "cabinet member for education said the pupils had worked hard. The pupils from Edmonton planted flowers.",
+    );
+    for (const e of find(found, "Edmonton")) expect(e.place.countryCode).toBe("GB");
+  });
+});

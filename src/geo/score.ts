@@ -40,6 +40,12 @@ export interface Evidence {
    * Wyoming": that country's index) or of countries ("Egypt and Niger": -2); -1 otherwise.
    */
   readonly list: number;
+  /** Places the text puts a mention near ("Edmonton, south of Cairns"): their candidates. */
+  readonly nearby: readonly (readonly GeoPlace[])[];
+  /** Population of the largest town the name can stand for. */
+  readonly largestTown: number;
+  /** Countries the article names outright ("France"), by index. */
+  readonly namedCountries: ReadonlySet<number>;
 }
 
 const log10 = (x: number) => Math.log10(Math.max(x, 0) + 10);
@@ -105,6 +111,13 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
     if (share >= 0.5) rule = "place.context";
   }
   if (ev.countries.isDateline(p.country)) s += 1;
+  if (p.kind === PlaceKind.City) {
+    // "Paris" is the French capital before it is a small town of the story's country ("Which
+    // Melbourne?"): a name shared with a city of millions fifty times larger weighs less.
+    if (ev.largestTown >= 1_000_000 && p.population * 50 < ev.largestTown) s -= 2;
+    // The capital of a country the article names.
+    if (p.featureCode === "PPLC" && ev.namedCountries.has(p.country)) s += 1;
+  }
   if (p.kind >= PlaceKind.Admin2 && p.kind !== PlaceKind.Region && p.admin1 >= 0 && ev.admin1s.has(p.admin1)) {
     s += 2;
     rule = "place.province-context";
@@ -131,6 +144,14 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   if (ev.containees.some((inner) => inner.some((i) => holds(p, i)))) {
     s += 4;
     rule = "place.container";
+  }
+  // "Edmonton, south of Cairns": a town a short way from the other.
+  if (
+    (p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) &&
+    ev.nearby.some((others) => others.some((o) => o.kind === PlaceKind.City && km(p.lat, p.lon, o.lat, o.lon) <= 150))
+  ) {
+    s += 4;
+    rule = "place.near";
   }
   // "Mexico" is the country before it is Mexico City, unless the text says "city".
   if (ev.countryNamed && p.kind === PlaceKind.City && !ev.cues.some((c) => c.level === "city")) s -= 2;
