@@ -97,7 +97,7 @@ async function start(): Promise<void> {
     filters.setEventTypes(eventTypes);
     const range = meta.dateRange.from ? `, ${meta.dateRange.from} to ${meta.dateRange.to}` : "";
     byId("db-summary").textContent =
-      `${fmt(meta.counts.events)} events from ${fmt(meta.counts.articles)} articles${range}`;
+      `${fmt(meta.counts.events)} events, ${fmt(meta.counts.reports)} reports, ${fmt(meta.counts.articles)} articles${range}`;
   } catch (e) {
     toast(`The server did not answer: ${(e as Error).message}`, "error");
   }

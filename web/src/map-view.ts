@@ -20,10 +20,14 @@ export interface MapCallbacks {
   viewChanged(view: MapView): void;
 }
 
-/** Marker diameter in pixels: grows with the log of the fatalities, so that one massacre does not hide a region. */
-export function markerSize(killed: number, events: number): number {
-  const base = events > 1 ? 22 : 12;
-  return Math.round(Math.min(64, base + 6 * Math.log2(1 + killed)));
+/**
+ * Marker diameter in pixels: its area grows with its fatalities relative to the deadliest marker
+ * in view (proportional symbols), within bounds that keep clusters apart on the 60-pixel grid.
+ */
+export function markerSize(killed: number, events: number, maxKilled: number): number {
+  const [min, max] = events > 1 ? [20, 50] : [10, 28];
+  const share = maxKilled > 0 ? Math.sqrt(Math.max(0, killed) / maxKilled) : 0;
+  return Math.round(min + (max - min) * share);
 }
 
 /** The ring of a cluster: each event type's share of its events, as a conic gradient. */
@@ -48,8 +52,8 @@ function describe(c: MapCluster): string {
   return `${what}; ${fmt(c.killedBest)} killed`;
 }
 
-function icon(c: MapCluster): L.DivIcon {
-  const size = markerSize(c.killedBest, c.events);
+function icon(c: MapCluster, maxKilled: number): L.DivIcon {
+  const size = markerSize(c.killedBest, c.events, maxKilled);
   const dot = el("div", { class: c.events > 1 ? "cluster" : "single" });
   dot.style.width = dot.style.height = `${size}px`;
   if (c.events > 1) {
@@ -158,8 +162,14 @@ export class EventMap {
 
   private render(answer: MapAnswer): void {
     this.markers.clearLayers();
+    const maxKilled = answer.clusters.reduce((m, c) => Math.max(m, c.killedBest), 0);
     for (const c of answer.clusters) {
-      const marker = L.marker([c.lat, c.lon], { icon: icon(c), title: describe(c), keyboard: true, riseOnHover: true });
+      const marker = L.marker([c.lat, c.lon], {
+        icon: icon(c, maxKilled),
+        title: describe(c),
+        keyboard: true,
+        riseOnHover: true,
+      });
       marker.on("click", () => this.clicked(c, marker));
       this.markers.addLayer(marker);
     }
@@ -238,7 +248,11 @@ export class EventMap {
           return el("li", {}, swatch, type);
         }),
       ),
-      el("p", {}, "Marker size grows with fatalities; rings show the mix of event types; numbers count events."),
+      el(
+        "p",
+        {},
+        "Marker area grows with fatalities (relative to the deadliest marker in view); rings show the mix of event types; numbers count events.",
+      ),
     );
   }
 }
