@@ -66,18 +66,21 @@ export function keepOutOfOrdinaryStories(
   // What no accident explains: the exceptions of the accident veto (a bomb, a suicide bomber, gunmen).
   const unexplained = tax.vetoes.get("n.accident")?.unless ?? new Set<string>();
   const accidental = (d: Draft) => ![...cuesOf(d)].some((c) => unexplained.has(c));
-  const suspects = drafts.filter((d) => !showsMore(d) || accidental(d));
-  if (suspects.length === 0) return [...drafts];
+  const explosion = (d: Draft) => accidental(d) && d.triggers.some((t) => EXPLOSION.has(t.cue ?? ""));
+  const ordinary = (d: Draft) => !showsMore(d) && ORDINARY.has(typeOf(d) ?? "");
+  const suspects = new Set(drafts.filter((d) => explosion(d) || ordinary(d)));
+  // The whole article is read only when some event leaves its story open.
+  if (suspects.size === 0) return [...drafts];
   const counts = articleClasses(tax, article);
   const accident = (counts.get("n.accident") ?? 0) > 0;
   const crime = CRIME.reduce((n, c) => n + (counts.get(c) ?? 0), 0) >= CRIME_STORY && !(counts.get("a.armed") ?? 0);
   return drafts.filter((d) => {
-    if (!suspects.includes(d)) return true;
-    if (accident && accidental(d) && d.triggers.some((t) => EXPLOSION.has(t.cue ?? ""))) {
+    if (!suspects.has(d)) return true;
+    if (accident && explosion(d)) {
       trace?.note("frame.drop.accident-story", d.triggers[0]!.span, "an explosion in a story told as an accident");
       return false;
     }
-    if (crime && !showsMore(d) && ORDINARY.has(typeOf(d) ?? "")) {
+    if (crime && ordinary(d)) {
       trace?.note("frame.drop.crime-story", d.triggers[0]!.span, "no armed group in a story of crime and courts");
       return false;
     }
