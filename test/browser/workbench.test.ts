@@ -208,6 +208,42 @@ describe.skipIf(!chrome.path)("the analyst's workbench in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "event-corrected.png"), fullPage: true });
   });
 
+  test("merges a duplicate into an event and splits it off again, from the event page", async () => {
+    const [keep] = (await events("admin1=Kunduz")).events;
+    const [dup] = (await events("admin1=Nangarhar")).events;
+    await page.goto(`${wb.url}?event=${keep!.id}`);
+    await ready();
+    await page.waitForSelector("#merge-other");
+    const tabs = await page.locator(".report-tabs [role=tab]").count();
+    await page.fill("#merge-other", String(dup!.id));
+    await page.fill("#merge-note", "same attack, reported twice");
+    await page.click(".merge-form button[type=submit]");
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".report-tabs [role=tab]").length === n,
+      tabs + dup!.reportCount,
+    );
+    await page.waitForFunction(() => document.querySelector(".audit-list li")?.textContent?.includes("merged"));
+    // The absorbed event's link leads to the event that kept its reports.
+    await page.goto(`${wb.url}?event=${dup!.id}`);
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get("event") === String(id), keep!.id);
+
+    await page.waitForSelector(".split-form");
+    const moved = (await (await wb.app.inject({ url: `/api/events/${keep!.id}` })).json()) as {
+      reports: { id: number; eventId: number }[];
+    };
+    const last = moved.reports.at(-1)!;
+    await page.check(`#split-${last.id}`);
+    await page.click(".split-form button[type=submit]");
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get("event") !== String(id), keep!.id);
+    const created = Number(new URL(page.url()).searchParams.get("event"));
+    await page.waitForSelector("#event-title");
+    expect(await page.locator(".report-tabs [role=tab]").count()).toBe(1);
+    const detail = (await (await wb.app.inject({ url: `/api/events/${created}` })).json()) as {
+      reports: { id: number }[];
+    };
+    expect(detail.reports.map((r) => r.id)).toEqual([last.id]);
+  });
+
   test("an editor adds an article from the browser; the map, timeline and table show its events", async () => {
     await page.goto(wb.url);
     await ready();
