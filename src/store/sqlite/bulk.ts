@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { EVENT_FIELD_COLUMNS, eventFieldValues, recordJson } from "../sql/rows.js";
 import type { NewEventWithReport } from "../store.js";
+import { derivedOf, type DerivedRow, type DerivedTables } from "./derived.js";
 
 /**
  * The bulk path of imports on SQLite: one synchronous loop over prepared statements, with ids
@@ -37,7 +38,10 @@ export class BulkWriter {
   private readonly maxEvent: Database.Statement;
   private readonly maxReport: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly derived: DerivedTables,
+  ) {
     this.event = db.prepare(insertSql(`INSERT INTO events (${EVENT_COLUMNS.join(", ")})`, EVENT_COLUMNS.length));
     this.actor = db.prepare(insertSql("INSERT OR IGNORE INTO event_actors (event_id, name, role, category)", 4));
     this.source = db.prepare(insertSql("INSERT OR IGNORE INTO event_sources (event_id, name)", 2));
@@ -52,6 +56,7 @@ export class BulkWriter {
     if (items.length === 0) return;
     let eventId = Number((this.maxEvent.get() as { n: number }).n);
     let reportId = Number((this.maxReport.get() as { n: number }).n);
+    const derived: DerivedRow[] = [];
     for (const { event: e, report: r, figures } of items) {
       const id = ++eventId;
       const rid = ++reportId;
@@ -80,6 +85,8 @@ export class BulkWriter {
         now,
       );
       for (const f of figures) this.figure.run(id, rid, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, now);
+      derived.push(derivedOf(id, e.dataset, e));
     }
+    this.derived.apply(derived, 1);
   }
 }

@@ -276,4 +276,28 @@ INSERT INTO event_rollup_admin1
   FROM events e WHERE e.merged_into IS NULL GROUP BY 1, 2, 3, 4;
 `,
   },
+  {
+    version: 3,
+    name: "rollups kept by the store, points in a plain index",
+    // The store keeps the rollups itself (store/sqlite/derived.ts), a group of rows at a time: the
+    // per-row triggers of migration 2 cost an import more than all its other writes. The R*Tree
+    // cost more to fill than it saved the map: a box's events are few, and fetching and sorting
+    // them is the cost; a (lat, lon) index finds them as fast.
+    sql: `
+DROP TRIGGER event_rollup_month_insert;
+DROP TRIGGER event_rollup_month_remove;
+DROP TRIGGER event_rollup_month_add;
+DROP TRIGGER event_rollup_month_delete;
+DROP TRIGGER event_rollup_admin1_insert;
+DROP TRIGGER event_rollup_admin1_remove;
+DROP TRIGGER event_rollup_admin1_add;
+DROP TRIGGER event_rollup_admin1_delete;
+DROP TRIGGER events_rtree_insert;
+DROP TRIGGER events_rtree_update;
+DROP TRIGGER events_rtree_delete;
+DROP TABLE events_rtree;
+CREATE INDEX events_latlon ON events(lat, lon) WHERE merged_into IS NULL;
+`,
+  },
 ];
+

@@ -41,6 +41,7 @@ import type {
 } from "../store.js";
 import { hashToken, newToken } from "../tokens.js";
 import { BulkWriter } from "./bulk.js";
+import { DERIVED_COLUMNS, DerivedTables, derivedFromRow, derivedOf } from "./derived.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 import type { EventFilter } from "../../query/types.js";
 import type { EventFacts } from "../event-facts.js";
@@ -55,12 +56,6 @@ const INSERT_EVENT = `INSERT INTO events (dataset, original_id, ${EVENT_FIELD_CO
     .fill("?")
     .join(", ")})`;
 
-/** With "?" placeholders every use of a value is a parameter of its own, added in the order of the SQL text. */
-function rtreeBox(p: Params, west: number, south: number, east: number, north: number): string {
-  const tree = `SELECT id FROM events_rtree WHERE max_lat >= ${p.add(south)} AND min_lat <= ${p.add(north)} AND max_lon >= ${p.add(west)} AND min_lon <= ${p.add(east)}`;
-  return `(e.id IN (${tree}) AND e.lat BETWEEN ${p.add(south)} AND ${p.add(north)} AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)})`;
-}
-
 function dialect(p: Params): SqlDialect {
   return {
     param: (v) => p.add(v),
@@ -70,15 +65,13 @@ function dialect(p: Params): SqlDialect {
       const q = words.map((w) => `"${w}"`).join(" ");
       return `(e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${p.add(q)}) OR e.id IN (SELECT r.event_id FROM reports r WHERE r.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${p.add(q)})))`;
     },
-    // The R*Tree holds the point of every live event, rounded outward to 32-bit floats: it finds
-    // the candidates, the exact columns decide.
-    box: (west, south, east, north) => rtreeBox(p, west, south, east, north),
+    box: (west, south, east, north) => `(e.lat BETWEEN ${p.add(south)} AND ${p.add(north)} AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)})`,
     near: (lat, lon, km) => {
-      // The R*Tree narrows to a box around the circle; the distance decides.
+      // A box around the circle lets the lat/lon index narrow the rows the distance is computed for.
       const dLat = km / 111.2;
       const cos = Math.abs(Math.cos((lat * Math.PI) / 180));
       const dLon = cos < 1e-6 ? 180 : km / (111.2 * cos);
-      return `(${rtreeBox(p, lon - dLon, lat - dLat, lon + dLon, lat + dLat)} AND distance_km(e.lat, e.lon, ${p.add(lat)}, ${p.add(lon)}) <= ${p.add(km)})`;
+      return `(e.lat BETWEEN ${p.add(lat - dLat)} AND ${p.add(lat + dLat)} AND e.lon BETWEEN ${p.add(lon - dLon)} AND ${p.add(lon + dLon)} AND distance_km(e.lat, e.lon, ${p.add(lat)}, ${p.add(lon)}) <= ${p.add(km)})`;
     },
   };
 }
@@ -104,11 +97,13 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly tx: StoreTx;
   private readonly bulk: BulkWriter;
+  private readonly derived: DerivedTables;
 
   private constructor(db: Database.Database) {
     this.db = db;
     this.tx = this.makeTx();
-    this.bulk = new BulkWriter(db);
+    this.derived = new DerivedTables(db);
+    this.bulk = new BulkWriter(db, this.derived);
   }
 
   /** Opens (creating when needed) and migrates the database at `file` (":memory:" for a private one). */
@@ -205,6 +200,7 @@ export class SqliteStore implements Store {
     const info = this.run(INSERT_EVENT, [e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, t, t]);
     const id = Number(info.lastInsertRowid);
     this.writeEventSide(id, e, false);
+    this.derived.apply([derivedOf(id, e.dataset, e)], 1);
     return id;
   }
 
@@ -296,6 +292,8 @@ export class SqliteStore implements Store {
       },
       insertEvent: async (e: NewEvent) => this.insertEventSync(e),
       updateEvent: async (id, f, counts, corrected) => {
+        const before = this.get(`SELECT ${DERIVED_COLUMNS}, merged_into FROM events WHERE id = ?`, [id]);
+        if (before && before.merged_into === null) this.derived.apply([derivedFromRow(before)], -1);
         this.run(updateEventSql, [
           ...eventFieldValues(f),
           counts.reportCount,
@@ -306,8 +304,13 @@ export class SqliteStore implements Store {
           id,
         ]);
         this.writeEventSide(id, f, true);
+        if (before && before.merged_into === null) {
+          this.derived.apply([derivedOf(id, String(before.dataset), f)], 1);
+        }
       },
       markMerged: async (id, into) => {
+        const before = this.get(`SELECT ${DERIVED_COLUMNS}, merged_into FROM events WHERE id = ?`, [id]);
+        if (before && before.merged_into === null) this.derived.apply([derivedFromRow(before)], -1);
         this.run("UPDATE events SET merged_into = ?, version = version + 1, updated_at = ? WHERE id = ?", [into, now(), id]);
         this.run("DELETE FROM event_actors WHERE event_id = ?", [id]);
         this.run("DELETE FROM event_sources WHERE event_id = ?", [id]);
