@@ -187,6 +187,8 @@ interface City {
   pop: number;
   code: string;
   names: string[];
+  /** How many of `names` are the place's own (its name and ASCII spelling). */
+  mainNames: number;
 }
 
 function readCities(): City[] {
@@ -201,6 +203,8 @@ function readCities(): City[] {
     const ascii = f[2] ?? "";
     const names = [name];
     if (ascii && ascii !== name) names.push(ascii);
+    // The name and its ASCII spelling are the place's own; what follows are alternates.
+    const mainNames = names.length;
     // Villages are rarely written in English under another name; their alternates are mostly noise.
     const pop = Number(f[14]) || 0;
     if (pop >= 5000)
@@ -216,6 +220,7 @@ function readCities(): City[] {
       pop: Number(f[14]) || 0,
       code,
       names,
+      mainNames,
     });
   }
   return out;
@@ -486,8 +491,18 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     cols.admin2.push(c.a2 ? (admin2Index.get(`${c.cc}.${c.a1}.${c.a2}`) ?? -1) : -1);
     cols.population.push(c.pop);
     cols.code.push(codeIndex.get(c.code) as number);
+    // A short form of the place's own name ("Enfield" of Enfield Town, "Newcastle" of Newcastle
+    // upon Tyne, "Westminster" of City of Westminster) is its own name too.
+    const own = new Set(nameKey(c.name).split(" "));
+    const shortForm = (n: string) =>
+      nameKey(n)
+        .split(" ")
+        .every((w) => own.has(w));
     c.names.forEach((n, k) =>
-      addName(n, packRef(i, PlaceKind.City, k === 0 || n === c.names[1] ? NameQuality.Main : NameQuality.Alternate)),
+      addName(
+        n,
+        packRef(i, PlaceKind.City, k < c.mainNames || shortForm(n) ? NameQuality.Main : NameQuality.Alternate),
+      ),
     );
   });
 
@@ -530,12 +545,13 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
   const suffixes: Record<string, "admin1" | "admin2" | "city"> = {};
   for (const r of readTsv("admin-suffixes.tsv"))
     suffixes[nameKey(r.word ?? "")] = r.level as "admin1" | "admin2" | "city";
-  const organisationAfter: Record<string, "any" | "weak" | "of"> = {};
+  const organisationAfter: Record<string, "any" | "weak" | "of" | "word"> = {};
   const organisationBefore: Record<string, "any" | "weak"> = {};
   for (const r of readTsv("organisation-cues.tsv")) {
     const key = nameKey(r.word ?? "");
-    const scope = r.scope === "any" || r.scope === "of" ? r.scope : "weak";
-    if (r.position === "before") organisationBefore[key] = scope === "of" ? "any" : scope;
+    const scope = r.scope === "any" || r.scope === "of" || r.scope === "word" ? r.scope : "weak";
+    if (scope === "word" && r.position === "before") throw new Error(`organisation-cues.tsv: "word" only after`);
+    if (r.position === "before") organisationBefore[key] = scope === "weak" ? "weak" : "any";
     else organisationAfter[key] = scope;
   }
   const featureWords: Record<string, "natural-after" | "natural-before" | "street-after"> = {};

@@ -63,9 +63,10 @@ export interface GazetteerBundle {
   readonly titles: readonly string[];
   /**
    * Words after a name that make it part of an organisation's name ("Ohio State University"):
-   * "any" whatever the place, "weak" only for small places, "of" only when "of" follows the word.
+   * "any" whatever the place, "weak" only for small places, "of" only when "of" or "for" follows
+   * the word, "word" whatever the place and in lower case too ("Marburg virus").
    */
-  readonly organisationAfter: Readonly<Record<string, "any" | "weak" | "of">>;
+  readonly organisationAfter: Readonly<Record<string, "any" | "weak" | "of" | "word">>;
   /** Words before a name that make it part of an organisation's name ("Agence France-Presse", "voice of"). */
   readonly organisationBefore: Readonly<Record<string, "any" | "weak">>;
   /**

@@ -238,7 +238,7 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
       (after >= 0 &&
         (cased ? isCapitalised(t.value[after] as string) : true) &&
         gz.organisationAfter(afterKey) === "any") ||
-      (afterKey === "of" && gz.organisationAfter(nextKey) === "of");
+      ((afterKey === "of" || afterKey === "for") && gz.organisationAfter(nextKey) === "of");
     const org =
       suffixOrganisation || (cased && after >= 0 && isCapitalised(t.value[after] as string) && !isPlaceStart(after));
     if (!org) {
@@ -310,16 +310,18 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     const o = gz.organisationAfter(tailKey);
     const following = tail + 1 < t.count && t.sentence[tail + 1] === sentence ? (t.key[tail + 1] as string) : "";
     if (o === "of") {
-      if (following === "of" && capital(tail)) organisation = "any";
+      if ((following === "of" || following === "for") && capital(tail)) organisation = "any";
     } else if (o === "any") {
       if (capital(tail)) organisation = "any";
+    } else if (o === "word") {
+      organisation = "any";
     } else if (o === "weak") organisation = "weak";
   }
-  if (!organisation && prev >= 0) {
+  if (organisation !== "any" && prev >= 0) {
     const two = prev > sentenceFirst ? gz.organisationBefore(`${t.key[prev - 1] as string} ${prevKey}`) : undefined;
     const one = gz.organisationBefore(prevKey);
-    if (two && capital(prev - 1)) organisation = two;
-    else if (one && capital(prev)) organisation = one;
+    const before = two && capital(prev - 1) ? two : one && capital(prev) ? one : null;
+    if (before === "any" || (before && !organisation)) organisation = before;
   }
 
   // "US$460 million", "A/California/7/2009".

@@ -189,7 +189,7 @@ export class Gazetteer {
   }
 
   /** How an organisation word after a name binds it ("university" any place, "hospital" small ones). */
-  organisationAfter(key: string): "any" | "weak" | "of" | undefined {
+  organisationAfter(key: string): "any" | "weak" | "of" | "word" | undefined {
     return this.bundle.organisationAfter[key];
   }
 
