@@ -153,7 +153,11 @@ describe("POST /api/articles", () => {
     const before = await f.store.counts();
     const big = await upload("x".repeat(UPLOAD_LIMIT + 1), "text/plain");
     expect(big.statusCode).toBe(413);
-    expect(big.json()).toMatchObject({ code: "E_PAYLOAD_TOO_LARGE", field: "body" });
+    expect(big.json()).toMatchObject({
+      code: "E_PAYLOAD_TOO_LARGE",
+      field: "body",
+      message: expect.stringContaining(`the limit is ${UPLOAD_LIMIT.toLocaleString("en")} bytes`),
+    });
     const binary = await upload(input("image.png"), "application/octet-stream", "?filename=image.png");
     expect(binary.statusCode).toBe(415);
     expect(binary.json()).toMatchObject({ code: "E_INPUT_BINARY" });

@@ -73,6 +73,14 @@ describe("GET /api/timeline", () => {
     expect(weekly.buckets.every((b) => new Date(b.key).getUTCDay() === 1)).toBe(true);
     const empty = await get<{ buckets: AggregateBucket[] }>("/api/timeline?country=NO");
     expect(empty.buckets).toEqual([]);
+    // Days over thirty years would be a chart of 11,000 bars: refused, with the way out in the message.
+    const tooFine = await f.app.inject({ url: "/api/timeline?interval=day" });
+    expect(tooFine.statusCode).toBe(400);
+    expect(tooFine.json()).toMatchObject({
+      code: "E_VALIDATION",
+      field: "interval",
+      message: expect.stringContaining("coarser interval"),
+    });
   });
 });
 

@@ -89,7 +89,12 @@ export function sendError(reply: FastifyReply, err: SitrepError): FastifyReply {
 /** Every error leaves the API coded; internal ones are logged with their stack, never sent. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const err = toSitrepError(error);
+    let err = toSitrepError(error);
+    if (err.code === "E_PAYLOAD_TOO_LARGE") {
+      // Say what the limit is, so that the sender knows how much to cut.
+      const limit = request.routeOptions.bodyLimit;
+      err = new SitrepError("E_PAYLOAD_TOO_LARGE", `the limit is ${limit.toLocaleString("en")} bytes`, err.where);
+    }
     if (err.http >= 500) request.log.error({ err: error }, err.message);
     else request.log.info({ code: err.code, field: err.where.field }, err.message);
     const safe = err.code === "E_INTERNAL" ? new SitrepError("E_INTERNAL", "see the server log") : err;

@@ -47,8 +47,28 @@ function next(key: string, interval: Interval): string {
   }
 }
 
+/** Most periods one timeline draws: about fourteen years of days. */
+export const MAX_BUCKETS = 5000;
+
+/** How many periods of `interval` the span covers (counted, not listed). */
+export function bucketCount(from: string, to: string, interval: Interval): number {
+  const days = (parse(to) - parse(from)) / DAY;
+  switch (interval) {
+    case "day":
+      return Math.floor(days) + 1;
+    case "week":
+      return Math.floor(days / 7) + 2;
+    case "month":
+      return (
+        (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1
+      );
+    case "year":
+      return Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1;
+  }
+}
+
 /** Every bucket key from the one holding `from` to the one holding `to`, at most `max` of them. */
-export function bucketKeys(from: string, to: string, interval: Interval, max = 5000): string[] {
+export function bucketKeys(from: string, to: string, interval: Interval, max = MAX_BUCKETS): string[] {
   const keys: string[] = [];
   const last = bucketStart(to, interval);
   for (let k = bucketStart(from, interval); k <= last && keys.length < max; k = next(k, interval)) keys.push(k);

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
+import { SitrepError } from "../../core/errors.js";
 import type { GroupBy } from "../../query/types.js";
 import type { ApiContext } from "../context.js";
 import { requestFilter } from "../resolve-filter.js";
 import { errorResponses } from "../schemas/common.js";
 import { ACTOR_ROLES, querySchema, type FilterQuery } from "../schemas/filter.js";
 import { dateExtent, timelineBuckets } from "../facts/timeline.js";
-import { intervalFor, type Interval } from "../time-buckets.js";
+import { MAX_BUCKETS, bucketCount, intervalFor, type Interval } from "../time-buckets.js";
 
 const GROUPS = [
   "day",
@@ -109,6 +110,15 @@ export function aggregateRoutes(app: FastifyInstance, { store, facts }: ApiConte
       const from = filter.since ?? extent.from;
       const to = filter.until ?? extent.to;
       const interval = asked === "auto" ? intervalFor(from, to) : asked;
+      if (bucketCount(from, to, interval) > MAX_BUCKETS) {
+        throw new SitrepError(
+          "E_VALIDATION",
+          `${from} to ${to} is more than ${MAX_BUCKETS} ${interval}s: ask for a coarser interval or a shorter range`,
+          {
+            field: "interval",
+          },
+        );
+      }
       return { interval, from, to, buckets: timelineBuckets(snapshot, positions, from, to, interval) };
     },
   );
