@@ -47,6 +47,35 @@ describe("the in-memory map and timeline agree with the store's own queries", ()
     expect(t.buckets.filter((b) => b.events > 0)).toEqual(sql);
   });
 
+  test.each([
+    ["date", "desc"],
+    ["date", "asc"],
+    ["killed", "desc"],
+    ["killed", "asc"],
+    ["injured", "desc"],
+    ["injured", "asc"],
+    ["id", "asc"],
+  ] as const)("the table ordered by %s %s in memory is the store's order, page by page", async (sort, order) => {
+    for (const query of ["", "country=CO", "text=attack", "minKilled=0"]) {
+      const api: number[] = [];
+      for (let offset = 0; offset < 40; offset += 6) {
+        const page = await json<{ events: StoredEvent[] }>(
+          f,
+          `/api/events?sort=${sort}&order=${order}&limit=6&offset=${offset}&${query}`,
+        );
+        api.push(...page.events.map((e) => e.id));
+      }
+      const params = new URLSearchParams(query);
+      const filter = {
+        ...(params.get("country") ? { countryCodes: [params.get("country")!] } : {}),
+        ...(params.get("text") ? { text: params.get("text")! } : {}),
+        ...(params.get("minKilled") ? { minKilled: Number(params.get("minKilled")) } : {}),
+      };
+      const sql = await f.store.queryEvents({ filter, sort: { field: sort, direction: order }, limit: 40 });
+      expect(api, `${sort} ${order} ${query}`).toEqual(sql.events.map((e) => e.id));
+    }
+  });
+
   test("map clusters hold exactly the located events of the filter", async () => {
     for (const query of ["", "country=CO", "text=mosque", "minKilled=1"]) {
       const m = await json<{ events: number; clusters: MapCluster[] }>(f, `/api/map?zoom=3&${query}`);

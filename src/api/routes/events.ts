@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { SitrepError } from "../../core/errors.js";
 import type { ApiContext } from "../context.js";
+import { MEMORY_SORTS } from "../facts/order.js";
 import { requestFilter } from "../resolve-filter.js";
 import { errorResponses, idParams } from "../schemas/common.js";
 import { pageProperties, querySchema, type FilterQuery, type PageQuery } from "../schemas/filter.js";
@@ -19,9 +20,18 @@ export function eventRoutes(app: FastifyInstance, { store, facts }: ApiContext):
     async (request) => {
       const { sort, order, limit, offset, ...filterQuery } = request.query;
       const filter = await requestFilter(filterQuery);
-      // The total comes from the ids the map and timeline of this filter use too: one count, cached.
+      const sortBy = { field: sort, direction: order } as const;
+      if (MEMORY_SORTS.has(sort)) {
+        // The selection the map and timeline of this filter use, ordered in memory: the store then
+        // reads only the page's events, by id.
+        const { ids, total } = await facts.page(filter, sort, order, offset, limit);
+        const page = ids.length
+          ? await store.queryEvents({ filter: { ids }, sort: sortBy, limit, withTotal: false })
+          : { events: [] };
+        return { total, limit, offset, events: page.events };
+      }
       const [page, view] = await Promise.all([
-        store.queryEvents({ filter, sort: { field: sort, direction: order }, limit, offset, withTotal: false }),
+        store.queryEvents({ filter, sort: sortBy, limit, offset, withTotal: false }),
         facts.view(filter),
       ]);
       return { total: view.total, limit, offset, events: page.events };
