@@ -423,7 +423,12 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     admin1.push([row.code, ci, row.name, seat.lat, seat.lon, round4(clat), round4(clon), pop]);
   }
   admin1.forEach(([, , name], i) => {
-    if (isGeneric(name)) return;
+    // "Central" is no province; "Northern Territory" or "Far North" is one, where the story is
+    // about its country (a bare name: the geoparser wants that evidence).
+    if (isGeneric(name)) {
+      if (nameKey(name).includes(" ")) addName(name, packRef(i, PlaceKind.Admin1, NameQuality.Bare));
+      return;
+    }
     addName(name, packRef(i, PlaceKind.Admin1, NameQuality.Main));
     const bare = stripAdmin(name);
     // "Free State" is not "Free", nor "Plateau State" "Plateau": an English word keeps its suffix.

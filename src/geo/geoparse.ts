@@ -213,8 +213,14 @@ function rejection(
   if (isAcronym(article, m.match) && !strong && !c.dateline && !best.contained && m.match.key.length <= 4)
     return "place.reject.acronym";
   // Alternate names of towns are mostly old or foreign spellings ("Abo" for Turku, "Google" for
-  // Topeka): without a locative word only those of the largest cities ("Bombay") count.
-  if (p.quality === NameQuality.Alternate && !strong && !located && p.population < 1_000_000)
+  // Topeka): without a locative word only those of the largest cities ("Bombay") count, and no
+  // short ones ("Lim" for Lima).
+  if (
+    p.quality === NameQuality.Alternate &&
+    !strong &&
+    !located &&
+    (p.population < 1_000_000 || m.match.key.length < 5)
+  )
     return "place.reject.alternate-name";
   if (p.quality === NameQuality.Alternate && !strong && common) return "place.reject.alternate-name";
   if (common === "function") return "place.reject.function-word";
@@ -242,6 +248,10 @@ function rejection(
   // Valley", "Abu Shok camp": or the start of a longer place name the gazetteer does not hold.
   if (c.beforeName && !strong && p.population < 50_000 && c.level === null && !best.contained)
     return "place.reject.name-head";
+  // "Northern Territory", "Far North": a province named by direction words only counts where the
+  // story is about its country.
+  if (p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Bare && share < 0.5 && !best.contained)
+    return "place.reject.generic";
   // "La." and "Ill." are Louisiana and Illinois only after a town: "Monroe, La."
   if (
     p.quality === NameQuality.Abbreviation &&
@@ -451,7 +461,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     // "Georgia" is also a state, "Jordan" a given name: such names count for little until resolved.
     const alsoProvince = m.candidates.some((p) => p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main);
     if (country && !m.cues.afterTitle && !m.cues.afterName) countries.add(country.country, alsoProvince ? 0.3 : 1);
-    const admin = m.candidates.filter((p) => p.kind === PlaceKind.Admin1);
+    const admin = m.candidates.filter((p) => p.kind === PlaceKind.Admin1 && p.quality !== NameQuality.Bare);
     if (admin.length > 0 && admin.every((p) => p.country === admin[0]!.country)) countries.add(admin[0]!.country, 0.5);
   }
 

@@ -199,3 +199,42 @@ describe("evidence of one name for another", () => {
     for (const e of find(found, "Edmonton")) expect(e.place.countryCode).toBe("GB");
   });
 });
+
+describe("names the gazetteer spells otherwise", () => {
+  it("reads Côte d'Ivoire with its elided article, and provinces named by direction words in their country", () => {
+    // WikiNews (GeoVirus); ABC, 2016 (TR-News).
+    const found = parse(
+      "Cholera epidemics have hit Burkina Faso, Cote d'Ivoire, Guinea and Liberia. Two people died in Victoria, " +
+        "one in South Australia and the Northern Territory, and none in Tasmania.",
+    );
+    expect(find(found, "Cote d'Ivoire")[0]?.place.countryCode).toBe("CI");
+    expect(find(found, "Northern Territory")[0]?.place.countryCode).toBe("AU");
+  });
+
+  it("takes no Cameroonian province for the far north of another country", () => {
+    // ABC, 2016 (TR-News).
+    const found = parse("Break-ins have risen across Far North Queensland, police in Cairns said.");
+    expect(found.some((f) => f.place.countryCode === "CM")).toBe(false);
+  });
+
+  it("reads English names of German states and the short name of Newfoundland", () => {
+    // BBC, 2016; CBC, 2016 (TR-News).
+    const found = parse(
+      "The device was found at a Christmas market in Ludwigshafen, in the state of Rhineland-Palatinate. Sales " +
+        "fell in oil-producing provinces such as Alberta, Saskatchewan and Newfoundland.",
+    );
+    expect(find(found, "Rhineland-Palatinate")[0]?.place.countryCode).toBe("DE");
+    expect(find(found, "Newfoundland")[0]?.place.featureType).toBe("admin1");
+  });
+
+  it("reads no town in a disease named after it", () => {
+    // WikiNews (GeoVirus).
+    const found = parse(
+      "Both Ebola and the related Marburg hemorrhagic fever are found in Africa. Three farm workers were infected " +
+        "with Reston ebolavirus in the Philippines.",
+    );
+    expect(find(found, "Marburg")).toHaveLength(0);
+    expect(find(found, "Reston")).toHaveLength(0);
+    expect(find(found, "Philippines")[0]?.place.countryCode).toBe("PH");
+  });
+});

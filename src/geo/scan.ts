@@ -21,6 +21,9 @@ function isJoiner(article: Article, i: number): boolean {
 
 /** Cased text: a name starts and ends on a capitalised word (or a number, as in "6th of October"). */
 function capitalised(value: string): boolean {
+  // An elided article before the capital: "d'Ivoire", "l'Aquila".
+  if (value.length > 2 && (value[1] === "'" || value[1] === "\u2019") && /^[dl]$/i.test(value[0] as string))
+    return capitalised(value.slice(2));
   const c = value.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c >= 48 && c <= 57) return false;
