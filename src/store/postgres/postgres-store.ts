@@ -207,8 +207,13 @@ export class PostgresStore implements Store {
         return Number(((await this.one("SELECT id FROM sources WHERE lower(name) = lower($1)", [name], c)) as Row).id);
       },
       lockBlocks: async (keys) => {
-        // One key at a time in a fixed order, so that two writers never wait on each other in a cycle.
-        for (const key of [...new Set(keys)].sort()) await c.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [key]);
+        // In ascending key order, so that two writers never wait on each other in a cycle: PostgreSQL
+        // evaluates volatile functions in the select list after the sort, one row at a time.
+        if (keys.length === 0) return;
+        await c.query(
+          "SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest($1::text[]) AS x) AS s ORDER BY k",
+          [[...keys]],
+        );
       },
       candidateEvents: async (block: Block) => {
         const p = new Params("$");
