@@ -32,10 +32,11 @@ const SCALE = 1000;
 const DOC_CUTS = [0.2, 0.5, 0.8];
 const FOLDS = 5;
 /** Features seen in fewer candidates than this are left out (noise, and a smaller model file). */
-const MIN_COUNT = Number(arg("min-count", "3"));
+const MIN_COUNT = Number(arg("min-count", "5"));
 /** Weights smaller than this (x SCALE) are left out of the model file. */
 const MIN_WEIGHT = Number(arg("min-weight", "3"));
 /** Share of the training candidates above a threshold that the prefilter may rule out. */
+const DOC_L2 = Number(arg("doc-l2", "1e-2"));
 const PREFILTER_LOSS = Number(arg("prefilter-loss", "0.005"));
 const LR = Number(arg("lr", "0.02"));
 const L2 = Number(arg("l2", "1e-5"));
@@ -71,7 +72,8 @@ function vocabularyOf(articles: readonly Article[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const a of articles) {
     for (let i = 0; i < a.tokens.count; i++) {
-      if (a.tokens.type[i] === "word") counts.set(a.tokens.key[i] as string, (counts.get(a.tokens.key[i] as string) ?? 0) + 1);
+      if (a.tokens.type[i] === "word")
+        counts.set(a.tokens.key[i] as string, (counts.get(a.tokens.key[i] as string) ?? 0) + 1);
     }
   }
   const vocab = new Map<string, number>();
@@ -82,7 +84,13 @@ function vocabularyOf(articles: readonly Article[]): Map<string, number> {
 }
 
 /** Binary logistic regression by SGD over hashed binary features. */
-function trainLogistic(xs: readonly Int32Array[], ys: readonly number[], docs: readonly number[], epochs = 10, l2 = 1e-3): Map<number, number> {
+function trainLogistic(
+  xs: readonly Int32Array[],
+  ys: readonly number[],
+  docs: readonly number[],
+  epochs = 10,
+  l2 = DOC_L2,
+): Map<number, number> {
   const w = new Map<number, number>();
   const random = rng(7);
   const order = [...docs];
@@ -113,7 +121,15 @@ interface Example {
 }
 
 /** Multinomial logistic regression by SGD over feature rows; returns R x C weights. */
-function trainSoftmax(examples: readonly Example[], use: (e: Example) => boolean, R: number, epochs: number, seed: number, lr0 = 0.05, l2 = 1e-5): Float64Array {
+function trainSoftmax(
+  examples: readonly Example[],
+  use: (e: Example) => boolean,
+  R: number,
+  epochs: number,
+  seed: number,
+  lr0 = 0.05,
+  l2 = 1e-5,
+): Float64Array {
   const w = new Float64Array(R * C);
   const z = new Float64Array(C);
   const p = new Float64Array(C);
@@ -198,7 +214,12 @@ function evaluate(data: readonly DocData[], probs: readonly Float64Array[], thre
   const T = tp.reduce((a, b) => a + b, 0);
   const P = pred.reduce((a, b) => a + b, 0);
   const G = gold.reduce((a, b) => a + b, 0);
-  return { f1: f1(T, P, G), p: T / Math.max(P, 1), r: T / Math.max(G, 1), roles: tp.map((t, r) => f1(t, pred[r] as number, gold[r] as number)) };
+  return {
+    f1: f1(T, P, G),
+    p: T / Math.max(P, 1),
+    r: T / Math.max(G, 1),
+    roles: tp.map((t, r) => f1(t, pred[r] as number, gold[r] as number)),
+  };
 }
 
 /**
@@ -286,7 +307,11 @@ function main(): void {
   const docY = docs.map((d) => (d.gold && MUC_OF.some((r) => (d.gold?.[r]?.length ?? 0) > 0) ? 1 : 0));
   const oofRelevance = new Float64Array(docs.length);
   for (let f = 0; f < FOLDS; f++) {
-    const w = trainLogistic(docX, docY, docs.map((_, i) => i).filter((i) => i % FOLDS !== f));
+    const w = trainLogistic(
+      docX,
+      docY,
+      docs.map((_, i) => i).filter((i) => i % FOLDS !== f),
+    );
     const model = docModelOf(w, DOC_CUTS);
     docs.forEach((_, i) => {
       if (i % FOLDS !== f) return;
@@ -294,12 +319,17 @@ function main(): void {
       (contexts[i] as FeatureContext).docBucket = docBand(model, oofRelevance[i] as number);
     });
   }
-  const docWeights = trainLogistic(docX, docY, docs.map((_, i) => i));
+  const docWeights = trainLogistic(
+    docX,
+    docY,
+    docs.map((_, i) => i),
+  );
 
   // 2. candidates, labels, features (a feature seen in fewer than MIN_COUNT candidates is dropped)
   // phrase features first, then those of the mentions' contexts (entity-model.ts looks at them in that order)
   const featureCount = new Map<number, number>();
   const candidateLists = contexts.map((c) => documentCandidates(c.article));
+
   const scratch = new Int32Array(MAX_CANDIDATE_FEATURES);
   const featureLists = candidateLists.map((cands, d) =>
     cands.map((cand) => {
@@ -312,7 +342,9 @@ function main(): void {
       return { phrase, mention };
     }),
   );
-  for (const list of featureLists) for (const { phrase, mention } of list) for (const k of [...phrase, ...mention]) featureCount.set(k, (featureCount.get(k) ?? 0) + 1);
+  for (const list of featureLists)
+    for (const { phrase, mention } of list)
+      for (const k of [...phrase, ...mention]) featureCount.set(k, (featureCount.get(k) ?? 0) + 1);
   const rowOf = new Map<number, number>();
   const examples: Example[] = [];
   const data: DocData[] = [];
@@ -345,10 +377,19 @@ function main(): void {
       }
       examples.push({ doc: d, rows: Int32Array.from(rows), phraseRows, label: labelOf.get(cand.key) ?? 0 });
     });
-    data.push({ article: c.article, candidates, canonical: canonicalNames(c, candidates), gold, first, count: candidates.length });
+    data.push({
+      article: c.article,
+      candidates,
+      canonical: canonicalNames(c, candidates),
+      gold,
+      first,
+      count: candidates.length,
+    });
   });
   const positives = examples.filter((e) => e.label > 0).length;
-  process.stderr.write(`${examples.length} candidates (${positives} labelled with a role), ${rowOf.size} features, ${Date.now() - t0} ms\n`);
+  process.stderr.write(
+    `${examples.length} candidates (${positives} labelled with a role), ${rowOf.size} features, ${Date.now() - t0} ms\n`,
+  );
 
   // 3. out-of-fold probabilities, thresholds
   const oof: Float64Array[] = new Array(examples.length);

@@ -35,7 +35,15 @@ for (const doc of readMuc(split)) {
   }
 }
 for (const role of MUC_ROLES) {
-  console.log(`${role}: ${found[role] ?? 0}/${total[role] ?? 0} = ${(((found[role] ?? 0) / (total[role] ?? 1)) * 100).toFixed(1)}%`);
-  if (process.argv.includes("--show")) console.log([...(missed[role] ?? [])].slice(0, 40).map(([k]) => `   ${k}`).join("\n"));
+  console.log(
+    `${role}: ${found[role] ?? 0}/${total[role] ?? 0} = ${(((found[role] ?? 0) / (total[role] ?? 1)) * 100).toFixed(1)}%`,
+  );
+  if (process.argv.includes("--show"))
+    console.log(
+      [...(missed[role] ?? [])]
+        .slice(0, 40)
+        .map(([k]) => `   ${k}`)
+        .join("\n"),
+    );
 }
 console.log(`candidates per document: ${(candidates / readMuc(split).length).toFixed(0)}`);

@@ -18,7 +18,9 @@ function arg(name: string): string | null {
 
 const split = arg("split") ?? "muc4-dev";
 const modelPath = arg("model");
-const model = modelPath ? new RoleModel(checkModelFile(JSON.parse(readFileSync(modelPath, "utf8")), modelPath)) : defaultRoleModel();
+const model = modelPath
+  ? new RoleModel(checkModelFile(JSON.parse(readFileSync(modelPath, "utf8")), modelPath))
+  : defaultRoleModel();
 const scale = Number(arg("threshold-scale") ?? "1");
 const thresholds = model.entity.thresholds.map((t) => t * scale);
 
@@ -29,7 +31,8 @@ for (const doc of readMuc(split)) {
   for (const s of out.selected) {
     const m = s.candidate.mentions[0]!;
     const ev = toEvidence(article, tokenSpan(article, m.first, m.end - 1));
-    if (ev) (event[MODEL_ROLES[s.role] as string] as unknown[]).push({ ...ev, p: Math.round(s.probability * 100) / 100 });
+    if (ev)
+      (event[MODEL_ROLES[s.role] as string] as unknown[]).push({ ...ev, p: Math.round(s.probability * 100) / 100 });
   }
   process.stdout.write(`${JSON.stringify({ id: doc.id, relevance: out.relevance, events: [event] })}\n`);
 }

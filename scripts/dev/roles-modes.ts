@@ -20,7 +20,9 @@ if (!file || [...use].some((u) => !(u in ALL_SOURCES))) {
   process.stderr.write(`usage: roles-modes.js FILE.jsonl --use ${Object.keys(ALL_SOURCES).join(",")}\n`);
   process.exit(2);
 }
-const options: RolesOptions = Object.fromEntries(Object.keys(ALL_SOURCES).map((k) => [k, use.has(k)])) as unknown as RolesOptions;
+const options: RolesOptions = Object.fromEntries(
+  Object.keys(ALL_SOURCES).map((k) => [k, use.has(k)]),
+) as unknown as RolesOptions;
 const roles: Stage<"roles"> = { ...rolesStage, run: (input) => ({ roles: findRoles(input, options) }) };
 const stages: AnyStage[] = DEFAULT_STAGES.map((s) => (s.name === "roles" ? roles : s));
 const pipeline = createPipeline(stages, DEFAULT_REFINERS);

@@ -3,7 +3,14 @@ import { actorKey, actorNames, allActors, lookupActor, namedActorEntries, stateF
 
 describe("lookupActor", () => {
   it("finds Islamic State Khorasan Province under each of its spellings", () => {
-    for (const alias of ["IS-K", "ISIS-K", "ISKP", "Daesh Khorasan", "Islamic State-Khorasan", "islamic state khorasan province"]) {
+    for (const alias of [
+      "IS-K",
+      "ISIS-K",
+      "ISKP",
+      "Daesh Khorasan",
+      "Islamic State-Khorasan",
+      "islamic state khorasan province",
+    ]) {
       expect(lookupActor(alias)?.name, alias).toBe("Islamic State Khorasan Province");
     }
   });
@@ -14,7 +21,9 @@ describe("lookupActor", () => {
   });
 
   it("knows the armed groups of the MUC-4 wire copy by name and acronym", () => {
-    expect(lookupActor("FARABUNDO MARTI NATIONAL LIBERATION FRONT")?.name).toBe("Farabundo Marti National Liberation Front");
+    expect(lookupActor("FARABUNDO MARTI NATIONAL LIBERATION FRONT")?.name).toBe(
+      "Farabundo Marti National Liberation Front",
+    );
     expect(lookupActor("fmln")?.actorType).toBe("rebel group");
     expect(lookupActor("Sendero Luminoso")?.name).toBe("Shining Path");
     expect(lookupActor("MRTA")?.name).toBe("Tupac Amaru Revolutionary Movement");
@@ -25,7 +34,9 @@ describe("lookupActor", () => {
   });
 
   it("ignores diacritics, case and a leading article", () => {
-    expect(lookupActor("Frente Farabundo Martí para la Liberación Nacional")?.name).toBe("Farabundo Marti National Liberation Front");
+    expect(lookupActor("Frente Farabundo Martí para la Liberación Nacional")?.name).toBe(
+      "Farabundo Marti National Liberation Front",
+    );
     expect(lookupActor("the Houthis")?.name).toBe("Houthis");
     expect(lookupActor("AL-SHABAAB")?.countryCode).toBe("SO");
   });

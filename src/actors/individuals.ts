@@ -12,7 +12,22 @@ export interface IndividualsPhrase {
 const LEFT_POS = new Set(["NUM", "ADJ", "ADV"]);
 const MAX_LEFT = 4;
 /** Words that open the phrase but never belong to it. */
-const NOT_MODIFIERS = new Set(["other", "such", "many", "most", "some", "all", "more", "also", "not", "only", "even", "then", "now", "there"]);
+const NOT_MODIFIERS = new Set([
+  "other",
+  "such",
+  "many",
+  "most",
+  "some",
+  "all",
+  "more",
+  "also",
+  "not",
+  "only",
+  "even",
+  "then",
+  "now",
+  "there",
+]);
 
 /**
  * "gunmen", "two suicide bombers", "unidentified individuals", "heavily armed men": a

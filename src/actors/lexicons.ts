@@ -39,10 +39,24 @@ export interface RoleLexicons {
 }
 
 /** The lexicons of `RoleLexicons.all`, by number. */
-export const LEXICON_KINDS = ["weapons", "targets", "victims", "titles", "perpetrators", "victimVerbs", "targetVerbs"] as const;
+export const LEXICON_KINDS = [
+  "weapons",
+  "targets",
+  "victims",
+  "titles",
+  "perpetrators",
+  "victimVerbs",
+  "targetVerbs",
+] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 
-function entries(file: string, categoryColumn: string, all: PhraseIndex<number>, kind: LexiconKind, nameColumn?: string): PhraseIndex<LexiconEntry> {
+function entries(
+  file: string,
+  categoryColumn: string,
+  all: PhraseIndex<number>,
+  kind: LexiconKind,
+  nameColumn?: string,
+): PhraseIndex<LexiconEntry> {
   const index = new PhraseIndex<LexiconEntry>();
   for (const r of readTsv(file)) {
     const phrase = r.phrase as string;
@@ -55,7 +69,12 @@ function entries(file: string, categoryColumn: string, all: PhraseIndex<number>,
   return index;
 }
 
-function verbs(file: string, effectColumn: string, all: PhraseIndex<number>, kind: LexiconKind): PhraseIndex<VerbEntry> {
+function verbs(
+  file: string,
+  effectColumn: string,
+  all: PhraseIndex<number>,
+  kind: LexiconKind,
+): PhraseIndex<VerbEntry> {
   const index = new PhraseIndex<VerbEntry>();
   for (const r of readTsv(file)) {
     for (const form of (r.forms ?? "").split("|")) {
@@ -94,7 +113,9 @@ export function roleLexicons(): RoleLexicons {
     victimVerbs: verbs("lexicons/victims-verbs.tsv", "harm", all, "victimVerbs"),
     targetVerbs: verbs("lexicons/targets-verbs.tsv", "damage", all, "targetVerbs"),
     agentVerbs: verbs("lexicons/perpetrators-verbs.tsv", "verb", new PhraseIndex<number>(), "victimVerbs"),
-    notPerpetrators: new Set(readTsv("lexicons/perpetrators-excluded.tsv").map((r) => (r.word as string).toLowerCase())),
+    notPerpetrators: new Set(
+      readTsv("lexicons/perpetrators-excluded.tsv").map((r) => (r.word as string).toLowerCase()),
+    ),
     all,
   };
   return cache;

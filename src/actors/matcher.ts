@@ -104,7 +104,7 @@ export function findActors(article: Article, from = 0, to = article.tokens.count
   const { aliases, adjectives } = build();
   const keys = article.tokens.key;
   const out: ActorMatch[] = [];
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const k = keys[i] as string;
     let m: ActorMatch | null = null;
     if (aliases.starts(k)) m = aliasAt(article, i, to);

@@ -16,7 +16,12 @@ let orgNouns: Map<string, ActorType | null> | null = null;
 
 /** Nouns that end an organisation's name (data/actors/org-nouns.tsv). */
 export function organisationNouns(): ReadonlyMap<string, ActorType | null> {
-  orgNouns ??= new Map(readTsv("actors/org-nouns.tsv").map((r) => [r.noun as string, r.type && r.type !== "-" ? (r.type as ActorType) : null]));
+  orgNouns ??= new Map(
+    readTsv("actors/org-nouns.tsv").map((r) => [
+      r.noun as string,
+      r.type && r.type !== "-" ? (r.type as ActorType) : null,
+    ]),
+  );
   return orgNouns;
 }
 
@@ -41,7 +46,25 @@ const NAMING_CUES = new PhraseIndex<string>(
 );
 
 /** Nouns for members before "of the X": "members of the X Front". */
-const MEMBER_NOUNS = new Set(["members", "member", "militants", "fighters", "guerrillas", "commandos", "commando", "cell", "unit", "units", "column", "elements", "gunmen", "activists", "followers", "supporters", "terrorists"]);
+const MEMBER_NOUNS = new Set([
+  "members",
+  "member",
+  "militants",
+  "fighters",
+  "guerrillas",
+  "commandos",
+  "commando",
+  "cell",
+  "unit",
+  "units",
+  "column",
+  "elements",
+  "gunmen",
+  "activists",
+  "followers",
+  "supporters",
+  "terrorists",
+]);
 
 const INNER = new Set(["of", "for", "the", "and", "-", "'s", "de", "del", "la", "el", "al"]);
 const PHRASE_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
@@ -82,7 +105,12 @@ export function nameAt(article: Article, i: number, limit: number, needOrgNoun: 
     if (word) {
       end = j + 1;
       if (nouns.has(key)) lastNoun = j + 1;
-    } else if (INNER.has(key) && j > i && j + 1 < limit && (article.caseless ? PHRASE_POS.has(t.pos[j + 1] as string) : capitalised(article, j + 1))) {
+    } else if (
+      INNER.has(key) &&
+      j > i &&
+      j + 1 < limit &&
+      (article.caseless ? PHRASE_POS.has(t.pos[j + 1] as string) : capitalised(article, j + 1))
+    ) {
       continue;
     } else break;
   }
@@ -129,17 +157,26 @@ export function unknownOrganisations(article: Article, covered: Uint8Array): Unk
         if (name) push(name[0], name[1], "actor.unknown.members-of", 0.7);
       }
       // Capitalised names ending in an organisation noun, in ordinary text only.
-      if (!article.caseless && nouns.has(key) && capitalised(article, i) && i > s.firstToken && capitalised(article, i - 1) && !taken[i]) {
+      if (
+        !article.caseless &&
+        nouns.has(key) &&
+        capitalised(article, i) &&
+        i > s.firstToken &&
+        capitalised(article, i - 1) &&
+        !taken[i]
+      ) {
         let first = i;
         while (first - 1 >= s.firstToken && i - first < MAX_NAME) {
           const k = t.key[first - 1] as string;
           if (capitalised(article, first - 1) && first - 1 > s.firstToken) first--;
-          else if (INNER.has(k) && k !== "the" && first - 2 >= s.firstToken && capitalised(article, first - 2)) first -= 2;
+          else if (INNER.has(k) && k !== "the" && first - 2 >= s.firstToken && capitalised(article, first - 2))
+            first -= 2;
           else break;
         }
         // the name runs on to its last organisation noun: "United National Liberation Front"
         let last = i;
-        for (let j = i + 1; j < limit && j - first < MAX_NAME && capitalised(article, j); j++) if (nouns.has(t.key[j] as string)) last = j;
+        for (let j = i + 1; j < limit && j - first < MAX_NAME && capitalised(article, j); j++)
+          if (nouns.has(t.key[j] as string)) last = j;
         push(first, last + 1, "actor.unknown.capitalised", 0.5);
       }
     }

@@ -14,7 +14,17 @@ const band = (count: number): number => (count === 0 ? 0 : count === 1 ? 1 : cou
 
 /** The distinct hashed features of a document. */
 export function docFeatures(c: FeatureContext): Int32Array {
-  const seen = new Set<number>();
+  const buffer = new Int32Array(docFeatureBound(c));
+  return Int32Array.from(new Set(buffer.subarray(0, writeDocFeatures(c, buffer))));
+}
+
+/** The size a buffer needs to hold a document's features. */
+export const docFeatureBound = (c: FeatureContext): number => 2 * c.n + 16;
+
+/** Writes a document's hashed features into `out` (a feature may repeat) and returns how many. */
+export function writeDocFeatures(c: FeatureContext, out: Int32Array): number {
+  let n = 0;
+  const seen = { add: (x: number) => (out[n++] = x) };
   seen.add(D.BIAS);
   const a = c.article;
   const leadEnd = a.sentences[Math.min(LEAD_SENTENCES, a.sentences.length) - 1]?.endToken ?? 0;
@@ -31,8 +41,8 @@ export function docFeatures(c: FeatureContext): Int32Array {
     if (t.perpetrator[i] === 1) counts[4]!++;
     if (t.target[i] === 1) counts[5]!++;
   }
-  counts.forEach((n, kind) => seen.add(mix(mix(D.CUE, kind), band(n))));
-  return Int32Array.from(seen);
+  counts.forEach((count, kind) => seen.add(mix(mix(D.CUE, kind), band(count))));
+  return n;
 }
 
 export interface DocModel {

@@ -16,6 +16,11 @@ export interface Candidate {
   /** Its word keys, for subset tests. */
   readonly words: readonly string[];
   readonly mentions: CandidateMention[];
+  /**
+   * For a phrase of several words, the one-word candidate of its last word ("Oqueli" for "Hector
+   * Oqueli Colindres"... when "Colindres" stands alone too): its mentions may be of the same person.
+   */
+  headAlone: Candidate | null;
 }
 
 const ARTICLES = new Set(["a", "an", "the"]);
@@ -27,7 +32,8 @@ export function strippedKeys(article: Article): string[] {
   const out = new Array<string>(t.count);
   for (let i = 0; i < t.count; i++) {
     const k = t.key[i] as string;
-    out[i] = t.type[i] === "word" && !k.includes("'") && !k.includes("-") && !k.includes(".") ? k : k.replace(NOT_ALNUM, "");
+    out[i] =
+      t.type[i] === "word" && !k.includes("'") && !k.includes("-") && !k.includes(".") ? k : k.replace(NOT_ALNUM, "");
   }
   return out;
 }
@@ -37,7 +43,12 @@ export function strippedKeys(article: Article): string[] {
  * where the text has space and without where it has none ("car-bomb" -> "carbomb", as the MUC
  * scorer normalises), articles dropped.
  */
-export function phraseKey(article: Article, stripped: readonly string[], first: number, end: number): { key: string; words: string[] } {
+export function phraseKey(
+  article: Article,
+  stripped: readonly string[],
+  first: number,
+  end: number,
+): { key: string; words: string[] } {
   const t = article.tokens;
   const words: string[] = [];
   let gap = true;
@@ -53,21 +64,62 @@ export function phraseKey(article: Article, stripped: readonly string[], first: 
   return { key: words.join(" "), words };
 }
 
+/**
+ * phraseKey for phrases that share their first token, in order of their end: each key extends
+ * the previous one instead of being built again.
+ */
+class KeyBuilder {
+  private first = -1;
+  private end = -1;
+  private words: string[] = [];
+  private gap = true;
+
+  constructor(
+    private readonly article: Article,
+    private readonly stripped: readonly string[],
+  ) {}
+
+  key(first: number, end: number): { key: string; words: string[] } {
+    if (first !== this.first || end < this.end) {
+      this.first = first;
+      this.end = first;
+      this.words = [];
+      this.gap = true;
+    }
+    const t = this.article.tokens;
+    for (let i = this.end; i < end; i++) {
+      if (i > first && t.start[i] !== t.end[i - 1]) this.gap = true;
+      const k = this.stripped[i] as string;
+      if (!k) continue;
+      if (this.gap && ARTICLES.has(k)) continue;
+      if (!this.gap && this.words.length) this.words[this.words.length - 1] += k;
+      else this.words.push(k);
+      this.gap = false;
+    }
+    this.end = end;
+    const words = this.words.slice();
+    return { key: words.join(" "), words };
+  }
+}
+
 /** Every candidate phrase of the article, grouped by key, in order of first occurrence. */
 export function documentCandidates(article: Article): Candidate[] {
   const stripped = strippedKeys(article);
+  const keys = new KeyBuilder(article, stripped);
   const byKey = new Map<string, Candidate>();
   article.sentences.forEach((s, si) => {
     for (const p of candidatePhrases(article, s.firstToken, s.endToken)) {
-      const { key, words } = phraseKey(article, stripped, p.first, p.end);
+      const { key, words } = keys.key(p.first, p.end);
       if (!key) continue;
       let c = byKey.get(key);
       if (!c) {
-        c = { key, words, mentions: [] };
+        c = { key, words, mentions: [], headAlone: null };
         byKey.set(key, c);
       }
       c.mentions.push({ first: p.first, end: p.end, sentence: si, form: p.form });
     }
   });
-  return [...byKey.values()];
+  const list = [...byKey.values()];
+  for (const c of list) if (c.words.length > 1) c.headAlone = byKey.get(c.words[c.words.length - 1] as string) ?? null;
+  return list;
 }

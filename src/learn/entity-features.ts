@@ -1,5 +1,5 @@
 import { hashString, mix, mix3 } from "./hash.js";
-import type { Candidate } from "./entity-candidates.js";
+import type { Candidate, CandidateMention } from "./entity-candidates.js";
 import type { FeatureContext } from "./feature-context.js";
 
 /** Feature templates of candidate phrases; a feature is mix(template, value...). */
@@ -50,6 +50,8 @@ const E = {
   DOC_RVERB: 244,
   R1_R2: 245,
   FIRST_SENT: 246,
+  HEAD_COUNT: 247,
+  HEAD_COUNT_LEX: 248,
 } as const;
 
 const BOS = hashString("<s>");
@@ -139,6 +141,10 @@ export function writePhraseFeatures(c: FeatureContext, cand: Candidate, out: Int
   if (verb) f.add(E.HAS_VERB);
   f.add(mix(E.SHAPE_FIRST, c.shape[m0.first] as number));
   if (len >= 2 && minFreq <= 1) f.add(mix(E.NAME_LIKE, len));
+  // how often the head word stands alone in the document: "guerrillas" ten times is the story's
+  const headCount = bucket(cand.headAlone ? cand.headAlone.mentions.length : cand.mentions.length);
+  f.add(mix(E.HEAD_COUNT, headCount));
+  f.add(mix3(E.HEAD_COUNT_LEX, headCount, hlex));
   f.add(mix(E.COUNT, bucket(cand.mentions.length)));
   f.add(mix(E.DOC, doc));
   f.add(mix3(E.DOC_LEX, doc, hlex));
@@ -155,16 +161,34 @@ export function writePhraseFeatures(c: FeatureContext, cand: Candidate, out: Int
 export function writeMentionFeatures(c: FeatureContext, cand: Candidate, out: Int32Array, from: number): number {
   const f = new Buffer(out);
   f.n = from;
-  const a = c.article;
-  const t = a.tokens;
-  const tags = c.tags;
   const m0 = cand.mentions[0]!;
   const hw = c.word[m0.end - 1] as number;
   const hlex = c.lex[m0.end - 1] as number;
-  const doc = c.docBucket;
   const limit = Math.min(cand.mentions.length, MAX_MENTIONS);
-  for (let k = 0; k < limit; k++) {
-    const m = cand.mentions[k]!;
+  for (let k = 0; k < limit; k++) mentionContext(c, f, cand.mentions[k]!, hw, hlex);
+  // a name's surname standing alone speaks of the same person: "the murder of Oqueli"
+  const alone = cand.headAlone;
+  if (alone && cand.words.length >= 2 && isNameLike(c, m0)) {
+    const more = Math.min(alone.mentions.length, MAX_MENTIONS - limit);
+    for (let k = 0; k < more; k++) mentionContext(c, f, alone.mentions[k]!, hw, hlex);
+  }
+  return f.n;
+}
+
+/** Every word rare in the training texts: a name. */
+function isNameLike(c: FeatureContext, m: CandidateMention): boolean {
+  for (let i = m.first; i < m.end; i++)
+    if (c.article.tokens.type[i] === "word" && (c.freq[i] as number) > 1) return false;
+  return true;
+}
+
+/** The context features of one mention. */
+function mentionContext(c: FeatureContext, f: Buffer, m: CandidateMention, hw: number, hlex: number): void {
+  const a = c.article;
+  const t = a.tokens;
+  const tags = c.tags;
+  const doc = c.docBucket;
+  {
     const s = a.sentences[m.sentence]!;
     const l1 = m.first - 1 >= s.firstToken ? (c.word[m.first - 1] as number) : BOS;
     const l2 = m.first - 2 >= s.firstToken ? (c.word[m.first - 2] as number) : BOS;
@@ -204,5 +228,4 @@ export function writeMentionFeatures(c: FeatureContext, cand: Candidate, out: In
     f.add(mix3(E.SENT_LEX, cues, hlex));
     f.add(mix3(E.SENT_DOC, cues, doc));
   }
-  return f.n;
 }

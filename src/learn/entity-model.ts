@@ -48,7 +48,11 @@ export class EntityModel {
   }
 
   /** Class probabilities of a candidate from a feature buffer that may list a feature twice. */
-  probabilitiesOf(features: Int32Array, count: number, out: Float64Array = new Float64Array(CLASS_COUNT)): Float64Array {
+  probabilitiesOf(
+    features: Int32Array,
+    count: number,
+    out: Float64Array = new Float64Array(CLASS_COUNT),
+  ): Float64Array {
     this.table.scoreDistinct(features, count, this.scores);
     softmax(this.scores, out);
     return out;

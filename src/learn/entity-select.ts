@@ -29,7 +29,11 @@ function subsetOf(a: readonly string[], b: readonly string[]): boolean {
  * ("FMLN" and "Farabundo Marti National Liberation Front"): the scorers count a second mention of
  * one entity as a false positive.
  */
-export function selectFillers(scored: readonly Scored[], thresholds: readonly number[], tokenCount: number): Selected[] {
+export function selectFillers(
+  scored: readonly Scored[],
+  thresholds: readonly number[],
+  tokenCount: number,
+): Selected[] {
   const roles = thresholds.length;
   const pool: { s: Scored; role: number; p: number }[] = [];
   for (const s of scored) {

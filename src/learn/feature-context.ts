@@ -41,7 +41,11 @@ const distBucket = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : 5);
  * Builds the feature context of an article. `vocabulary` maps a word key to its frequency band in
  * the training data (1 rare ... 4 common; absent 0): proper names are the rare words.
  */
-export function featureContext(article: Article, vocabulary: ReadonlyMap<string, number>, docBucket = 0): FeatureContext {
+export function featureContext(
+  article: Article,
+  vocabulary: ReadonlyMap<string, number>,
+  docBucket = 0,
+): FeatureContext {
   const tk = article.tokens;
   const n = tk.count;
   const word = new Int32Array(n);
@@ -60,7 +64,13 @@ export function featureContext(article: Article, vocabulary: ReadonlyMap<string,
       (tags.actor[i] as number) +
       5 *
         ((tags.weapon[i] as number) +
-          3 * ((tags.target[i] as number) + 3 * ((tags.victim[i] as number) + 3 * ((tags.title[i] as number) + 3 * ((tags.perpetrator[i] as number) + 3 * (tags.verb[i] as number))))));
+          3 *
+            ((tags.target[i] as number) +
+              3 *
+                ((tags.victim[i] as number) +
+                  3 *
+                    ((tags.title[i] as number) +
+                      3 * ((tags.perpetrator[i] as number) + 3 * (tags.verb[i] as number))))));
   }
   const cueLeft = new Int32Array(n);
   const cueRight = new Int32Array(n);
@@ -85,4 +95,3 @@ export function featureContext(article: Article, vocabulary: ReadonlyMap<string,
   });
   return { n, word, pos, shape, freq, lex, tags, cueLeft, cueRight, sentenceCues, docBucket, article };
 }
-

@@ -16,7 +16,11 @@ export interface RoleModelFile {
   /** Word key -> frequency band in the training texts (1 rare .. 4 common). */
   readonly vocabulary: Readonly<Record<string, number>>;
   /** Document relevance: logistic weights and the probability cuts between bands. */
-  readonly doc: { readonly cuts: readonly number[]; readonly keys: readonly number[]; readonly weights: readonly number[] };
+  readonly doc: {
+    readonly cuts: readonly number[];
+    readonly keys: readonly number[];
+    readonly weights: readonly number[];
+  };
   /** Candidate phrase classifier: classes ["none", ...roles], weights, a probability threshold per role. */
   readonly entity: {
     readonly classes: readonly string[];
@@ -39,7 +43,7 @@ export function checkModelFile(value: unknown, file: string): RoleModelFile {
 export function denseRows(rows: SparseRows, width: number, scale: number): { keys: Int32Array; weights: Float32Array } {
   const keys: number[] = [];
   const weights: number[] = [];
-  for (let p = 0; p < rows.length; ) {
+  for (let p = 0; p < rows.length;) {
     const key = rows[p++] as number;
     const count = rows[p++] as number;
     const row = new Array<number>(width).fill(0);
@@ -54,7 +58,13 @@ export function denseRows(rows: SparseRows, width: number, scale: number): { key
 }
 
 /** Sparse integer rows from dense float rows (weights under `minimum` after scaling dropped). */
-export function sparseRows(keys: Iterable<[number, number]>, weight: (row: number, cls: number) => number, width: number, scale: number, minimum = 1): number[] {
+export function sparseRows(
+  keys: Iterable<[number, number]>,
+  weight: (row: number, cls: number) => number,
+  width: number,
+  scale: number,
+  minimum = 1,
+): number[] {
   const out: number[] = [];
   for (const [key, row] of keys) {
     const pairs: number[] = [];

@@ -1,7 +1,7 @@
 import type { Article } from "../core/article.js";
 import { SitrepError } from "../core/errors.js";
 import { readDataFile } from "../actors/data-files.js";
-import { docBand, docFeatures, docProbability, type DocModel } from "./doc-relevance.js";
+import { docBand, docFeatureBound, writeDocFeatures, type DocModel } from "./doc-relevance.js";
 import { documentCandidates, type Candidate } from "./entity-candidates.js";
 import { MAX_CANDIDATE_FEATURES } from "./entity-features.js";
 import { CLASS_COUNT, EntityModel } from "./entity-model.js";
@@ -40,10 +40,18 @@ export class RoleModel {
   readonly vocabulary: ReadonlyMap<string, number>;
   readonly doc: DocModel;
   readonly entity: EntityModel;
+  private readonly docTable: WeightTable;
+  private docBuffer = new Int32Array(4096);
+  private readonly docScore = new Float64Array(1);
 
   constructor(file: RoleModelFile) {
     this.vocabulary = new Map(Object.entries(file.vocabulary));
-    const docTable = new WeightTable(Int32Array.from(file.doc.keys), Float32Array.from(file.doc.weights, (w) => w / file.scale), 1);
+    const docTable = new WeightTable(
+      Int32Array.from(file.doc.keys),
+      Float32Array.from(file.doc.weights, (w) => w / file.scale),
+      1,
+    );
+    this.docTable = docTable;
     this.doc = {
       cuts: file.doc.cuts,
       weight: (f) => {
@@ -52,7 +60,11 @@ export class RoleModel {
       },
     };
     const { keys, weights } = denseRows(file.entity.rows, CLASS_COUNT, file.scale);
-    this.entity = new EntityModel(new WeightTable(keys, weights, CLASS_COUNT), file.entity.thresholds, file.entity.prefilter ?? null);
+    this.entity = new EntityModel(
+      new WeightTable(keys, weights, CLASS_COUNT),
+      file.entity.thresholds,
+      file.entity.prefilter ?? null,
+    );
   }
 
   static fromData(relative = DEFAULT_ROLE_MODEL): RoleModel {
@@ -69,7 +81,9 @@ export class RoleModel {
   /** Feature context of an article with its relevance band set. */
   context(article: Article): { context: FeatureContext; relevance: number } {
     const context = featureContext(article, this.vocabulary);
-    const relevance = docProbability(this.doc, docFeatures(context));
+    if (this.docBuffer.length < docFeatureBound(context)) this.docBuffer = new Int32Array(docFeatureBound(context));
+    this.docTable.scoreDistinct(this.docBuffer, writeDocFeatures(context, this.docBuffer), this.docScore);
+    const relevance = 1 / (1 + Math.exp(-(this.docScore[0] as number)));
     context.docBucket = docBand(this.doc, relevance);
     return { context, relevance };
   }

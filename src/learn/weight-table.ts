@@ -10,8 +10,8 @@ export class WeightTable {
   private readonly mask: number;
   readonly weights: Float32Array;
   /** A small set of the features already added for the current item (cleared by generation). */
-  private readonly seenKeys = new Int32Array(1024);
-  private readonly seenMark = new Int32Array(1024);
+  private seenKeys = new Int32Array(1024);
+  private seenMark = new Int32Array(1024);
   private generation = 0;
 
   constructor(featureKeys: Int32Array, weights: Float32Array, width: number) {
@@ -28,6 +28,24 @@ export class WeightTable {
       this.slots[slot * 2] = key;
       this.slots[slot * 2 + 1] = r + 1;
     }
+  }
+
+  /** A larger set of seen features, keeping the ones of the current item. */
+  private growSeen(count: number): void {
+    let size = this.seenKeys.length;
+    while (size < 2 * count) size *= 2;
+    const keys = new Int32Array(size);
+    const marks = new Int32Array(size);
+    for (let s = 0; s < this.seenKeys.length; s++) {
+      if (this.seenMark[s] !== this.generation) continue;
+      const key = this.seenKeys[s] as number;
+      let t = key & (size - 1);
+      while (marks[t] === this.generation) t = (t + 1) & (size - 1);
+      keys[t] = key;
+      marks[t] = this.generation;
+    }
+    this.seenKeys = keys;
+    this.seenMark = marks;
   }
 
   /** Number of rows (features) the table holds. */
@@ -71,22 +89,27 @@ export class WeightTable {
     this.generation++;
   }
 
-  /** Adds features [from, to) of the item begun last, each at most once over the whole item. */
+  /**
+   * Adds features [from, to) of the item begun last, each at most once over the whole item. The
+   * set of features seen is kept at most half full, so a probe always ends.
+   */
   addDistinct(features: Int32Array, from: number, to: number, scores: Float64Array): void {
+    if (2 * to > this.seenKeys.length) this.growSeen(to);
     const w = this.width;
     const seenKeys = this.seenKeys;
     const seenMark = this.seenMark;
+    const mask = seenKeys.length - 1;
     const mark = this.generation;
     for (let f = from; f < to; f++) {
       const key = features[f] as number;
-      let s = key & 1023;
+      let s = key & mask;
       let dup = false;
       while (seenMark[s] === mark) {
         if (seenKeys[s] === key) {
           dup = true;
           break;
         }
-        s = (s + 1) & 1023;
+        s = (s + 1) & mask;
       }
       if (dup) continue;
       seenMark[s] = mark;

@@ -19,8 +19,20 @@ describe("actors stage", () => {
       "Two Islamic State-Khorasan (IS-K) suicide bombers carried out separate strikes on various portions of the mosque in Kandahar — the Taliban’s spiritual heartland — while people prayed inside.",
     );
     expect(found).toEqual([
-      { text: "Islamic State-Khorasan", kind: "organisation", name: "Islamic State Khorasan Province", actorType: "rebel group", rule: "actor.dictionary" },
-      { text: "IS-K", kind: "organisation", name: "Islamic State Khorasan Province", actorType: "rebel group", rule: "actor.dictionary" },
+      {
+        text: "Islamic State-Khorasan",
+        kind: "organisation",
+        name: "Islamic State Khorasan Province",
+        actorType: "rebel group",
+        rule: "actor.dictionary",
+      },
+      {
+        text: "IS-K",
+        kind: "organisation",
+        name: "Islamic State Khorasan Province",
+        actorType: "rebel group",
+        rule: "actor.dictionary",
+      },
       { text: "suicide bombers", kind: "individual", name: null, actorType: null, rule: "actor.individuals" },
       { text: "Taliban", kind: "organisation", name: "Taliban", actorType: "rebel group", rule: "actor.dictionary" },
     ]);
@@ -32,28 +44,46 @@ describe("actors stage", () => {
   });
 
   it("names state forces by country (MUC-4 DEV-MUC3-0002)", () => {
-    const found = actorsOf("THE SALVADORAN AIR FORCE MAINTAINS THE SAME OPERATIONAL LEVEL IT HAS HAD FOR THE LAST 10 YEARS.");
-    expect(found[0]).toMatchObject({ text: "SALVADORAN AIR FORCE", name: "Military Forces of El Salvador", actorType: "state forces", rule: "actor.state-force" });
+    const found = actorsOf(
+      "THE SALVADORAN AIR FORCE MAINTAINS THE SAME OPERATIONAL LEVEL IT HAS HAD FOR THE LAST 10 YEARS.",
+    );
+    expect(found[0]).toMatchObject({
+      text: "SALVADORAN AIR FORCE",
+      name: "Military Forces of El Salvador",
+      actorType: "state forces",
+      rule: "actor.state-force",
+    });
   });
 
   it("finds organisations the dictionary lacks from the way the text names them", () => {
     // MUC-4 DEV-MUC3-0182 and DEV-MUC3-0304
-    expect(actorsOf("A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT TONIGHT CLAIMED RESPONSIBILITY FOR THE ATTACK.")[0]).toMatchObject({
+    expect(
+      actorsOf(
+        "A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT TONIGHT CLAIMED RESPONSIBILITY FOR THE ATTACK.",
+      )[0],
+    ).toMatchObject({
       text: "GERARDO BARRIOS COMMANDO UNIT",
       kind: "organisation",
       name: null,
       rule: "actor.unknown.named",
     });
     expect(
-      actorsOf('A NEW GUERRILLA GROUP CALLING ITSELF THE "9 MAY" PEOPLE\'S LIBERATION FORCES, FPL, ANNOUNCED ITS EMERGENCE.').find((a) => a.rule === "actor.unknown.named")?.text,
+      actorsOf(
+        'A NEW GUERRILLA GROUP CALLING ITSELF THE "9 MAY" PEOPLE\'S LIBERATION FORCES, FPL, ANNOUNCED ITS EMERGENCE.',
+      ).find((a) => a.rule === "actor.unknown.named")?.text,
     ).toBe('"9 MAY" PEOPLE\'S LIBERATION FORCES');
     // MUC-4 DEV-MUC3-0115: members of a front of a known group
-    expect(actorsOf("SOME REPORTS INDICATE THAT THE PEASANTS WERE KILLED BY ALLEGED MEMBERS OF THE XXII FRONT OF THE FARC.").map((a) => [a.text, a.rule])).toContainEqual([
-      "XXII FRONT",
-      "actor.unknown.members-of",
-    ]);
+    expect(
+      actorsOf(
+        "SOME REPORTS INDICATE THAT THE PEASANTS WERE KILLED BY ALLEGED MEMBERS OF THE XXII FRONT OF THE FARC.",
+      ).map((a) => [a.text, a.rule]),
+    ).toContainEqual(["XXII FRONT", "actor.unknown.members-of"]);
     // CASE 2021 shared task 2 snippet: a capitalised name ending in an organisation noun
-    expect(actorsOf("An improvised explosive, emplaced by United National Liberation Front (UNLF) militants, detonated targeting the residence of a man.")[0]).toMatchObject({
+    expect(
+      actorsOf(
+        "An improvised explosive, emplaced by United National Liberation Front (UNLF) militants, detonated targeting the residence of a man.",
+      )[0],
+    ).toMatchObject({
       text: "United National Liberation Front",
       actorType: "rebel group",
       rule: "actor.unknown.capitalised",
@@ -62,6 +92,8 @@ describe("actors stage", () => {
 
   it("keeps the numbers and modifiers of a group of doers", () => {
     // MUC-4 DEV-MUC3-0080-like wording from the training texts
-    expect(actorsOf("THE VICTIMS WERE ABDUCTED BY HEAVILY ARMED MEN BETWEEN 0630 AND 0700.").map((a) => a.text)).toContain("HEAVILY ARMED MEN");
+    expect(
+      actorsOf("THE VICTIMS WERE ABDUCTED BY HEAVILY ARMED MEN BETWEEN 0630 AND 0700.").map((a) => a.text),
+    ).toContain("HEAVILY ARMED MEN");
   });
 });

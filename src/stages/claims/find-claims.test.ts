@@ -20,7 +20,9 @@ describe("claims", () => {
     const claims = claimsOf(
       "On Saturday, the Islamic State claimed responsibility for a suicide bombing at a Shiite mosque in Kandahar, Afghanistan, that killed at least 41 people and injured dozens more.",
     );
-    expect(claims).toEqual([{ kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State" }]);
+    expect(claims).toEqual([
+      { kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State" },
+    ]);
   });
 
   it("reads a claim folded into a compound: an IS-claimed attack (seed article)", () => {
@@ -32,15 +34,27 @@ describe("claims", () => {
 
   it("reads claims in news text and in capitals-only wire copy", () => {
     // CASE 2021 shared task 2 snippets (news), and MUC-4 DEV-MUC3-0316
-    expect(claimsOf("Sunni militant group Jaish ul-Adl has claimed responsibility for killing nine border guards in Iran's restive province of Sistan-Baluchestan, which borders Pakistan.")[0]).toMatchObject({
+    expect(
+      claimsOf(
+        "Sunni militant group Jaish ul-Adl has claimed responsibility for killing nine border guards in Iran's restive province of Sistan-Baluchestan, which borders Pakistan.",
+      )[0],
+    ).toMatchObject({
       kind: "claim",
       actorName: "Jaish al-Adl",
     });
-    expect(claimsOf("Al Qaeda in Yemen claimed responsibility for the attack on French satirical newspaper Charlie Hebdo.")[0]).toMatchObject({
+    expect(
+      claimsOf(
+        "Al Qaeda in Yemen claimed responsibility for the attack on French satirical newspaper Charlie Hebdo.",
+      )[0],
+    ).toMatchObject({
       kind: "claim",
       actorName: "al-Qaeda in the Arabian Peninsula",
     });
-    expect(claimsOf("THE UC-ELN'S MARTHA ELENA BARON UNIT CLAIMED RESPONSIBILITY FOR THE ATTACK HOURS AFTER IT WAS CARRIED OUT.")[0]).toMatchObject({
+    expect(
+      claimsOf(
+        "THE UC-ELN'S MARTHA ELENA BARON UNIT CLAIMED RESPONSIBILITY FOR THE ATTACK HOURS AFTER IT WAS CARRIED OUT.",
+      )[0],
+    ).toMatchObject({
       kind: "claim",
       actorName: "National Liberation Army (Colombia)",
     });
@@ -56,22 +70,37 @@ describe("claims", () => {
     const [a] = claimsOf(
       "SALVADORAN PRESIDENT ALFREDO CRISTIANI HAS BLAMED FMLN [FARABUNDO MARTI NATIONAL LIBERATION FRONT] GUERRILLAS FOR THE MURDER OF POLITICAL ANALYST EDGAR CHACON.",
     );
-    expect(a).toMatchObject({ kind: "accusation", actor: "FMLN", actorName: "Farabundo Marti National Liberation Front", by: "SALVADORAN PRESIDENT ALFREDO CRISTIANI" });
+    expect(a).toMatchObject({
+      kind: "accusation",
+      actor: "FMLN",
+      actorName: "Farabundo Marti National Liberation Front",
+      by: "SALVADORAN PRESIDENT ALFREDO CRISTIANI",
+    });
     // WikiEvents dev, road_ied_8
-    expect(claimsOf("It is not clear who carried out the slayings, though locals have alternatively blamed IS and the Assad regime.")[0]).toMatchObject({
+    expect(
+      claimsOf(
+        "It is not clear who carried out the slayings, though locals have alternatively blamed IS and the Assad regime.",
+      )[0],
+    ).toMatchObject({
       kind: "accusation",
       actorName: "Islamic State",
       by: "locals",
     });
     // MUC-4 DEV-MUC3-0273: "attributed it to"
     expect(
-      claimsOf("THE LAST ATTACK WITH SIMILAR CHARACTERISTICS OCCURRED IN JUNE, AND THE AUTHORITIES ATTRIBUTED IT TO THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN).")[0],
+      claimsOf(
+        "THE LAST ATTACK WITH SIMILAR CHARACTERISTICS OCCURRED IN JUNE, AND THE AUTHORITIES ATTRIBUTED IT TO THE FARABUNDO MARTI NATIONAL LIBERATION FRONT (FMLN).",
+      )[0],
     ).toMatchObject({ kind: "accusation", actorName: "Farabundo Marti National Liberation Front" });
   });
 
   it("reads suspicions", () => {
     // MUC-4 DEV-MUC3-0112
-    expect(claimsOf("IT WAS OFFICIALLY REPORTED TODAY THAT ON 10 MARCH ALLEGED SHINING PATH MEMBERS MURDERED FOUR MEMBERS OF A FAMILY IN SANTA MARIA DEL VALLE.")[0]).toMatchObject({
+    expect(
+      claimsOf(
+        "IT WAS OFFICIALLY REPORTED TODAY THAT ON 10 MARCH ALLEGED SHINING PATH MEMBERS MURDERED FOUR MEMBERS OF A FAMILY IN SANTA MARIA DEL VALLE.",
+      )[0],
+    ).toMatchObject({
       kind: "suspicion",
       actorName: "Shining Path",
     });
@@ -79,8 +108,15 @@ describe("claims", () => {
 
   it("reads denials", () => {
     // MUC-4 DEV-MUC3-0251; CASE 2021 shared task 2 snippet
-    expect(claimsOf("THE FMLN HAS DENIED THAT ANY OF ITS MEMBERS PARTICIPATED IN THE ACTION.")[0]).toMatchObject({ kind: "denial", actor: "FMLN" });
-    expect(claimsOf("Taliban spokesman Zabiullah Mujahid denied his group was responsible for the attack, killing 17 people and wounding dozens")[0]).toMatchObject({
+    expect(claimsOf("THE FMLN HAS DENIED THAT ANY OF ITS MEMBERS PARTICIPATED IN THE ACTION.")[0]).toMatchObject({
+      kind: "denial",
+      actor: "FMLN",
+    });
+    expect(
+      claimsOf(
+        "Taliban spokesman Zabiullah Mujahid denied his group was responsible for the attack, killing 17 people and wounding dozens",
+      )[0],
+    ).toMatchObject({
       kind: "denial",
       actorName: "Taliban",
     });

@@ -21,17 +21,93 @@ interface Actor {
   readonly mention: ActorMention;
 }
 
-const CLAIM_VERBS = new Set(["claimed", "claims", "claim", "claiming", "took", "take", "takes", "taken", "taking", "accepted", "accepts", "assumed", "assumes", "admitted", "admits"]);
+const CLAIM_VERBS = new Set([
+  "claimed",
+  "claims",
+  "claim",
+  "claiming",
+  "took",
+  "take",
+  "takes",
+  "taken",
+  "taking",
+  "accepted",
+  "accepts",
+  "assumed",
+  "assumes",
+  "admitted",
+  "admits",
+]);
 const CLAIM_OBJECTS = new Set(["responsibility", "credit", "authorship"]);
 const ACCUSE_VERBS = new Set(["blamed", "blames", "blame", "blaming", "accused", "accuses", "accuse", "accusing"]);
 const PASSIVE_TO = new Set(["blamed", "attributed", "ascribed", "imputed"]);
-const SUSPECT_BEFORE = new Set(["suspected", "alleged", "presumed", "purported", "suspect", "presumably", "allegedly", "reportedly", "possibly", "probably"]);
+const SUSPECT_BEFORE = new Set([
+  "suspected",
+  "alleged",
+  "presumed",
+  "purported",
+  "suspect",
+  "presumably",
+  "allegedly",
+  "reportedly",
+  "possibly",
+  "probably",
+]);
 const BELIEF = new Set(["suspected", "believed", "thought", "presumed", "alleged", "said"]);
-const DENY_VERBS = new Set(["denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "disclaimed", "disowned"]);
+const DENY_VERBS = new Set([
+  "denied",
+  "denies",
+  "deny",
+  "denying",
+  "rejected",
+  "rejects",
+  "reject",
+  "disclaimed",
+  "disowned",
+]);
 const BEHIND = new PhraseIndex<string>(
-  ["was behind", "were behind", "is behind", "are behind", "was responsible", "were responsible", "is responsible", "are responsible", "carried out", "perpetrated", "committed", "had carried out", "had perpetrated", "had committed", "staged", "masterminded", "orchestrated"].map((p) => [p, p] as const),
+  [
+    "was behind",
+    "were behind",
+    "is behind",
+    "are behind",
+    "was responsible",
+    "were responsible",
+    "is responsible",
+    "are responsible",
+    "carried out",
+    "perpetrated",
+    "committed",
+    "had carried out",
+    "had perpetrated",
+    "had committed",
+    "staged",
+    "masterminded",
+    "orchestrated",
+  ].map((p) => [p, p] as const),
 );
-const REPORTING = new Set(["said", "says", "say", "stated", "told", "believe", "believed", "believes", "suspect", "suspected", "suspects", "claimed", "alleged", "charged", "reported", "added", "affirmed", "indicated", "asserted", "announced"]);
+const REPORTING = new Set([
+  "said",
+  "says",
+  "say",
+  "stated",
+  "told",
+  "believe",
+  "believed",
+  "believes",
+  "suspect",
+  "suspected",
+  "suspects",
+  "claimed",
+  "alleged",
+  "charged",
+  "reported",
+  "added",
+  "affirmed",
+  "indicated",
+  "asserted",
+  "announced",
+]);
 const SUBJECT_POS = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
 /** "has not (yet) claimed", "never claimed": no claim. */
 const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "yet"]);
@@ -55,7 +131,11 @@ function actorsBySentence(article: Article, actors: readonly ActorMention[]): Ma
 function subjectBefore(article: Article, verb: number, sentenceStart: number): [number, number] | null {
   const t = article.tokens;
   let end = verb;
-  while (end - 1 >= sentenceStart && (t.pos[end - 1] === "AUX" || t.pos[end - 1] === "ADV" || t.pos[end - 1] === "PART")) end--;
+  while (
+    end - 1 >= sentenceStart &&
+    (t.pos[end - 1] === "AUX" || t.pos[end - 1] === "ADV" || t.pos[end - 1] === "PART")
+  )
+    end--;
   let first = end;
   while (first - 1 >= sentenceStart && end - first < 6 && SUBJECT_POS.has(t.pos[first - 1] as string)) first--;
   while (first < end && t.pos[first] === "DET") first++;
@@ -66,7 +146,15 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
   const t = article.tokens;
   const out: ClaimMention[] = [];
   const seen = new Set<string>();
-  const push = (kind: ClaimMention["kind"], a: Actor, from: number, to: number, by: [number, number] | null, rule: string, confidence: number) => {
+  const push = (
+    kind: ClaimMention["kind"],
+    a: Actor,
+    from: number,
+    to: number,
+    by: [number, number] | null,
+    rule: string,
+    confidence: number,
+  ) => {
     const key = `${kind}:${a.first}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -125,14 +213,22 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
       const p2 = viaThe ? b3 : b2;
       const at = viaThe ? a.first - 2 : a.first - 1;
       if (p1 === "by" && CLAIM_VERBS.has(p2)) push("claim", a, at - 1, a.end, [a.first, a.end], "claim.by", 0.85);
-      else if ((p1 === "on" && p2 === "blamed") || (p1 === "to" && attributedBefore(at))) push("accusation", a, at - 1, a.end, null, "claim.blamed-on", 0.7);
+      else if ((p1 === "on" && p2 === "blamed") || (p1 === "to" && attributedBefore(at)))
+        push("accusation", a, at - 1, a.end, null, "claim.blamed-on", 0.7);
       // suspected Boko Haram militants; believed to be members of the X
       else if (SUSPECT_BEFORE.has(p1)) push("suspicion", a, at, a.end, null, "claim.suspected", 0.65);
-      else if ((p1 === "be" && BELIEF.has(key(at - 2))) || (p1 === "of" && (p2 === "members" || p2 === "hallmarks") && BELIEF.has(key(at - 4)))) {
+      else if (
+        (p1 === "be" && BELIEF.has(key(at - 2))) ||
+        (p1 === "of" && (p2 === "members" || p2 === "hallmarks") && BELIEF.has(key(at - 4)))
+      ) {
         push("suspicion", a, at - 3, a.end, null, "claim.believed-to-be", 0.6);
       }
       // ACTOR is suspected / believed
-      if ((key(a.end) === "is" || key(a.end) === "are" || key(a.end) === "was" || key(a.end) === "were") && BELIEF.has(key(a.end + 1)) && key(a.end + 1) !== "said") {
+      if (
+        (key(a.end) === "is" || key(a.end) === "are" || key(a.end) === "was" || key(a.end) === "were") &&
+        BELIEF.has(key(a.end + 1)) &&
+        key(a.end + 1) !== "said"
+      ) {
         push("suspicion", a, a.first, a.end + 2, null, "claim.is-suspected", 0.6);
       }
       // officials blamed ACTOR / accused ACTOR
@@ -150,7 +246,8 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
             break;
           }
         }
-        if (said > start) push("accusation", a, said, behind.end, subjectBefore(article, said, start), "claim.said-behind", 0.7);
+        if (said > start)
+          push("accusation", a, said, behind.end, subjectBefore(article, said, start), "claim.said-behind", 0.7);
       }
     }
   }

@@ -13,10 +13,14 @@ export function combineFillers(lists: readonly (readonly RoleFiller[])[]): RoleF
     const i = kept.findIndex((k) => k.role === f.role && overlaps(k.span, f.span));
     if (i >= 0) {
       const k = kept[i]!;
-      if (f.span.end - f.span.start > k.span.end - k.span.start) kept[i] = { ...f, confidence: Math.max(f.confidence, k.confidence) };
+      if (f.span.end - f.span.start > k.span.end - k.span.start)
+        kept[i] = { ...f, confidence: Math.max(f.confidence, k.confidence) };
       continue;
     }
-    const sameActor = f.role === "perpetratorOrgs" && f.name !== null && kept.some((k) => k.role === f.role && k.name === f.name && k.sentence === f.sentence);
+    const sameActor =
+      f.role === "perpetratorOrgs" &&
+      f.name !== null &&
+      kept.some((k) => k.role === f.role && k.name === f.name && k.sentence === f.sentence);
     if (!sameActor) kept.push(f);
   }
   return kept;

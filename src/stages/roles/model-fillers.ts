@@ -10,7 +10,11 @@ import { tokenSpan } from "../../text/evidence.js";
  * Role fillers the learned model chooses (one per entity), each placed on the mention of its
  * phrase in the sentence where the model is surest it acts in its role: its first mention.
  */
-export function modelFillers(article: Article, model: RoleModel, trace: Tracer | null): { fillers: RoleFiller[]; relevance: number } {
+export function modelFillers(
+  article: Article,
+  model: RoleModel,
+  trace: Tracer | null,
+): { fillers: RoleFiller[]; relevance: number } {
   const analysis = model.analyse(article);
   const lex = roleLexicons();
   const fillers: RoleFiller[] = [];

@@ -56,8 +56,21 @@ export function phraseRuns(article: Article, from: number, to: number): [number,
     while (j < to && j - i < MAX_RUN) {
       const key = t.key[j] as string;
       if (phraseWord(article, j)) j++;
-      else if ((t.pos[j] === "VERB" || t.pos[j] === "ADV") && j + 1 < to && phraseWord(article, j + 1) && !PHRASE_POS.has(t.pos[j - 1] as string)) j++;
-      else if (JOINERS.has(key) && j + 1 < to && phraseWord(article, j + 1) && t.start[j] === t.end[j - 1] && t.end[j] === t.start[j + 1]) j += 2;
+      else if (
+        (t.pos[j] === "VERB" || t.pos[j] === "ADV") &&
+        j + 1 < to &&
+        phraseWord(article, j + 1) &&
+        !PHRASE_POS.has(t.pos[j - 1] as string)
+      )
+        j++;
+      else if (
+        JOINERS.has(key) &&
+        j + 1 < to &&
+        phraseWord(article, j + 1) &&
+        t.start[j] === t.end[j - 1] &&
+        t.end[j] === t.start[j + 1]
+      )
+        j += 2;
       else if (key === "'s" && j + 1 < to && phraseWord(article, j + 1)) j += 2;
       else break;
     }
@@ -75,7 +88,10 @@ const HEAD_POS = new Set(["NOUN", "PROPN"]);
 
 function adjectiveHead(article: Article, i: number): boolean {
   const lex = roleLexicons();
-  return lex.perpetrators.longestAt(article.tokens, i, i + 1) !== null || lex.weapons.longestAt(article.tokens, i, i + 1) !== null;
+  return (
+    lex.perpetrators.longestAt(article.tokens, i, i + 1) !== null ||
+    lex.weapons.longestAt(article.tokens, i, i + 1) !== null
+  );
 }
 
 const isWord = (article: Article, i: number): boolean => {

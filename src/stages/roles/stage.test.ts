@@ -16,7 +16,12 @@ interface Shown {
 function rolesOf(text: string, published = "2021-10-16"): Shown[] {
   const run = defaultPipeline().run(articleFromText(text, published));
   const t = run.article.text;
-  return (run.annotations.roles ?? []).map((f: RoleFiller) => ({ role: f.role, text: t.slice(f.span.start, f.span.end), name: f.name, rule: f.rule }));
+  return (run.annotations.roles ?? []).map((f: RoleFiller) => ({
+    role: f.role,
+    text: t.slice(f.span.start, f.span.end),
+    name: f.name,
+    rule: f.rule,
+  }));
 }
 
 const texts = (fillers: Shown[], role: string) => fillers.filter((f) => f.role === role).map((f) => f.text);
@@ -63,19 +68,25 @@ describe("roles by hand rules on news text", () => {
 
   it("reads the doers of a deed and the group they belong to", () => {
     // CASE 2021 shared task 2 snippet
-    const roles = rolesOf("A police official said suspected militants lobbed a grenade from lane towards the main road in Kawdara area of the old city.");
+    const roles = rolesOf(
+      "A police official said suspected militants lobbed a grenade from lane towards the main road in Kawdara area of the old city.",
+    );
     expect(texts(roles, "perpetratorIndividuals")).toEqual(["suspected militants"]);
     expect(texts(roles, "weapons")).toEqual(["grenade"]);
   });
 
   it("reads the victims of a deed, as objects and as subjects of a passive verb", () => {
     // seed article
-    const roles = rolesOf("According to hospital data, 41 people were killed and 70 were injured, according to Hafiz Abdulhai Abbas, Kandahar's director of health.");
+    const roles = rolesOf(
+      "According to hospital data, 41 people were killed and 70 were injured, according to Hafiz Abdulhai Abbas, Kandahar's director of health.",
+    );
     expect(texts(roles, "victims")).toEqual(["people"]);
   });
 
   it("leaves out weapons that were found rather than used (MUC-4 DEV-MUC3-0001, in ordinary case)", () => {
-    const roles = rolesOf("A terrorist was killed during a clash in La Ranera stream. An M-16 rifle, cartridge clips, and ammunition were seized there, and the soldiers seized a rifle.");
+    const roles = rolesOf(
+      "A terrorist was killed during a clash in La Ranera stream. An M-16 rifle, cartridge clips, and ammunition were seized there, and the soldiers seized a rifle.",
+    );
     expect(texts(roles, "weapons")).toEqual([]);
   });
 });
@@ -87,26 +98,29 @@ describe("roles in capitals-only wire copy: the learned model", () => {
   });
 
   const file = "/work/shared/data/dev/muc4-train.jsonl";
-  it.skipIf(!existsSync(file))("codes a pipeline bombing by the ELN as MUC-4 does (golden, muc4-train DEV-MUC3-0255)", () => {
-    const line = readFileSync(file, "utf8")
-      .split("\n")
-      .find((l) => l.includes('"DEV-MUC3-0255"')) as string;
-    const doc = JSON.parse(line) as { text: string; published: string };
-    const roles = rolesOf(doc.text, doc.published);
-    const byRole = (role: string) => texts(roles, role).map((t) => t.replace(/\s+/g, " "));
-    expect({
-      perpetratorIndividuals: byRole("perpetratorIndividuals"),
-      perpetratorOrgs: byRole("perpetratorOrgs"),
-      targets: byRole("targets"),
-      victims: byRole("victims"),
-      weapons: byRole("weapons"),
-    }).toEqual({
-      perpetratorIndividuals: ["GUERRILLAS"],
-      // the model's filler, and the group named in a claim of responsibility further down
-      perpetratorOrgs: ["ELN", "ELN"],
-      targets: ["PIPELINE", "GUARD POST", "INSTALLATION"],
-      victims: [],
-      weapons: ["DYNAMITE CHARGE"],
-    });
-  });
+  it.skipIf(!existsSync(file))(
+    "codes a pipeline bombing by the ELN as MUC-4 does (golden, muc4-train DEV-MUC3-0255)",
+    () => {
+      const line = readFileSync(file, "utf8")
+        .split("\n")
+        .find((l) => l.includes('"DEV-MUC3-0255"')) as string;
+      const doc = JSON.parse(line) as { text: string; published: string };
+      const roles = rolesOf(doc.text, doc.published);
+      const byRole = (role: string) => texts(roles, role).map((t) => t.replace(/\s+/g, " "));
+      expect({
+        perpetratorIndividuals: byRole("perpetratorIndividuals"),
+        perpetratorOrgs: byRole("perpetratorOrgs"),
+        targets: byRole("targets"),
+        victims: byRole("victims"),
+        weapons: byRole("weapons"),
+      }).toEqual({
+        perpetratorIndividuals: ["GUERRILLAS"],
+        // the model's filler, and the group named in a claim of responsibility further down
+        perpetratorOrgs: ["ELN", "ELN"],
+        targets: ["PIPELINE", "GUARD POST", "INSTALLATION"],
+        victims: [],
+        weapons: ["DYNAMITE CHARGE"],
+      });
+    },
+  );
 });

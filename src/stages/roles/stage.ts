@@ -25,7 +25,15 @@ export interface RolesOptions {
   readonly modelPerpetrators: boolean;
 }
 
-export const ALL_SOURCES: RolesOptions = { claims: true, perpetrators: true, targets: true, victims: true, weapons: true, model: true, modelPerpetrators: true };
+export const ALL_SOURCES: RolesOptions = {
+  claims: true,
+  perpetrators: true,
+  targets: true,
+  victims: true,
+  weapons: true,
+  model: true,
+  modelPerpetrators: true,
+};
 
 /**
  * Text in capitals only is the wire copy the model learnt from (MUC-4): there the model, with the

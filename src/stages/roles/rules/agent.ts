@@ -8,7 +8,10 @@ const REACH = 5;
 function deedAt(c: RuleContext, i: number, limit: number): number {
   const { lex } = c;
   const t = c.article.tokens;
-  const m = lex.agentVerbs.longestAt(t, i, limit) ?? lex.victimVerbs.longestAt(t, i, limit) ?? lex.targetVerbs.longestAt(t, i, limit);
+  const m =
+    lex.agentVerbs.longestAt(t, i, limit) ??
+    lex.victimVerbs.longestAt(t, i, limit) ??
+    lex.targetVerbs.longestAt(t, i, limit);
   return m ? m.end : -1;
 }
 

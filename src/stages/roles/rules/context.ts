@@ -52,7 +52,22 @@ export function ruleContext(
 }
 
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN"]);
-const NOT_MODIFIERS = new Set(["other", "such", "many", "most", "some", "all", "more", "several", "various", "same", "first", "last", "another", "separate"]);
+const NOT_MODIFIERS = new Set([
+  "other",
+  "such",
+  "many",
+  "most",
+  "some",
+  "all",
+  "more",
+  "several",
+  "various",
+  "same",
+  "first",
+  "last",
+  "another",
+  "separate",
+]);
 
 /**
  * The phrase of a lexicon match with the modifiers right before it ("a Shiite mosque" -> "Shiite
@@ -64,7 +79,13 @@ export function withModifiers(c: RuleContext, first: number, end: number, max = 
   let a = first;
   while (a - 1 >= sentenceStart && first - a < max) {
     const k = a - 1;
-    if (!MODIFIER_POS.has(t.pos[k] as string) || NOT_MODIFIERS.has(t.key[k] as string) || (c.actorAt[k] as number) >= 0 || c.trigger[k]) break;
+    if (
+      !MODIFIER_POS.has(t.pos[k] as string) ||
+      NOT_MODIFIERS.has(t.key[k] as string) ||
+      (c.actorAt[k] as number) >= 0 ||
+      c.trigger[k]
+    )
+      break;
     a = k;
   }
   return [a, end];
@@ -78,7 +99,8 @@ export function isReporter(c: RuleContext, first: number, end: number): boolean 
   const t = c.article.tokens;
   const sentenceStart = c.article.sentences[t.sentence[first] as number]?.firstToken ?? 0;
   let from = first;
-  while (from - 1 >= sentenceStart && first - from < 3 && (t.pos[from - 1] === "NOUN" || t.pos[from - 1] === "PROPN")) from--;
+  while (from - 1 >= sentenceStart && first - from < 3 && (t.pos[from - 1] === "NOUN" || t.pos[from - 1] === "PROPN"))
+    from--;
   for (let i = from; i < end; i++) {
     if (c.reporter[i]) return true;
     if (c.lex.notPerpetrators.has(t.key[i] as string)) return true;

@@ -29,7 +29,15 @@ export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFi
       continue;
     }
     agentPeople.push({ first: p.first, end: p.end });
-    out.push({ span, rule: `roles.perpetrator-individuals.${how}`, confidence: how === "named-by-deed" ? 0.7 : 0.8, role: "perpetratorIndividuals", name: null, category: p.category, sentence: s });
+    out.push({
+      span,
+      rule: `roles.perpetrator-individuals.${how}`,
+      confidence: how === "named-by-deed" ? 0.7 : 0.8,
+      role: "perpetratorIndividuals",
+      name: null,
+      category: p.category,
+      sentence: s,
+    });
   }
   for (const a of c.actors) {
     const m = a.mention;
@@ -40,7 +48,13 @@ export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFi
     if (!how) {
       // the group of the doers: "IS-K suicide bombers", "Islamic State-Khorasan (IS-K) suicide bombers"
       let j = a.end;
-      while (j < a.end + 4 && j < t.count && (BRACKETS.has(t.key[j] as string) || ((c.actorAt[j] as number) >= 0 && c.actors[c.actorAt[j] as number]?.mention.kind === "organisation"))) j++;
+      while (
+        j < a.end + 4 &&
+        j < t.count &&
+        (BRACKETS.has(t.key[j] as string) ||
+          ((c.actorAt[j] as number) >= 0 && c.actors[c.actorAt[j] as number]?.mention.kind === "organisation"))
+      )
+        j++;
       if (agentPeople.some((p) => p.first <= j && j < p.end)) how = "group-of-doers";
     }
     if (!how) continue;
@@ -49,7 +63,15 @@ export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFi
       trace?.note("roles.drop.reporter", span, "who reports or comments is not a perpetrator");
       continue;
     }
-    out.push({ span, rule: `roles.perpetrator-org.${how}`, confidence: 0.8, role: "perpetratorOrgs", name: m.name, category: m.actorType, sentence: s });
+    out.push({
+      span,
+      rule: `roles.perpetrator-org.${how}`,
+      confidence: 0.8,
+      role: "perpetratorOrgs",
+      name: m.name,
+      category: m.actorType,
+      sentence: s,
+    });
   }
   return out;
 }

@@ -8,7 +8,30 @@ import { withModifiers, type RuleContext } from "./context.js";
 const AT = new Set(["at", "on", "against", "targeting", "targeted", "near", "outside", "inside", "into", "in"]);
 const BE = new Set(["was", "were", "is", "are", "been", "being", "had", "have", "has"]);
 /** Between a verb and its object: "killed at least 41 people", "burned two buses". */
-const BETWEEN = new Set(["at", "least", "more", "than", "about", "some", "nearly", "almost", "over", "up", "to", "around", "the", "a", "an", "two", "three", "several", "dozens", "of", "scores", "hundreds"]);
+const BETWEEN = new Set([
+  "at",
+  "least",
+  "more",
+  "than",
+  "about",
+  "some",
+  "nearly",
+  "almost",
+  "over",
+  "up",
+  "to",
+  "around",
+  "the",
+  "a",
+  "an",
+  "two",
+  "three",
+  "several",
+  "dozens",
+  "of",
+  "scores",
+  "hundreds",
+]);
 const REACH = 6;
 
 type How = "object" | "passive-subject" | "after-attack";
@@ -43,7 +66,9 @@ function patient(c: RuleContext, verbs: PhraseIndex<unknown>, first: number, end
 
 function allBetween(c: RuleContext, from: number, to: number): boolean {
   const t = c.article.tokens;
-  for (let i = from; i < to; i++) if (!(BETWEEN.has(t.key[i] as string) || t.pos[i] === "NUM" || t.pos[i] === "ADJ" || t.pos[i] === "DET")) return false;
+  for (let i = from; i < to; i++)
+    if (!(BETWEEN.has(t.key[i] as string) || t.pos[i] === "NUM" || t.pos[i] === "ADJ" || t.pos[i] === "DET"))
+      return false;
   return true;
 }
 
@@ -52,7 +77,12 @@ function allBetween(c: RuleContext, from: number, to: number): boolean {
  * reports an event, as the object of a deed verb, the subject of a passive one or the complement
  * of an attack word.
  */
-export function thingFillers(c: RuleContext, role: RoleName, index: PhraseIndex<LexiconEntry>, verbs: PhraseIndex<unknown>): RoleFiller[] {
+export function thingFillers(
+  c: RuleContext,
+  role: RoleName,
+  index: PhraseIndex<LexiconEntry>,
+  verbs: PhraseIndex<unknown>,
+): RoleFiller[] {
   const { article } = c;
   const t = article.tokens;
   const out: RoleFiller[] = [];

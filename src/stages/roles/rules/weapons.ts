@@ -3,7 +3,20 @@ import { tokenSpan } from "../../../text/evidence.js";
 import type { RuleContext } from "./context.js";
 
 /** Weapons found rather than used are not the event's weapons: "seized an M-16 rifle", "a rifle ... were seized". */
-const FOUND = new Set(["seized", "found", "captured", "confiscated", "recovered", "discovered", "defused", "deactivated", "dismantled", "cache", "arsenal", "seizure"]);
+const FOUND = new Set([
+  "seized",
+  "found",
+  "captured",
+  "confiscated",
+  "recovered",
+  "discovered",
+  "defused",
+  "deactivated",
+  "dismantled",
+  "cache",
+  "arsenal",
+  "seizure",
+]);
 const CLAUSE_END = new Set([".", ";", ":", "but", "while", "whereas"]);
 const AFTER = 10;
 
@@ -22,8 +35,14 @@ export function weaponFillers(c: RuleContext): RoleFiller[] {
     if (!c.eventSentences.has(s)) continue;
     const sentence = article.sentences[s]!;
     let found = false;
-    for (let j = Math.max(sentence.firstToken, m.first - 5); j < m.first && !found; j++) found = FOUND.has(t.key[j] as string);
-    for (let j = end; j < Math.min(sentence.endToken, end + AFTER) && !found && !CLAUSE_END.has(t.key[j] as string); j++) found = FOUND.has(t.key[j] as string);
+    for (let j = Math.max(sentence.firstToken, m.first - 5); j < m.first && !found; j++)
+      found = FOUND.has(t.key[j] as string);
+    for (
+      let j = end;
+      j < Math.min(sentence.endToken, end + AFTER) && !found && !CLAUSE_END.has(t.key[j] as string);
+      j++
+    )
+      found = FOUND.has(t.key[j] as string);
     if (found) continue;
     const entry = matches[k]!.values[0]!;
     out.push({
