@@ -63,8 +63,9 @@ export interface GazetteerBundle {
   readonly titles: readonly string[];
   /**
    * Words after a name that make it part of an organisation's name ("Ohio State University"):
-   * "any" whatever the place, "weak" only for small places, "of" only when "of" or "for" follows
-   * the word, "word" whatever the place and in lower case too ("Marburg virus").
+   * "any" whatever the place, "weak" only for small places, "word" whatever the place and in lower
+   * case too ("Marburg virus"); "of": followed by "of" or "for", a government body of the place
+   * ("Kentucky Department of Fish"), which ends the name but leaves it a place.
    */
   readonly organisationAfter: Readonly<Record<string, "any" | "weak" | "of" | "word">>;
   /** Words before a name that make it part of an organisation's name ("Agence France-Presse", "voice of"). */

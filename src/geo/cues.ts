@@ -148,8 +148,9 @@ export interface Cues {
   readonly beforeAnyName: boolean;
   /**
    * The name is part of an organisation's name: "any" ("Ohio State University", "Agence
-   * France-Presse", "Kentucky Department of Fish") whatever the place, "weak" ("Frederick Memorial
-   * Hospital") only when the place is small; null otherwise.
+   * France-Presse") whatever the place, "weak" ("Frederick Memorial Hospital") only when the place
+   * is small; null otherwise. A government body ("the Kentucky Department of Fish and Wildlife")
+   * leaves the place a place, as the GeoNames-based corpora annotate it.
    */
   readonly organisation: "any" | "weak" | null;
   /** Written as money ("US$460 million") or inside a code ("A/California/7/2009"). */
@@ -232,15 +233,19 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
   let suffixOrganisation = false;
   const after = next >= 0 && next + 1 < t.count && t.sentence[next + 1] === sentence ? next + 1 : -1;
   if (suffix) {
-    // "Texas State University" is an organisation, not the state; so is "Illinois Department of Natural Resources".
+    // "Texas State University" is an organisation, not the state.
     const afterKey = after >= 0 ? (t.key[after] as string) : "";
     suffixOrganisation =
-      (after >= 0 &&
-        (cased ? isCapitalised(t.value[after] as string) : true) &&
-        gz.organisationAfter(afterKey) === "any") ||
-      ((afterKey === "of" || afterKey === "for") && gz.organisationAfter(nextKey) === "of");
+      after >= 0 &&
+      (cased ? isCapitalised(t.value[after] as string) : true) &&
+      gz.organisationAfter(afterKey) === "any";
+    // "the Illinois Department of Natural Resources": a government body of the state, which stays a
+    // place but takes no level from the word.
+    const body = (afterKey === "of" || afterKey === "for") && gz.organisationAfter(nextKey) === "of";
     const org =
-      suffixOrganisation || (cased && after >= 0 && isCapitalised(t.value[after] as string) && !isPlaceStart(after));
+      suffixOrganisation ||
+      body ||
+      (cased && after >= 0 && isCapitalised(t.value[after] as string) && !isPlaceStart(after));
     if (!org) {
       level = suffix;
       spanEnd = next + 1;
@@ -308,10 +313,7 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
   if (tail >= 0 && !organisation) {
     const tailKey = (t.key[tail] as string).replace(/\.$/, "");
     const o = gz.organisationAfter(tailKey);
-    const following = tail + 1 < t.count && t.sentence[tail + 1] === sentence ? (t.key[tail + 1] as string) : "";
-    if (o === "of") {
-      if ((following === "of" || following === "for") && capital(tail)) organisation = "any";
-    } else if (o === "any") {
+    if (o === "any") {
       if (capital(tail)) organisation = "any";
     } else if (o === "word") {
       organisation = "any";
