@@ -128,7 +128,8 @@ export class FactsCache {
     const { memory, store } = splitFilter(filter);
     const key = filterKey(filter);
     const memo = this.selections.get(key);
-    if (memo && memo.generation === snapshot.generation && memo.token === this.knownToken) {
+    // A selection made in memory alone changes only with the snapshot; one the store helped make, with the database.
+    if (memo && memo.generation === snapshot.generation && (isEmpty(store) || memo.token === this.knownToken)) {
       return { snapshot, positions: memo.positions, total: memo.total };
     }
     let base: Int32Array;

@@ -45,6 +45,8 @@ export class Dictionary {
   }
 }
 
+let generations = 0;
+
 function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(a: T, size: number): T {
   if (a.length >= size) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2, 1024));
@@ -85,7 +87,10 @@ export class FactsSnapshot {
   readonly datasets = new Dictionary();
   readonly roles = new Dictionary();
   private readonly positions = new Map<number, number>();
-  /** Bumped by every patch, so that cached positions of a filter are recomputed. */
+  /**
+   * Changes with every load and patch, unique across snapshots, so that positions kept for one
+   * snapshot are never taken for another's.
+   */
   generation = 0;
 
   constructor(facts: EventFacts) {
@@ -159,7 +164,7 @@ export class FactsSnapshot {
       this.injuredBest[p] = facts.injuredBest[i] as number;
       this.alive[p] = 1;
     }
-    this.generation++;
+    this.generation = ++generations;
   }
 
   /** Marks events that are no longer live (merged into another). */
@@ -168,7 +173,7 @@ export class FactsSnapshot {
       const p = this.positions.get(id);
       if (p !== undefined) this.alive[p] = 0;
     }
-    this.generation++;
+    this.generation = ++generations;
   }
 
   /** The positions of the live events among `ids`; ids the snapshot does not hold yet are left out. */
@@ -182,11 +187,15 @@ export class FactsSnapshot {
     return out.subarray(0, n);
   }
 
-  /** Every live position. */
+  private all: { generation: number; positions: Int32Array } | null = null;
+
+  /** Every live position (one array per generation, so that what is derived from it can be kept). */
   allPositions(): Int32Array {
+    if (this.all?.generation === this.generation) return this.all.positions;
     const out = new Int32Array(this.size);
     let n = 0;
     for (let p = 0; p < this.size; p++) if (this.alive[p]) out[n++] = p;
-    return out.subarray(0, n);
+    this.all = { generation: this.generation, positions: out.subarray(0, n) };
+    return this.all.positions;
   }
 }
