@@ -86,10 +86,15 @@ export async function importCsv(
   const header = new Map(headerRow.map((h, i) => [h.trim().toLowerCase(), i]));
   const format = options.format ?? detectFormat(headerRow);
   if (!format) {
-    throw new SitrepError("E_CSV_HEADER", "the header matches none of ACLED, GTD or UCDP GED; name the format with --format", { file, line: headerLine });
+    throw new SitrepError(
+      "E_CSV_HEADER",
+      "the header matches none of ACLED, GTD or UCDP GED; name the format with --format",
+      { file, line: headerLine },
+    );
   }
   const missing = FORMATS[format].required.filter((c) => !header.has(c));
-  if (missing.length) throw new SitrepError("E_CSV_HEADER", `${format} needs ${missing.join(", ")}`, { file, line: headerLine });
+  if (missing.length)
+    throw new SitrepError("E_CSV_HEADER", `${format} needs ${missing.join(", ")}`, { file, line: headerLine });
   const map = FORMATS[format].map;
   const s: ImportSummary = { format, rows: 0, imported: 0, unchanged: 0, matched: 0, problems };
 
@@ -105,7 +110,12 @@ export async function importCsv(
       const { row } = next.value;
       s.rows++;
       if (row.fields.length !== header.size) {
-        problem(new SitrepError("E_CSV_ROW", `${row.fields.length} fields; the header has ${header.size}`, { file, line: row.line }));
+        problem(
+          new SitrepError("E_CSV_ROW", `${row.fields.length} fields; the header has ${header.size}`, {
+            file,
+            line: row.line,
+          }),
+        );
         continue;
       }
       try {
@@ -122,7 +132,10 @@ export async function importCsv(
 
   const writeGroup = async (tx: StoreTx, rows: readonly MappedRow[], extracted: boolean) => {
     // Known already: imported before, or earlier in this file (the first row with an id stands).
-    const known = await tx.importedIds(format, rows.map((m) => m.originalId));
+    const known = await tx.importedIds(
+      format,
+      rows.map((m) => m.originalId),
+    );
     const fresh: NewEventWithReport[] = [];
     const taken = new Set<number>();
     for (const m of rows) {
@@ -159,30 +172,38 @@ export async function importCsv(
     await tx.insertEventsWithReports(fresh);
   };
 
+  // Rows only join extracted events: with none in the database there is nothing to look up.
+  const hasExtracted = async () =>
+    resolve &&
+    (await store.queryEvents({ filter: { datasets: ["sitrep"] }, limit: 1, withTotal: false })).events.length > 0;
   // Each transaction takes the next `batchSize` rows as they are read: rows are written in small
   // groups and never all held at once, and a crash loses at most the open transaction's rows.
   let done = false;
-  while (!done) {
-    // Rows only join extracted events: with none in the database there is nothing to look up.
-    const extracted = resolve && (await store.queryEvents({ filter: { datasets: ["sitrep"] }, limit: 1, withTotal: false })).events.length > 0;
-    await store.transaction(async (tx) => {
-      let group: MappedRow[] = [];
-      for (let n = 0; n < batchSize; n++) {
-        const m = await nextRow();
-        if (!m) {
-          done = true;
-          break;
+  let extracted = await hasExtracted();
+  const empty = (await store.counts()).events === 0;
+  await store.bulkLoad(async () => {
+    while (!done) {
+      await store.transaction(async (tx) => {
+        let group: MappedRow[] = [];
+        for (let n = 0; n < batchSize; n++) {
+          const m = await nextRow();
+          if (!m) {
+            done = true;
+            break;
+          }
+          group.push(m);
+          if (group.length >= GROUP) {
+            await writeGroup(tx, group, extracted);
+            group = [];
+          }
         }
-        group.push(m);
-        if (group.length >= GROUP) {
-          await writeGroup(tx, group, extracted);
-          group = [];
-        }
-      }
-      await writeGroup(tx, group, extracted);
-    });
-    options.onProgress?.(s.rows);
-  }
+        await writeGroup(tx, group, extracted);
+      });
+      options.onProgress?.(s.rows);
+      // Another process may ingest articles meanwhile; a load into an empty database has none to meet.
+      if (!empty) extracted = await hasExtracted();
+    }
+  });
   return s;
 }
 

@@ -353,6 +353,13 @@ export interface Store {
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
 
+  /**
+   * Runs a bulk load (an import): when the database holds no events yet, an implementation may
+   * drop secondary indexes while `fn` runs and build them once at the end (SQLite does). Queries
+   * still answer meanwhile, more slowly. `fn` writes through `transaction()` as usual.
+   */
+  bulkLoad<T>(fn: () => Promise<T>): Promise<T>;
+
   // ---- reads ----
   queryEvents(query: EventQuery): Promise<EventPage>;
   aggregate(query: AggregateQuery): Promise<AggregateBucket[]>;

@@ -41,6 +41,7 @@ import type {
 } from "../store.js";
 import { hashToken, newToken } from "../tokens.js";
 import { BulkWriter } from "./bulk.js";
+import { DEFERRABLE_INDEXES } from "./indexes.js";
 import { DERIVED_COLUMNS, DerivedTables, derivedFromRow, derivedOf } from "./derived.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
 import type { EventFilter } from "../../query/types.js";
@@ -130,6 +131,8 @@ export class SqliteStore implements Store {
       if (isSitrepError(e)) throw e;
       throw new SitrepError("E_STORE_MIGRATION", (e as Error).message, { file }, { cause: e });
     }
+    // A bulk load that stopped midway may have left indexes unbuilt.
+    buildIndexes(db);
     db.function("distance_km", { deterministic: true }, (lat1, lon1, lat2, lon2) =>
       lat1 === null || lon1 === null ? null : greatCircleKm(Number(lat1), Number(lon1), Number(lat2), Number(lon2)),
     );
@@ -179,6 +182,20 @@ export class SqliteStore implements Store {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  async bulkLoad<T>(fn: () => Promise<T>): Promise<T> {
+    const empty = this.get("SELECT 1 AS x FROM events LIMIT 1") === undefined;
+    if (!empty) return fn();
+    for (const index of DEFERRABLE_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+    this.statements.clear();
+    try {
+      return await fn();
+    } finally {
+      await this.queue;
+      buildIndexes(this.db);
+      this.statements.clear();
+    }
   }
 
   private writeEventSide(id: number, f: EventFields, replace: boolean): void {
@@ -540,6 +557,10 @@ export class SqliteStore implements Store {
   exec(sql: string): void {
     this.db.exec(sql);
   }
+}
+
+function buildIndexes(db: Database.Database): void {
+  for (const index of DEFERRABLE_INDEXES) db.exec(index.sql);
 }
 
 function migrate(db: Database.Database, file: string): void {
