@@ -263,7 +263,8 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     else if (LEVEL_BEFORE[prevKey] && !cased) level = null;
   }
 
-  let locative = LOCATIVE.has(prevKey);
+  // "according to Conrad" says who, not where.
+  let locative = LOCATIVE.has(prevKey) && !(prevKey === "to" && prev2Key === "according");
   // "in northern Kandahar", "in the city of Kunduz".
   if (!locative && prev > sentenceFirst && MODIFIERS.has(prevKey)) locative = LOCATIVE.has(t.key[prev - 1] as string);
   if (!locative && prevKey === "of" && level) locative = true;

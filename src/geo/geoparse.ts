@@ -8,7 +8,7 @@ import { CountryContext, findDemonyms } from "./context.js";
 import { cuesOf, type Cues, type PlaceAt } from "./cues.js";
 import type { Gazetteer, GeoPlace } from "./gazetteer.js";
 import { scanNames, type NameMatch } from "./scan.js";
-import { score, type Evidence, type Scored } from "./score.js";
+import { holds, score, type Evidence, type Scored } from "./score.js";
 
 /** One name found in the text, with what its neighbourhood says. */
 interface Mention {
@@ -573,6 +573,20 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     if (why && SURE_PERSON_RULES.has(why)) surePersons.add(m.match.key);
   }
 
+  // "HOLLIDAY, Mo.": when no town of the name lies in the province or country named after it, the
+  // town is one the gazetteer lacks; what is known is its province (ACLED's geo_precision 3).
+  const unlisted = (m: Mention, best: Scored): Scored | null => {
+    if (m.container < 0 || (best.place.kind !== PlaceKind.City && best.place.kind !== PlaceKind.Admin2)) return null;
+    const c = mentions[m.container]!;
+    const outer = resolved.get(c.group);
+    if (!outer || outer.place.quality === NameQuality.Bare) return null;
+    if (outer.place.kind !== PlaceKind.Admin1 && outer.place.kind !== PlaceKind.Country) return null;
+    if (m.candidates.some((p) => holds(outer.place, p))) return null;
+    const share = second.share(outer.place.country);
+    if (rejection(article, gz, c, outer, share, personNames, surePersons) !== null) return null;
+    return { ...outer, rule: "place.unlisted-town", contained: true };
+  };
+
   const places: PlaceMention[] = [];
   for (const m of mentions) {
     const best = resolved.get(m.group);
@@ -587,7 +601,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
       );
       continue;
     }
-    places.push(toMention(gz, m, best, span));
+    places.push(toMention(gz, m, unlisted(m, best) ?? best, span));
   }
   return {
     places,

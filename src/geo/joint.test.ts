@@ -240,3 +240,21 @@ describe("names the gazetteer spells otherwise", () => {
     expect(find(found, "Philippines")[0]?.place.countryCode).toBe("PH");
   });
 });
+
+describe("towns the gazetteer lacks", () => {
+  it("places a town missing from the gazetteer at the state named after it", () => {
+    // KTVO, 2017 (TR-News): Holliday, Missouri has fewer than 500 people.
+    const found = parse("HOLLIDAY, Mo. — A 25-year-old Paris, Missouri, man was injured in a crash on Route C.");
+    const holliday = find(found, "HOLLIDAY")[0];
+    expect(holliday?.place.countryCode).toBe("US");
+    expect(holliday?.place.admin1).toBe("Missouri");
+    expect(holliday?.place.featureType).toBe("admin1");
+  });
+
+  it("does not read 'according to' as a locative", () => {
+    // FreshPlaza, 2017 (TR-News).
+    const found = parse("According to Conrad, South Africa increasingly spreads its grapefruit exports.");
+    expect(find(found, "Conrad")).toHaveLength(0);
+    expect(find(found, "South Africa")[0]?.place.countryCode).toBe("ZA");
+  });
+});

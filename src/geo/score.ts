@@ -82,7 +82,7 @@ export function prior(p: GeoPlace): number {
 }
 
 /** True when `outer` (a container candidate) holds `p`. */
-function holds(outer: GeoPlace, p: GeoPlace): boolean {
+export function holds(outer: GeoPlace, p: GeoPlace): boolean {
   if (outer.kind === PlaceKind.Country) return p.country === outer.country && p.kind !== PlaceKind.Country;
   if (outer.kind === PlaceKind.Admin1)
     return p.admin1 === outer.admin1 && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Country;
