@@ -15,7 +15,7 @@ import { ensureApiBenchDb } from "./api-data.js";
 
 const BUDGET_MS = 200;
 const RUNS = 25;
-const COLD_RUNS = 8;
+const COLD_RUNS = 20;
 
 const FILTERS: Record<string, string> = {
   "no filter": "",
