@@ -6,6 +6,8 @@ import { EXIT } from "../core/errors.js";
 import { RunReport } from "../cli/report.js";
 import { SqliteStore } from "../store/sqlite/sqlite-store.js";
 import { SEED, SEED_PATH } from "../../test/fixtures/db/articles.js";
+import { importFile } from "../import/import.js";
+import { ISK_FIXTURE } from "../store/contract.js";
 import { readInputs } from "./inputs.js";
 import { ingestArticles } from "./pipeline.js";
 
@@ -50,6 +52,31 @@ describe("ingest of a folder with bad files", () => {
     expect(again.stored).toBe(0);
     expect(again.duplicates).toBe(3);
     expect(await store.counts()).toEqual(counts);
+    await store.close();
+  });
+});
+
+describe("ingest end to end, with the extractor", () => {
+  it("makes the seed article's Kandahar bombing and its recalled Kunduz attack reports of the dataset's events", async () => {
+    const store = SqliteStore.open(":memory:");
+    await importFile(store, ISK_FIXTURE);
+    const before = await store.counts();
+    const summary = await ingestArticles(store, readInputs([SEED_PATH]));
+    expect(summary.stored).toBe(1);
+    expect((await store.counts()).events).toBe(before.events);
+    const byId = async (id: string) => (await store.queryEvents({})).events.find((e) => e.originalId === id)!;
+    const kandahar = await byId("FX-AFG-1015");
+    const kunduz = await byId("FX-AFG-1008");
+    expect(kandahar.reportCount).toBe(2);
+    expect(kunduz.reportCount).toBe(2);
+    // The article's own report keeps its evidence in the stored text.
+    const detail = (await store.getEvent(kandahar.id))!;
+    const fromArticle = detail.reports.find((r) => r.origin === "article")!;
+    expect(fromArticle.record.role).toBe("reported");
+    const text = (await store.getArticle(fromArticle.articleId!))!.text;
+    expect(text.slice(fromArticle.record.evidence.start, fromArticle.record.evidence.end)).toBe(fromArticle.record.evidence.text);
+    expect(detail.reports.find((r) => r.origin === "article" && r.eventId === kunduz.id)).toBeUndefined();
+    expect((await store.getEvent(kunduz.id))!.reports.find((r) => r.origin === "article")!.record.role).toBe("background");
     await store.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { EventRecord } from "../core/record.js";
 import type { LocationPrecision } from "../core/frame.js";
 import type { StoredEvent } from "../store/store.js";
+import { lookupActor } from "../actors/dictionary.js";
 import { greatCircleKm } from "./geo.js";
 
 /**
@@ -84,15 +85,32 @@ function dateScore(m: MatchInput, e: StoredEvent): number {
   return gap <= 1 ? 0.7 : 0;
 }
 
+/** An actor's canonical name (actor dictionary), lower-cased: "IS-K" and "ISKP" are one actor. */
+function canonical(name: string): string {
+  return (lookupActor(name)?.name ?? name).toLowerCase();
+}
+
 function perpetrators(r: EventRecord): Set<string> {
-  return new Set([...r.perpetratorOrgs, ...r.claimedBy].map((f) => (f.name ?? f.text).toLowerCase()));
+  return new Set([...r.perpetratorOrgs, ...r.claimedBy].map((f) => canonical(f.name ?? f.text)));
+}
+
+const words = (name: string) => new Set(name.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+
+/** "Islamic State" and "Islamic State Khorasan Province": one name's words all in the other's, a group and its branch. */
+function affiliated(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [words(a), words(b)] : [words(b), words(a)];
+  if (short.size === 0) return false;
+  for (const w of short) if (!long.has(w)) return false;
+  return true;
 }
 
 function actorScore(r: EventRecord, e: StoredEvent): number {
   const mine = perpetrators(r);
-  const theirs = new Set(e.actors.filter((a) => a.role === "perpetrator" || a.role === "claimant").map((a) => a.name.toLowerCase()));
+  const theirs = new Set(e.actors.filter((a) => a.role === "perpetrator" || a.role === "claimant").map((a) => canonical(a.name)));
   if (mine.size === 0 || theirs.size === 0) return 0.5;
   for (const a of mine) if (theirs.has(a)) return 1;
+  // Reports name a group or its branch as they know it ("an IS-claimed attack", ISKP).
+  for (const a of mine) for (const b of theirs) if (affiliated(a, b)) return 0.75;
   // Named perpetrators that differ: a different actor pair is a different event (ACLED).
   return 0;
 }
