@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { SitrepError } from "../../core/errors.js";
 import type { ApiContext } from "../context.js";
-import { errorResponses, idParams } from "../schemas/common.js";
+import { errorResponses, idParams, noQuery } from "../schemas/common.js";
 
 export function articleRoutes(app: FastifyInstance, { store }: ApiContext): void {
   app.get<{ Querystring: { limit: number; offset: number } }>(
@@ -32,6 +32,7 @@ export function articleRoutes(app: FastifyInstance, { store }: ApiContext): void
     "/articles/:id",
     {
       schema: {
+        querystring: noQuery,
         tags: ["articles"],
         summary: "One article with its text (evidence offsets point into it) and the events it reports",
         params: idParams,

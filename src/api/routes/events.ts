@@ -3,7 +3,7 @@ import { SitrepError } from "../../core/errors.js";
 import type { ApiContext } from "../context.js";
 import { MEMORY_SORTS } from "../facts/order.js";
 import { requestFilter } from "../resolve-filter.js";
-import { errorResponses, idParams } from "../schemas/common.js";
+import { errorResponses, idParams, noQuery } from "../schemas/common.js";
 import { pageProperties, querySchema, type FilterQuery, type PageQuery } from "../schemas/filter.js";
 
 export function eventRoutes(app: FastifyInstance, { store, facts }: ApiContext): void {
@@ -42,6 +42,7 @@ export function eventRoutes(app: FastifyInstance, { store, facts }: ApiContext):
     "/events/:id",
     {
       schema: {
+        querystring: noQuery,
         tags: ["events"],
         summary:
           "One event: its reconciled fields, every report with its record and evidence offsets, figure history, decisions",

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ApiContext } from "../context.js";
-import { errorResponses } from "../schemas/common.js";
+import { errorResponses, noQuery } from "../schemas/common.js";
 import { eventTypeNames } from "../taxonomy.js";
 
 export function metaRoutes(app: FastifyInstance, { store, uploadLimitBytes }: ApiContext): void {
@@ -8,6 +8,7 @@ export function metaRoutes(app: FastifyInstance, { store, uploadLimitBytes }: Ap
     "/meta",
     {
       schema: {
+        querystring: noQuery,
         tags: ["meta"],
         summary:
           "What the database holds (counts, date range) and the vocabulary of filters (ACLED event and sub-event types)",

@@ -3,7 +3,7 @@ import { SitrepError } from "../../core/errors.js";
 import { correctEvent, mergeEvents, splitEvent } from "../../resolve/decisions.js";
 import { actorOf, requireRole } from "../auth.js";
 import type { ApiContext } from "../context.js";
-import { bearerSecurity, idParams, writeErrorResponses } from "../schemas/common.js";
+import { bearerSecurity, idParams, noQuery, writeErrorResponses } from "../schemas/common.js";
 
 const CORRECTABLE = [
   "eventType",
@@ -55,6 +55,7 @@ export function reviewRoutes(app: FastifyInstance, { store, facts }: ApiContext)
     {
       onRequest: editor,
       schema: {
+        querystring: noQuery,
         tags: ["review"],
         summary: "Corrects one field of an event; the value stands whatever reports arrive later",
         description:
@@ -85,6 +86,7 @@ export function reviewRoutes(app: FastifyInstance, { store, facts }: ApiContext)
     {
       onRequest: editor,
       schema: {
+        querystring: noQuery,
         tags: ["review"],
         summary: "Confirms a field as it stands: the checked value is kept whatever reports arrive later",
         security: bearerSecurity,
@@ -117,6 +119,7 @@ export function reviewRoutes(app: FastifyInstance, { store, facts }: ApiContext)
     {
       onRequest: editor,
       schema: {
+        querystring: noQuery,
         tags: ["review"],
         summary: "Merges other events (duplicates) into this one: their reports move here; they then redirect here",
         security: bearerSecurity,
@@ -158,6 +161,7 @@ export function reviewRoutes(app: FastifyInstance, { store, facts }: ApiContext)
     {
       onRequest: editor,
       schema: {
+        querystring: noQuery,
         tags: ["review"],
         summary:
           "Splits reports off this event into a new event (they tell of another event); answers with the new event",

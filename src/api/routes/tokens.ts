@@ -3,7 +3,7 @@ import { SitrepError } from "../../core/errors.js";
 import type { TokenRole } from "../../store/store.js";
 import { actorOf, requireRole } from "../auth.js";
 import type { ApiContext } from "../context.js";
-import { bearerSecurity, idParams, writeErrorResponses } from "../schemas/common.js";
+import { bearerSecurity, idParams, noQuery, writeErrorResponses } from "../schemas/common.js";
 
 export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
   app.get(
@@ -11,6 +11,7 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
     {
       onRequest: requireRole(store, "editor"),
       schema: {
+        querystring: noQuery,
         tags: ["tokens"],
         summary: "The token sent: its name and role (the UI checks a token with this)",
         security: bearerSecurity,
@@ -27,6 +28,7 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
     {
       onRequest: admin,
       schema: {
+        querystring: noQuery,
         tags: ["tokens"],
         summary: "Every API token (never the token itself); admin only",
         security: bearerSecurity,
@@ -41,6 +43,7 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
     {
       onRequest: admin,
       schema: {
+        querystring: noQuery,
         tags: ["tokens"],
         summary: "Creates a token; the answer is the only time it is shown. Admin only",
         security: bearerSecurity,
@@ -75,6 +78,7 @@ export function tokenRoutes(app: FastifyInstance, { store }: ApiContext): void {
     {
       onRequest: admin,
       schema: {
+        querystring: noQuery,
         tags: ["tokens"],
         summary: "Revokes a token; admin only",
         security: bearerSecurity,

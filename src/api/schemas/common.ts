@@ -20,3 +20,6 @@ export const writeErrorResponses = {
 } as const;
 
 export const bearerSecurity = [{ bearer: [] }];
+
+/** For routes that take no query parameters: one sent anyway is refused, not ignored. */
+export const noQuery = { type: "object", properties: {}, additionalProperties: false } as const;
