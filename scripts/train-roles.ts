@@ -222,28 +222,29 @@ function evaluate(data: readonly DocData[], probs: readonly Float64Array[], thre
   };
 }
 
-/**
- * The logit margin under which the phrase's own features rule a candidate out (entity-model.ts):
- * of the training candidates whose full probability reaches the lowest threshold, at most
- * PREFILTER_LOSS have a phrase margin under it.
- */
-function prefilterMargin(w: Float64Array, examples: readonly Example[], threshold: number): number {
-  const margins: number[] = [];
+/** The best role margin of the phrase's own features, and the best role probability of all. */
+function phraseMargin(w: Float64Array, e: Example): { margin: number; best: number } {
   const z = new Float64Array(C);
   const p = new Float64Array(C);
-  for (const e of examples) {
-    z.fill(0);
-    for (let i = 0; i < e.rows.length; i++) {
-      const r = e.rows[i] as number;
-      for (let c = 0; c < C; c++) z[c] = (z[c] as number) + (w[r * C + c] as number);
-      if (i === e.phraseRows - 1) p[0] = roleMargin(z);
-    }
-    const phraseMargin = e.phraseRows === 0 ? -Infinity : (p[0] as number);
-    softmax(z, p);
-    let best = 0;
-    for (let c = 1; c < C; c++) best = Math.max(best, p[c] as number);
-    if (best >= threshold) margins.push(phraseMargin);
+  let margin = -Infinity;
+  for (let i = 0; i < e.rows.length; i++) {
+    const r = e.rows[i] as number;
+    for (let c = 0; c < C; c++) z[c] = (z[c] as number) + (w[r * C + c] as number);
+    if (i === e.phraseRows - 1) margin = roleMargin(z);
   }
+  softmax(z, p);
+  let best = 0;
+  for (let c = 1; c < C; c++) best = Math.max(best, p[c] as number);
+  return { margin, best };
+}
+
+/**
+ * The logit margin under which the phrase's own features rule a candidate out (entity-model.ts):
+ * of the candidates whose probability reaches the lowest threshold, out of fold (as the model
+ * meets unseen text), at most PREFILTER_LOSS have a phrase margin under it.
+ */
+function prefilterMargin(outOfFold: readonly { margin: number; best: number }[], threshold: number): number {
+  const margins = outOfFold.filter((x) => x.best >= threshold).map((x) => x.margin);
   margins.sort((a, b) => a - b);
   const q = margins[Math.floor(margins.length * PREFILTER_LOSS)] ?? -Infinity;
   return Math.round((q - 0.25) * 100) / 100;
@@ -393,10 +394,13 @@ function main(): void {
 
   // 3. out-of-fold probabilities, thresholds
   const oof: Float64Array[] = new Array(examples.length);
+  const oofMargins: { margin: number; best: number }[] = new Array(examples.length);
   for (let f = 0; f < FOLDS; f++) {
     const w = trainSoftmax(examples, (e) => e.doc % FOLDS !== f, rowOf.size, epochs, 11 + f, LR, L2);
     examples.forEach((e, i) => {
-      if (e.doc % FOLDS === f) oof[i] = probabilities(w, e.rows);
+      if (e.doc % FOLDS !== f) return;
+      oof[i] = probabilities(w, e.rows);
+      oofMargins[i] = phraseMargin(w, e);
     });
     process.stderr.write(`fold ${f + 1}/${FOLDS} done, ${Date.now() - t0} ms\n`);
   }
@@ -406,7 +410,7 @@ function main(): void {
   // 4. final model on all of muc4-train
   const w = trainSoftmax(examples, () => true, rowOf.size, epochs, 99, LR, L2);
   const docModel = quantise(docWeights);
-  const prefilter = prefilterMargin(w, examples, Math.min(...thresholds));
+  const prefilter = prefilterMargin(oofMargins, Math.min(...thresholds));
   process.stderr.write(`prefilter margin ${prefilter}\n`);
   const model: RoleModelFile = {
     format: "sitrep-role-model",
