@@ -321,7 +321,10 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     } else if (o === "weak") organisation = "weak";
   }
   if (organisation !== "any" && prev >= 0) {
-    const two = prev > sentenceFirst ? gz.organisationBefore(`${t.key[prev - 1] as string} ${prevKey}`) : undefined;
+    const two =
+      prev > sentenceFirst && gz.endsOrganisationBefore(prevKey)
+        ? gz.organisationBefore(`${t.key[prev - 1] as string} ${prevKey}`)
+        : undefined;
     const one = gz.organisationBefore(prevKey);
     const before = two && capital(prev - 1) ? two : one && capital(prev) ? one : null;
     if (before === "any" || (before && !organisation)) organisation = before;

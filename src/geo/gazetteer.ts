@@ -77,6 +77,11 @@ export class Gazetteer {
   private readonly titles: ReadonlySet<string>;
   /** Longest name, in parts. */
   readonly maxParts: number;
+  private readonly orgAfter: ReadonlyMap<string, "any" | "weak" | "of" | "word">;
+  private readonly orgBefore: ReadonlyMap<string, "any" | "weak">;
+  private readonly orgBeforeEnds = new Set<string>();
+  private readonly features = new Map<string, "natural-after" | "natural-before" | "street-after">();
+  private readonly naturalBefore = new Set<string>();
 
   constructor(private readonly bundle: GazetteerBundle) {
     if (bundle.version !== BUNDLE_VERSION) {
@@ -123,6 +128,16 @@ export class Gazetteer {
     }
     this.suffixes = bundle.suffixes;
     this.titles = new Set(bundle.titles);
+    this.orgAfter = new Map(Object.entries(bundle.organisationAfter));
+    this.orgBefore = new Map(Object.entries(bundle.organisationBefore));
+    for (const k of this.orgBefore.keys()) {
+      const sp = k.lastIndexOf(" ");
+      if (sp > 0) this.orgBeforeEnds.add(k.slice(sp + 1));
+    }
+    for (const [k, v] of Object.entries(bundle.featureWords)) {
+      if (v === "natural-before") this.naturalBefore.add(k.slice(1));
+      else this.features.set(k, v);
+    }
   }
 
   get attribution(): string {
@@ -190,17 +205,22 @@ export class Gazetteer {
 
   /** How an organisation word after a name binds it ("university" any place, "hospital" small ones). */
   organisationAfter(key: string): "any" | "weak" | "of" | "word" | undefined {
-    return this.bundle.organisationAfter[key];
+    return this.orgAfter.get(key);
   }
 
   /** How an organisation word before a name binds it ("agence", "voice of"). */
   organisationBefore(key: string): "any" | "weak" | undefined {
-    return this.bundle.organisationBefore[key];
+    return this.orgBefore.get(key);
+  }
+
+  /** True when a two-word organisation cue before a name ends with this word ("of" of "voice of"). */
+  endsOrganisationBefore(key: string): boolean {
+    return this.orgBeforeEnds.has(key);
   }
 
   /** A natural feature or street word after a name ("Danube Delta", "Hertford Road"). */
   featureAfter(key: string): "natural" | "street" | undefined {
-    const v = this.bundle.featureWords[key];
+    const v = this.features.get(key);
     return v === "natural-after" ? "natural" : v === "street-after" ? "street" : undefined;
   }
 
@@ -211,7 +231,7 @@ export class Gazetteer {
 
   /** A natural feature word before a name ("Lake Erie", "Mount Kenya"). */
   featureBefore(key: string): boolean {
-    return this.bundle.featureWords[`<${key}`] === "natural-before";
+    return this.naturalBefore.has(key);
   }
 
   /** The country itself, as a place. */

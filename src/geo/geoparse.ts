@@ -319,10 +319,22 @@ function fit(a: GeoPlace, b: GeoPlace): number {
  * an Ontario area code is London, Ontario.
  */
 function cohere(scored: ReadonlyMap<string, Scored[]>, weight: ReadonlyMap<string, number>): Map<string, Scored> {
-  const senders = [...scored.keys()]
-    .filter((k) => (scored.get(k)?.length ?? 0) > 0)
-    .sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))
-    .slice(0, MAX_SENDERS);
+  // Each other name offers its readings within NEAR_TIE of its best, with what each would cost it;
+  // only readings that can fit (towns, districts, sites) are worth offering.
+  const senders: { key: string; offers: { place: GeoPlace; cost: number }[] }[] = [];
+  for (const key of [...scored.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))) {
+    const theirs = scored.get(key)!;
+    const top = theirs[0]?.score ?? 0;
+    const offers: { place: GeoPlace; cost: number }[] = [];
+    for (let k = 0; k < theirs.length && k < TOP; k++) {
+      const d = theirs[k]!;
+      const cost = top - d.score;
+      if (cost > NEAR_TIE) break;
+      if (pointLike(d.place)) offers.push({ place: d.place, cost });
+    }
+    if (offers.length > 0) senders.push({ key, offers });
+    if (senders.length >= MAX_SENDERS) break;
+  }
   const out = new Map<string, Scored>();
   for (const [key, list] of scored) {
     const best = list[0];
@@ -336,22 +348,22 @@ function cohere(scored: ReadonlyMap<string, Scored[]>, weight: ReadonlyMap<strin
     }
     let chosen = best;
     let chosenTotal = -Infinity;
-    for (const c of list.slice(0, TOP)) {
+    for (let k = 0; k < list.length && k < TOP; k++) {
+      const c = list[k]!;
       let support = 0;
-      for (const other of senders) {
-        if (other === key) continue;
-        const theirs = scored.get(other)!;
-        const top = theirs[0]!.score;
-        // Another name agrees with this reading through its own best reading, or through one
-        // nearly as good ("Essex" the county beside "Clacton"), never through a far-fetched one.
-        let gain = 0;
-        for (const d of theirs.slice(0, TOP)) {
-          const cost = top - d.score;
-          if (cost > NEAR_TIE) break;
-          const g = fit(c.place, d.place) - cost;
-          if (g > gain) gain = g;
+      if (pointLike(c.place)) {
+        for (const other of senders) {
+          if (other.key === key) continue;
+          // Another name agrees with this reading through its own best reading, or through one
+          // nearly as good ("Essex" the county beside "Clacton"), never through a far-fetched one.
+          let gain = 0;
+          for (const d of other.offers) {
+            const g = fit(c.place, d.place) - d.cost;
+            if (g > gain) gain = g;
+          }
+          support += gain;
+          if (support >= MAX_SUPPORT) break;
         }
-        support += gain;
       }
       const total = c.score + Math.min(support, MAX_SUPPORT);
       if (total > chosenTotal) {
