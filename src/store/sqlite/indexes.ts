@@ -12,7 +12,10 @@ export const DEFERRABLE_INDEXES: readonly { readonly name: string; readonly sql:
     sql: "CREATE INDEX IF NOT EXISTS events_country_cover ON events(country_code, date_start, date_end, event_type, killed_low, killed_best, injured_best, admin1) WHERE merged_into IS NULL",
   },
   { name: "events_admin1", sql: "CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1, date_start) WHERE merged_into IS NULL" },
-  { name: "events_latlon", sql: "CREATE INDEX IF NOT EXISTS events_latlon ON events(lat, lon) WHERE merged_into IS NULL" },
+  {
+    name: "events_map",
+    sql: "CREATE INDEX IF NOT EXISTS events_map ON events(CAST(lat + 90 AS INTEGER), lon, lat, date_start, event_type, sub_event_type, killed_best, geo_precision) WHERE merged_into IS NULL",
+  },
   { name: "event_actors_name", sql: "CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors(name, event_id)" },
   {
     name: "event_actors_category",

@@ -57,6 +57,16 @@ const INSERT_EVENT = `INSERT INTO events (dataset, original_id, ${EVENT_FIELD_CO
     .fill("?")
     .join(", ")})`;
 
+/**
+ * A box over the map index (events_map): the box's one-degree latitude bands, each read from its
+ * west edge to its east edge. The band expression must be written as the index writes it.
+ */
+function latLonBox(p: Params, west: number, south: number, east: number, north: number): string {
+  const bands: number[] = [];
+  for (let b = Math.trunc(Math.max(-90, south) + 90); b <= Math.trunc(Math.min(90, north) + 90); b++) bands.push(b);
+  return `(CAST(e.lat + 90 AS INTEGER) IN (${bands.join(", ")}) AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)} AND e.lat BETWEEN ${p.add(south)} AND ${p.add(north)})`;
+}
+
 function dialect(p: Params): SqlDialect {
   return {
     param: (v) => p.add(v),
@@ -66,13 +76,13 @@ function dialect(p: Params): SqlDialect {
       const q = words.map((w) => `"${w}"`).join(" ");
       return `(e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${p.add(q)}) OR e.id IN (SELECT r.event_id FROM reports r WHERE r.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${p.add(q)})))`;
     },
-    box: (west, south, east, north) => `(e.lat BETWEEN ${p.add(south)} AND ${p.add(north)} AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)})`,
+    box: (west, south, east, north) => latLonBox(p, west, south, east, north),
     near: (lat, lon, km) => {
       // A box around the circle lets the lat/lon index narrow the rows the distance is computed for.
       const dLat = km / 111.2;
       const cos = Math.abs(Math.cos((lat * Math.PI) / 180));
       const dLon = cos < 1e-6 ? 180 : km / (111.2 * cos);
-      return `(e.lat BETWEEN ${p.add(lat - dLat)} AND ${p.add(lat + dLat)} AND e.lon BETWEEN ${p.add(lon - dLon)} AND ${p.add(lon + dLon)} AND distance_km(e.lat, e.lon, ${p.add(lat)}, ${p.add(lon)}) <= ${p.add(km)})`;
+      return `(${latLonBox(p, lon - dLon, Math.max(-90, lat - dLat), lon + dLon, Math.min(90, lat + dLat))} AND distance_km(e.lat, e.lon, ${p.add(lat)}, ${p.add(lon)}) <= ${p.add(km)})`;
     },
   };
 }
