@@ -367,7 +367,8 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     afterGivenName,
     beforeName,
     beforeAnyName,
-    beforeSpeech: SPEECH.has(nextKey),
+    // "Palma said", but not "a former resident of Lubbock told".
+    beforeSpeech: SPEECH.has(nextKey) && !(prev >= 0 && t.pos[prev] === "ADP"),
     organisation,
     notName,
     compound,

@@ -200,7 +200,9 @@ function rejection(
   // "Danube Delta", "Lake Erie": another feature that bears the town's name.
   if (c.natural && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Region) return "place.reject.feature";
   // "Mario Cuomo", "George Washington"; but "Team Alberta", "CTV Winnipeg" still name the place.
-  if (c.afterName && !c.locative && (weak || c.afterGivenName)) return "place.reject.person-name";
+  // "Ezra Levant", "Virgin Atlantic": a region after a name is part of that name.
+  const region = p.kind === PlaceKind.Region && p.featureType !== "admin1";
+  if (c.afterName && !c.locative && (weak || region || c.afterGivenName)) return "place.reject.person-name";
   if (c.compound && !strong) return "place.reject.compound";
   const unlocated = !c.locative && !best.contained && m.contains < 0 && !c.dateline;
   if (personNames.has(m.match.key) && !c.locative && weak) return "place.reject.person-name";
@@ -222,7 +224,8 @@ function rejection(
     (p.population < 1_000_000 || m.match.key.length < 5)
   )
     return "place.reject.alternate-name";
-  if (p.quality === NameQuality.Alternate && !strong && common) return "place.reject.alternate-name";
+  if (p.quality === NameQuality.Alternate && !strong && common === "word" && !located)
+    return "place.reject.alternate-name";
   if (common === "function") return "place.reject.function-word";
   if (common === "surname" && !located) return "place.reject.surname";
   if (common === "given-name") {
@@ -240,7 +243,10 @@ function rejection(
       // A large town may be a word ("Nice", "Reading"); a province or a district that is a word
       // ("Bay", "Lakes") needs a locative word or its level.
       const bigTown = p.kind === PlaceKind.City && p.population >= 100_000 && !c.beforeName;
-      if (!located && p.kind !== PlaceKind.Country && !bigTown && !(c.level && p.kind !== PlaceKind.City))
+      // "the Pacific side", "the countries of the Mediterranean": a capitalised sea or region
+      // inside a sentence is a name.
+      const region = p.kind === PlaceKind.Region && !c.sentenceInitial && !c.beforeName;
+      if (!located && p.kind !== PlaceKind.Country && !bigTown && !region && !(c.level && p.kind !== PlaceKind.City))
         return "place.reject.common-word";
     }
   }

@@ -258,3 +258,27 @@ describe("towns the gazetteer lacks", () => {
     expect(find(found, "South Africa")[0]?.place.countryCode).toBe("ZA");
   });
 });
+
+describe("seas, regions and residents", () => {
+  it("reads a capitalised sea inside a sentence, but not in a company's or a person's name", () => {
+    // WikiNews (GeoVirus); Reuters and CBC, 2016 (TR-News).
+    const found = parse(
+      "The disease is found in the countries of the Mediterranean. Virgin Atlantic pilots voted to work to rule. " +
+        "The event had been organized by Ezra Levant's Rebel Media.",
+    );
+    expect(find(found, "Mediterranean")).toHaveLength(1);
+    expect(find(found, "Atlantic")).toHaveLength(0);
+    expect(find(found, "Levant")).toHaveLength(0);
+  });
+
+  it("reads the town of a resident who speaks, and an old name of a large city after a locative", () => {
+    // WikiNews (GeoVirus).
+    const found = parse(
+      "Mark Kitsmore, 54, of Tyler said he was not worried. A former resident of Lubbock told media she had " +
+        "caught the disease. Stall owners in Calcutta will be shown how to prepare food.",
+    );
+    expect(find(found, "Tyler")[0]?.place.countryCode).toBe("US");
+    expect(find(found, "Lubbock")[0]?.place.countryCode).toBe("US");
+    expect(find(found, "Calcutta")[0]?.place.countryCode).toBe("IN");
+  });
+});
