@@ -497,12 +497,15 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     cols.population.push(c.pop);
     cols.code.push(codeIndex.get(c.code) as number);
     // A short form of the place's own name ("Enfield" of Enfield Town, "Newcastle" of Newcastle
-    // upon Tyne, "Westminster" of City of Westminster) is its own name too.
-    const own = new Set(nameKey(c.name).split(" "));
-    const shortForm = (n: string) =>
-      nameKey(n)
-        .split(" ")
-        .every((w) => own.has(w));
+    // upon Tyne, "Westminster" of City of Westminster) is its own name too; "New York" of New
+    // York City as well.
+    const own = nameKey(c.name);
+    const shortForm = (n: string) => {
+      const k = nameKey(n);
+      if (!k || k === own) return false;
+      if (own.startsWith(`${k} `)) return SHORT_TAILS.has(own.slice(k.length + 1).split(" ")[0] ?? "");
+      return own.endsWith(` ${k}`) && SHORT_HEADS.has(own.slice(0, own.length - k.length - 1));
+    };
     c.names.forEach((n, k) =>
       addName(
         n,
@@ -611,6 +614,14 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * What a town's own name may carry beyond its short form: "Enfield Town", "Clacton-on-Sea",
+ * "Newcastle upon Tyne", "Marburg an der Lahn", "Frankfurt am Main"; "City of Westminster". Not
+ * "San José de Barlovento", whose short form is another town's name.
+ */
+const SHORT_TAILS = new Set(["town", "city", "on", "upon", "an", "am", "im", "bei", "sur"]);
+const SHORT_HEADS = new Set(["city of", "town of", "royal borough of", "borough of"]);
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const t0 = Date.now();

@@ -600,8 +600,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     if (!outer || outer.place.quality === NameQuality.Bare) return null;
     if (outer.place.kind !== PlaceKind.Admin1 && outer.place.kind !== PlaceKind.Country) return null;
     if (m.candidates.some((p) => holds(outer.place, p))) return null;
+    // Only in a story about that country: "AYUTUXTEPEQUE, COLONIA ..." is a neighbourhood, not Uruguay.
     const share = second.share(outer.place.country);
-    if (rejection(article, gz, c, outer, share, personNames, surePersons) !== null) return null;
+    if (share < 0.5 || rejection(article, gz, c, outer, share, personNames, surePersons) !== null) return null;
     return { ...outer, rule: "place.unlisted-town", contained: true };
   };
 
