@@ -107,8 +107,17 @@ const REPORTING = new Set([
   "indicated",
   "asserted",
   "announced",
+  "concluded",
+  "concludes",
+  "determined",
+  "established",
+  "found",
 ]);
 const SUBJECT_POS = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
+const POINT = new Set(["point", "points", "pointed", "pointing"]);
+/** Participles that describe a group before its name. */
+const DESCRIBING = new Set(["outlawed", "banned", "armed", "proscribed", "militant", "extremist", "jihadist"]);
+const DESCRIPTORS_MAX = 6;
 /** "has not (yet) claimed", "never claimed": no claim. */
 const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "yet"]);
 const WINDOW = 8;
@@ -116,7 +125,6 @@ const WINDOW = 8;
 function actorsBySentence(article: Article, actors: readonly ActorMention[]): Map<number, Actor[]> {
   const out = new Map<number, Actor[]>();
   for (const m of actors) {
-    if (m.kind !== "organisation") continue;
     const r = tokenRange(article, m.span);
     if (!r) continue;
     const s = article.tokens.sentence[r[0]] as number;
@@ -174,20 +182,35 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
     if (!sentence) continue;
     const { firstToken: start, endToken: stop } = sentence;
     const key = (i: number) => (i >= start && i < stop ? (t.key[i] as string) : "");
+    // "believed to have been carried out by": a belief word shortly before "by"
+    const believedBefore = (by: number) => {
+      for (let i = by - 1; i >= Math.max(start, by - 7); i--) if (BELIEF.has(key(i)) && key(i) !== "said") return true;
+      return false;
+    };
+    /** Words that describe a group between a preposition and its name: "the outlawed", "armed Basque separatist group". */
+    const isDescriptor = (i: number) => {
+      const k = key(i);
+      if (SUSPECT_BEFORE.has(k) || BELIEF.has(k)) return false;
+      return k === "the" || DESCRIBING.has(k) || t.pos[i] === "NOUN" || t.pos[i] === "PROPN" || t.pos[i] === "ADJ";
+    };
     // "attributed (it | the attack) to": the verb up to three words before "to"
     const attributedBefore = (to: number) => {
       for (let i = to - 1; i >= Math.max(start, to - 4); i--) if (PASSIVE_TO.has(key(i))) return true;
       return false;
     };
     for (const a of list) {
+      // People, not a group, claim or deny only as a subject: "Kurdish militants claimed responsibility".
+      const group = a.mention.kind === "organisation";
       // an IS-claimed attack
-      if (key(a.end) === "-" && CLAIM_VERBS.has(key(a.end + 1))) {
+      if (group && key(a.end) === "-" && CLAIM_VERBS.has(key(a.end + 1))) {
         push("claim", a, a.first, a.end + 2, [a.first, a.end], "claim.compound", 0.9);
         continue;
       }
       // ACTOR (has) claimed responsibility / denied involvement; not "has not yet claimed"
       for (let i = a.end, d = 0; i < stop && d < WINDOW; i++, d++) {
         const k = key(i);
+        // people claim only right before the verb: "Kurdish militants (have) claimed"
+        if (!group && !CLAIM_VERBS.has(k) && !DENY_VERBS.has(k) && t.pos[i] !== "AUX") break;
         if (NEGATIONS.has(k)) break;
         if (CLAIM_VERBS.has(k)) {
           for (let j = i + 1; j < Math.min(stop, i + 5); j++) {
@@ -204,25 +227,27 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
         }
         if (t.pos[i] === "VERB" && k !== "said") break;
       }
-      // claimed by ACTOR / responsibility was claimed by ACTOR / blamed on ACTOR / attributed to ACTOR
-      const b1 = key(a.first - 1);
-      const b2 = key(a.first - 2);
-      const b3 = key(a.first - 3);
-      const viaThe = b1 === "the";
-      const p1 = viaThe ? b2 : b1;
-      const p2 = viaThe ? b3 : b2;
-      const at = viaThe ? a.first - 2 : a.first - 1;
+      if (!group) continue;
+      // the word before the actor's name and its descriptors ("by the armed Basque separatist group ETA")
+      let lead = a.first - 1;
+      while (lead > start && a.first - lead <= DESCRIPTORS_MAX && isDescriptor(lead)) lead--;
+      const p1 = key(lead);
+      const p2 = key(lead - 1);
+      const at = lead;
       if (p1 === "by" && CLAIM_VERBS.has(p2)) push("claim", a, at - 1, a.end, [a.first, a.end], "claim.by", 0.85);
+      else if (p1 === "by" && believedBefore(at)) push("suspicion", a, at, a.end, null, "claim.believed-by", 0.6);
       else if ((p1 === "on" && p2 === "blamed") || (p1 === "to" && attributedBefore(at)))
         push("accusation", a, at - 1, a.end, null, "claim.blamed-on", 0.7);
-      // suspected Boko Haram militants; believed to be members of the X
+      // suspected Boko Haram militants; believed to be members of the X; the hallmarks of the X
       else if (SUSPECT_BEFORE.has(p1)) push("suspicion", a, at, a.end, null, "claim.suspected", 0.65);
       else if (
         (p1 === "be" && BELIEF.has(key(at - 2))) ||
-        (p1 === "of" && (p2 === "members" || p2 === "hallmarks") && BELIEF.has(key(at - 4)))
+        (p1 === "of" && p2 === "members" && BELIEF.has(key(at - 4)))
       ) {
         push("suspicion", a, at - 3, a.end, null, "claim.believed-to-be", 0.6);
-      }
+      } else if (p1 === "of" && p2 === "hallmarks") push("suspicion", a, at - 1, a.end, null, "claim.hallmarks", 0.6);
+      else if (p1 === "to" && POINT.has(p2)) push("suspicion", a, at - 1, a.end, null, "claim.points-to", 0.6);
+      else if (p1 === "to" && p2 === "allegiance") push("suspicion", a, at - 1, a.end, null, "claim.allegiance", 0.55);
       // ACTOR is suspected / believed
       if (
         (key(a.end) === "is" || key(a.end) === "are" || key(a.end) === "was" || key(a.end) === "were") &&
@@ -232,10 +257,8 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
         push("suspicion", a, a.first, a.end + 2, null, "claim.is-suspected", 0.6);
       }
       // officials blamed ACTOR / accused ACTOR
-      if (ACCUSE_VERBS.has(p1) || (viaThe && ACCUSE_VERBS.has(b2))) {
-        const verb = viaThe ? a.first - 2 : a.first - 1;
-        push("accusation", a, verb, a.end, subjectBefore(article, verb, start), "claim.blamed", 0.75);
-      }
+      if (ACCUSE_VERBS.has(p1))
+        push("accusation", a, at, a.end, subjectBefore(article, at, start), "claim.blamed", 0.75);
       // police said ACTOR was behind the attack
       const behind = BEHIND.longestAt(t, a.end, stop);
       if (behind) {

@@ -31,8 +31,14 @@ export function agentive(c: RuleContext, first: number, end: number): string | n
     if (BE.has(key)) passive = true;
     if (!SKIP_POS.has(t.pos[j] as string) && !SKIP_KEYS.has(key)) break;
   }
+  // "by the armed Basque separatist group ETA": descriptors between "by" and the name
   let k = first - 1;
-  if (k >= s.firstToken && t.key[k] === "the") k--;
+  while (
+    k >= s.firstToken &&
+    first - k <= 6 &&
+    (t.key[k] === "the" || t.pos[k] === "ADJ" || t.pos[k] === "NOUN" || t.pos[k] === "PROPN")
+  )
+    k--;
   if (k >= s.firstToken && t.key[k] === "by") {
     for (let j = k - 1, d = 0; j >= s.firstToken && d < REACH; j--, d++) {
       if (deedAt(c, j, k) > 0) return "by";

@@ -7,6 +7,26 @@ import { isReporter, type RuleContext } from "./context.js";
 
 const BRACKETS = new Set(["(", ")", "[", "]", "-", "'s"]);
 
+/** "a PKK attack", "IS attacks", "the FMLN's offensive": the group names the deed it did. */
+function attackOf(c: RuleContext, first: number, end: number): string | null {
+  const t = c.article.tokens;
+  let j = end;
+  if (t.key[j] === "'s" || t.key[j] === "'") j++;
+  return j < t.count && c.trigger[j] && t.pos[j] === "NOUN" && t.sentence[j] === t.sentence[first] ? "attack-of" : null;
+}
+
+/** "mortar fire from the Islamic State", "rockets from Hamas": the weapons come from the group. */
+function fireFrom(c: RuleContext, first: number): string | null {
+  const t = c.article.tokens;
+  const start = c.article.sentences[t.sentence[first] as number]?.firstToken ?? 0;
+  let k = first - 1;
+  while (k > start && first - k <= 4 && (t.key[k] === "the" || t.pos[k] === "ADJ")) k--;
+  if (k <= start || t.key[k] !== "from") return null;
+  for (let j = k - 1; j >= Math.max(start, k - 3); j--)
+    if (c.trigger[j] || c.lex.weapons.longestAt(t, j, k)) return "fire-from";
+  return null;
+}
+
 /**
  * Perpetrators by hand rules, in sentences that report an event: people from the perpetrators
  * lexicon as doers ("two suicide bombers carried out", "killed by gunmen"); organisations as
@@ -44,7 +64,7 @@ export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFi
     if (m.kind !== "organisation") continue;
     const s = t.sentence[a.first] as number;
     if (!c.eventSentences.has(s)) continue;
-    let how = agentive(c, a.first, a.end);
+    let how = agentive(c, a.first, a.end) ?? attackOf(c, a.first, a.end) ?? fireFrom(c, a.first);
     if (!how) {
       // the group of the doers: "IS-K suicide bombers", "Islamic State-Khorasan (IS-K) suicide bombers"
       let j = a.end;
