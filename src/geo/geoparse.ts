@@ -502,7 +502,6 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   };
 
   const evidenceFor = (ms: readonly Mention[], ctx: CountryContext, admin1s: ReadonlySet<number>): Evidence => ({
-    anchors: [],
     cues: ms.map((m) => m.cues),
     containers: ms.filter((m) => m.container >= 0).map((m) => mentions[m.container]!.candidates),
     containees: ms.filter((m) => m.contains >= 0).map((m) => mentions[m.contains]!.candidates),

@@ -3,13 +3,6 @@ import type { CountryContext } from "./context.js";
 import type { Cues } from "./cues.js";
 import type { GeoPlace } from "./gazetteer.js";
 
-/** A town another name of the article resolved to: candidates near it are likelier. */
-export interface Anchor {
-  readonly group: string;
-  readonly lat: number;
-  readonly lon: number;
-}
-
 /** Great-circle distance in km. */
 export function km(aLat: number, aLon: number, bLat: number, bLon: number): number {
   const r = Math.PI / 180;
@@ -29,8 +22,6 @@ export interface Evidence {
   /** Another name of the same words is a country ("Mexico" the country and Mexico City). */
   readonly countryNamed: boolean;
   readonly countries: CountryContext;
-  /** Towns the article's other names resolved to. */
-  readonly anchors: readonly Anchor[];
   /** Provinces the article names (admin1 indices). */
   readonly admin1s: ReadonlySet<number>;
   /** Cities the name has a same-named province for, with the share of the province's people they hold. */
@@ -155,12 +146,6 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   }
   // "Mexico" is the country before it is Mexico City, unless the text says "city".
   if (ev.countryNamed && p.kind === PlaceKind.City && !ev.cues.some((c) => c.level === "city")) s -= 2;
-  if ((p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) && ev.anchors.length > 0) {
-    let nearest = Infinity;
-    for (const a of ev.anchors) nearest = Math.min(nearest, km(p.lat, p.lon, a.lat, a.lon));
-    if (nearest <= 50) s += 2;
-    else if (nearest <= 150) s += 1;
-  }
 
   let levelBonus: number | null = null;
   let anyLevel = false;
