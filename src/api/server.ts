@@ -3,6 +3,7 @@ import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { projectPath } from "../util/paths.js";
 import type { ApiContext } from "./context.js";
+import { DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT } from "./limits.js";
 import { FactsCache, type FactsCacheOptions } from "./facts/facts-cache.js";
 import { registerDocs } from "./docs.js";
 import { errorBodySchema, installErrorHandlers } from "./errors.js";
@@ -27,8 +28,7 @@ export interface ServerOptions {
   readonly quietRequests?: boolean;
 }
 
-export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export { DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT };
 
 /** The HTTP API and UI over an open store; the caller owns the store and closes it. */
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {

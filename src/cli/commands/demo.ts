@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { SitrepError } from "../../core/errors.js";
 import type { StoredEvent } from "../../store/store.js";
 import { readInputs } from "../../ingest/inputs.js";
 import { ingestArticles } from "../../ingest/pipeline.js";
@@ -39,16 +40,18 @@ export function eventSummary(events: readonly StoredEvent[]): string {
 export function registerDemo(program: Command): void {
   program
     .command("demo")
-    .description("ingest the bundled example articles, print their events (what `npm start` runs)")
+    .description("ingest the bundled example articles, print their events and serve the web UI (what `npm start` runs)")
     .option("--examples <dir>", "folder of articles to ingest", projectPath("examples"))
+    .option("-p, --port <port>", "port of the web UI (0: any free port)", "8080")
+    .option("--no-serve", "print the events and exit, without serving the UI")
     .addHelpText(
       "after",
       `
 Examples:
   $ npm start
-  $ sitrep --db /tmp/demo.db demo`,
+  $ sitrep --db /tmp/demo.db demo --no-serve`,
     )
-    .action(async (opts: { examples: string }) => {
+    .action(async (opts: { examples: string; port: string; serve: boolean }) => {
       const db = program.opts<{ db: string }>().db;
       const store = await openStore(db);
       const report = new RunReport();
@@ -68,5 +71,18 @@ Examples:
         await store.close();
       }
       process.exitCode = report.exitCode();
+      if (!opts.serve) return;
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new SitrepError("E_USAGE", `--port must be a port number (0-65535), not "${opts.port}"`);
+      }
+      const { startServer } = await import("../../api/server.js");
+      const server = await startServer({ db, port });
+      process.stdout.write(
+        `\nsitrep: the workbench is at ${server.url} (API docs: ${server.url}docs); Ctrl-C stops it.\n`,
+      );
+      const stop = () => void server.close().then(() => process.exit(process.exitCode ?? 0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { SitrepError } from "../../core/errors.js";
-import { DEFAULT_UPLOAD_LIMIT, startServer } from "../../api/server.js";
+import { DEFAULT_UPLOAD_LIMIT } from "../../api/limits.js";
 
 function port(value: string): number {
   const n = Number(value);
@@ -31,6 +31,8 @@ Examples:
       const mb = Number(opts.uploadLimitMb);
       if (!(mb > 0 && mb <= 1024))
         throw new SitrepError("E_USAGE", `--upload-limit-mb must be between 0 and 1024, not "${opts.uploadLimitMb}"`);
+      // Loaded here so that commands that serve nothing never load the web server.
+      const { startServer } = await import("../../api/server.js");
       const server = await startServer({
         db: program.opts<{ db: string }>().db,
         port: port(opts.port),
