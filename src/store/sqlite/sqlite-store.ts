@@ -199,12 +199,17 @@ export class SqliteStore implements Store {
     if (!empty) return fn();
     for (const index of DEFERRABLE_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
     this.statements.clear();
+    // Checkpoints every 1 GB of log rather than every 8 MB: pages a load writes again and again
+    // (the rollups, the tables' last pages) reach the database file once, not at every commit.
+    this.db.pragma("wal_autocheckpoint = 131072");
     try {
       return await fn();
     } finally {
       await this.queue;
       buildIndexes(this.db);
       this.statements.clear();
+      this.db.pragma("wal_autocheckpoint = 1000");
+      this.db.pragma("wal_checkpoint(TRUNCATE)");
     }
   }
 
