@@ -480,7 +480,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     const alsoProvince = m.candidates.some((p) => p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main);
     if (country && !m.cues.afterTitle && !m.cues.afterName) countries.add(country.country, alsoProvince ? 0.3 : 1);
     const admin = m.candidates.filter((p) => p.kind === PlaceKind.Admin1 && p.quality !== NameQuality.Bare);
-    if (admin.length > 0 && admin.every((p) => p.country === admin[0]!.country)) countries.add(admin[0]!.country, 0.5);
+    // A province name no other country's place shares ("Idaho", but not "Moscow").
+    if (admin.length > 0 && m.candidates.every((p) => p.country === admin[0]!.country))
+      countries.add(admin[0]!.country, 0.5);
   }
 
   const groups = new Map<string, Mention[]>();
@@ -496,7 +498,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     const out = new Map<number, number>();
     for (const p of cands) {
       const total = p.kind === PlaceKind.City ? admins.get(p.admin1) : undefined;
-      if (total) out.set(p.index, p.population / total);
+      if (total) out.set(p.admin1, Math.max(out.get(p.admin1) ?? 0, p.population / total));
     }
     return out;
   };

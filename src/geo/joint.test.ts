@@ -282,3 +282,13 @@ describe("seas, regions and residents", () => {
     expect(find(found, "Calcutta")[0]?.place.countryCode).toBe("IN");
   });
 });
+
+describe("local news", () => {
+  it("keeps a small town of the state the story names against a world capital of the same name", () => {
+    const found = parse(
+      "Moscow police said a man was arrested on Friday. Police across Idaho are looking for a second suspect.",
+    );
+    expect(find(found, "Moscow")[0]?.place.countryCode).toBe("US");
+    expect(find(found, "Moscow")[0]?.place.admin1).toBe("Idaho");
+  });
+});

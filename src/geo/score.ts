@@ -24,7 +24,7 @@ export interface Evidence {
   readonly countries: CountryContext;
   /** Provinces the article names (admin1 indices). */
   readonly admin1s: ReadonlySet<number>;
-  /** Cities the name has a same-named province for, with the share of the province's people they hold. */
+  /** Provinces the name has a same-named town in (admin1 index), with the share of the province's people it holds. */
   readonly sameNameAdmin1: ReadonlyMap<number, number>;
   /**
    * The name stands in a list of provinces of one country ("Utah, Virginia, Washington and
@@ -104,8 +104,9 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   if (ev.countries.isDateline(p.country)) s += 1;
   if (p.kind === PlaceKind.City) {
     // "Paris" is the French capital before it is a small town of the story's country ("Which
-    // Melbourne?"): a name shared with a city of millions fifty times larger weighs less.
-    if (ev.largestTown >= 1_000_000 && p.population * 50 < ev.largestTown) s -= 2;
+    // Melbourne?"): a name shared with a city of millions fifty times larger weighs less, unless
+    // the article names the town's province (Moscow in a story about Idaho).
+    if (ev.largestTown >= 1_000_000 && p.population * 50 < ev.largestTown && !ev.admin1s.has(p.admin1)) s -= 2;
     // The capital of a country the article names.
     if (p.featureCode === "PPLC" && ev.namedCountries.has(p.country)) s += 1;
   }
@@ -167,9 +168,10 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
     s += levelBonus;
     if (levelBonus > 0) rule = "place.level";
   } else if (!anyLevel) {
-    // Kandahar the city, not the province it is the seat of, unless the text says "province".
-    const ratio = ev.sameNameAdmin1.get(p.index);
-    if (p.kind === PlaceKind.City && ratio !== undefined) s += Math.min(1.5, 3 * ratio);
+    // Kandahar the city, not the province it is the seat of, unless the text says "province"; the
+    // province gives way, so that the city gains nothing against namesakes elsewhere.
+    const ratio = p.kind === PlaceKind.Admin1 ? ev.sameNameAdmin1.get(p.admin1) : undefined;
+    if (ratio !== undefined) s -= Math.min(1.5, 3 * ratio);
     // "Metcalfe" alone is rarely Metcalfe County.
     if (p.kind === PlaceKind.Admin2 && p.quality === NameQuality.Bare) s -= 1;
   }
