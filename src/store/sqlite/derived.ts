@@ -65,17 +65,33 @@ export function derivedOf(id: number, dataset: string, f: EventFields): DerivedR
   };
 }
 
+const REBUILD = (table: string, key: string) => `INSERT INTO ${table} (country_code, ${table.endsWith("month") ? "month" : "admin1"}, event_type, dataset,
+    events, killed_low, killed_best, injured_best)
+  SELECT coalesce(e.country_code, ''), ${key}, e.event_type, e.dataset,
+    count(*), coalesce(sum(e.killed_low), 0), coalesce(sum(e.killed_best), 0), coalesce(sum(e.injured_best), 0)
+  FROM events e WHERE e.merged_into IS NULL GROUP BY 1, 2, 3, 4`;
+
 export class DerivedTables {
   private readonly month: Database.Statement;
   private readonly admin1: Database.Statement;
+  /** While a bulk load runs the rollups are not kept row by row: they are computed once at its end. */
+  suspended = false;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.month = db.prepare(upsert("event_rollup_month", "month"));
     this.admin1 = db.prepare(upsert("event_rollup_admin1", "admin1"));
   }
 
+  /** Computes the rollups afresh from the events (after a bulk load, or one that stopped midway). */
+  rebuild(): void {
+    this.db.exec(`DELETE FROM event_rollup_month; DELETE FROM event_rollup_admin1;
+      ${REBUILD("event_rollup_month", "coalesce(substr(e.date_start, 1, 7) || '-01', '')")};
+      ${REBUILD("event_rollup_admin1", "coalesce(e.admin1, '')")};`);
+  }
+
   /** Counts live events in (sign 1) or out (sign -1) of the derived tables. */
   apply(rows: readonly DerivedRow[], sign: 1 | -1): void {
+    if (this.suspended) return;
     const months = new Map<string, Delta>();
     const admins = new Map<string, Delta>();
     const add = (map: Map<string, Delta>, r: DerivedRow, key: string) => {

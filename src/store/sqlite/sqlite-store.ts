@@ -141,12 +141,17 @@ export class SqliteStore implements Store {
       if (isSitrepError(e)) throw e;
       throw new SitrepError("E_STORE_MIGRATION", (e as Error).message, { file }, { cause: e });
     }
-    // A bulk load that stopped midway may have left indexes unbuilt.
-    buildIndexes(db);
+    // A bulk load that stopped midway left indexes unbuilt and rollups unkept: both are made again.
+    const interrupted = missingIndexes(db);
     db.function("distance_km", { deterministic: true }, (lat1, lon1, lat2, lon2) =>
       lat1 === null || lon1 === null ? null : greatCircleKm(Number(lat1), Number(lon1), Number(lat2), Number(lon2)),
     );
-    return new SqliteStore(db);
+    const store = new SqliteStore(db);
+    if (interrupted) {
+      store.derived.rebuild();
+      buildIndexes(db);
+    }
+    return store;
   }
 
   private stmt(sql: string): Database.Statement {
@@ -202,11 +207,15 @@ export class SqliteStore implements Store {
     // Checkpoints every 1 GB of log rather than every 8 MB: pages a load writes again and again
     // (the rollups, the tables' last pages) reach the database file once, not at every commit.
     this.db.pragma("wal_autocheckpoint = 131072");
+    this.derived.suspended = true;
     try {
       return await fn();
     } finally {
       await this.queue;
+      // Indexes first: an index missing at the next open is the sign that this did not finish.
+      this.derived.rebuild();
       buildIndexes(this.db);
+      this.derived.suspended = false;
       this.statements.clear();
       this.db.pragma("wal_autocheckpoint = 1000");
       this.db.pragma("wal_checkpoint(TRUNCATE)");
@@ -572,6 +581,11 @@ export class SqliteStore implements Store {
   exec(sql: string): void {
     this.db.exec(sql);
   }
+}
+
+function missingIndexes(db: Database.Database): boolean {
+  const have = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name));
+  return DEFERRABLE_INDEXES.some((i) => !have.has(i.name));
 }
 
 function buildIndexes(db: Database.Database): void {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { storeContract } from "../contract.js";
+import { importFile } from "../../import/import.js";
+import { ISK_FIXTURE, storeContract } from "../contract.js";
 import { SqliteStore } from "./sqlite-store.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-sqlite-"));
@@ -57,5 +58,29 @@ describe("SQLite migrations", () => {
       ),
     ).rejects.toMatchObject({ code: "E_STORE_WRITE" });
     await store.close();
+  });
+});
+
+describe("SQLite bulk loads", () => {
+  it("builds indexes and rollups at the end of a load, and again at the next open after a load that stopped midway", async () => {
+    const file = join(dir, "bulk.db");
+    const store = SqliteStore.open(file);
+    await importFile(store, ISK_FIXTURE);
+    const byMonth = await store.aggregate({ groupBy: "month" });
+    expect(byMonth.reduce((n, b) => n + b.events, 0)).toBe(7);
+    expect(await store.aggregate({ groupBy: "month", filter: { roles: ["reported", "background"] } })).toEqual(byMonth);
+    await store.close();
+
+    // What a load killed midway leaves: an index not yet built, rollups not yet computed.
+    const db = new Database(file);
+    db.exec("DROP INDEX events_date; DELETE FROM event_rollup_month; DELETE FROM event_rollup_admin1;");
+    db.close();
+    const reopened = SqliteStore.open(file);
+    expect(await reopened.aggregate({ groupBy: "month" })).toEqual(byMonth);
+    expect((await reopened.aggregate({ groupBy: "admin1" })).find((b) => b.key === "Kabul")?.events).toBe(4);
+    await reopened.close();
+    const check = new Database(file);
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'events_date'").get()).toEqual({ n: 1 });
+    check.close();
   });
 });
