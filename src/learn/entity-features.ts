@@ -52,6 +52,7 @@ const E = {
   FIRST_SENT: 246,
   HEAD_COUNT: 247,
   HEAD_COUNT_LEX: 248,
+  KEY: 249,
 } as const;
 
 const BOS = hashString("<s>");
@@ -116,6 +117,8 @@ export function writePhraseFeatures(c: FeatureContext, cand: Candidate, out: Int
 
   f.add(E.BIAS);
   f.add(mix(E.HEAD, hw));
+  // the whole phrase: names and phrases that recur from story to story ("Luis Carlos Galan")
+  if (cand.words.length > 1) f.add(mix(E.KEY, hashString(cand.key)));
   f.add(mix(E.FIRST, c.word[m0.first] as number));
   for (let i = m0.first; i < m0.end; i++) f.add(mix(E.WORD, c.word[i] as number));
   f.add(mix(E.LEN, len));
