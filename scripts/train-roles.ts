@@ -163,6 +163,28 @@ function probabilities(w: Float64Array, rows: Int32Array): Float64Array {
   return p;
 }
 
+/** Area under the ROC curve of scores for binary labels (ties count half). */
+function auc(scores: ArrayLike<number>, labels: readonly number[]): number {
+  const order = labels.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let rank = 0;
+  let positives = 0;
+  let sum = 0;
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j < order.length && scores[order[j] as number] === scores[order[i] as number]) j++;
+    const mid = (rank + 1 + rank + (j - i)) / 2;
+    for (let k = i; k < j; k++)
+      if (labels[order[k] as number]) {
+        sum += mid;
+        positives++;
+      }
+    rank += j - i;
+    i = j;
+  }
+  const negatives = labels.length - positives;
+  return positives && negatives ? (sum - (positives * (positives + 1)) / 2) / (positives * negatives) : 0.5;
+}
+
 /** Size of a maximum matching of predicted keys to gold entities (sets of keys). */
 function matched(pred: readonly string[], gold: readonly Set<string>[]): number {
   const owner = new Array<number>(gold.length).fill(-1);
@@ -325,6 +347,7 @@ function main(): void {
     docY,
     docs.map((_, i) => i),
   );
+  process.stderr.write(`document relevance, out of fold: AUC ${auc(oofRelevance, docY).toFixed(3)}\n`);
 
   // 2. candidates, labels, features (a feature seen in fewer than MIN_COUNT candidates is dropped)
   // phrase features first, then those of the mentions' contexts (entity-model.ts looks at them in that order)
