@@ -6,6 +6,8 @@ export interface Selected {
   /** Index into TAGGED_ROLES. */
   readonly role: number;
   readonly probability: number;
+  /** Canonical actor name when the phrase names a dictionary actor. */
+  readonly canonical: string | null;
 }
 
 export interface Scored {
@@ -73,7 +75,7 @@ export function selectFillers(
     if (clash) continue;
     for (const m of s.candidate.mentions) for (let i = m.first; i < m.end; i++) cov[i] = 1;
     kept.push({ s, role });
-    out.push({ candidate: s.candidate, role, probability: p });
+    out.push({ candidate: s.candidate, role, probability: p, canonical: s.canonical });
   }
   return out;
 }

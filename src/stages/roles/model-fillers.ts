@@ -1,10 +1,26 @@
 import type { Article } from "../../core/article.js";
 import type { RoleFiller } from "../../core/annotations.js";
 import type { Tracer } from "../../pipeline/stage.js";
-import { roleLexicons } from "../../actors/lexicons.js";
+import { lookupActor } from "../../actors/dictionary.js";
+import { roleLexicons, type LexiconEntry } from "../../actors/lexicons.js";
 import { MODEL_ROLES } from "../../learn/labels.js";
 import type { RoleModel } from "../../learn/role-model.js";
 import { tokenSpan } from "../../text/evidence.js";
+import type { PhraseIndex } from "../../text/phrases.js";
+
+/** The lexicon entry of the longest match that ends where the phrase ends ("dynamite charge", "mosque"). */
+function lexiconEntryEndingAt(
+  article: Article,
+  index: PhraseIndex<LexiconEntry>,
+  first: number,
+  end: number,
+): LexiconEntry | null {
+  for (let i = first; i < end; i++) {
+    const m = index.longestAt(article.tokens, i, end);
+    if (m && m.end === end) return m.values[0] ?? null;
+  }
+  return null;
+}
 
 /**
  * Role fillers the learned model chooses (one per entity), each placed on the mention of its
@@ -22,18 +38,23 @@ export function modelFillers(
     const m = s.candidate.mentions[0]!;
     const role = MODEL_ROLES[s.role]!;
     const span = tokenSpan(article, m.first, m.end - 1);
-    let name: string | null = s.candidate.key;
+    let name: string | null = null;
     let category: string | null = null;
-    if (role === "weapons") {
-      const w = lex.weapons.longestAt(article.tokens, m.end - 1, m.end);
-      if (w) {
-        name = w.values[0]!.name;
-        category = w.values[0]!.category || null;
+    if (role === "perpetratorOrgs") {
+      name = s.canonical;
+      category = s.canonical ? (lookupActor(s.canonical)?.actorType ?? null) : null;
+    } else {
+      const index = {
+        weapons: lex.weapons,
+        targets: lex.targets,
+        victims: lex.victims,
+        perpetratorIndividuals: lex.perpetrators,
+      }[role];
+      const entry = lexiconEntryEndingAt(article, index, m.first, m.end);
+      if (entry) {
+        name = role === "perpetratorIndividuals" ? null : entry.name;
+        category = entry.category || null;
       }
-    } else if (role === "targets") {
-      category = lex.targets.longestAt(article.tokens, m.end - 1, m.end)?.values[0]?.category || null;
-    } else if (role === "victims") {
-      category = lex.victims.longestAt(article.tokens, m.end - 1, m.end)?.values[0]?.category || null;
     }
     fillers.push({ span, rule: "roles.model", confidence: s.probability, role, name, category, sentence: m.sentence });
   }
