@@ -119,9 +119,3 @@ export function findActors(article: Article, from = 0, to = article.tokens.count
   }
   return out;
 }
-
-/** The force noun ("army", "police", "troops") starting at token i, if any. */
-export function forceNounAt(article: Article, i: number, limit = article.tokens.count) {
-  const m = build().forceNouns.longestAt(article.tokens, i, limit);
-  return m ? { first: m.first, end: m.end, noun: m.values[0] as StateForceNoun } : null;
-}

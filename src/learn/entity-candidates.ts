@@ -39,34 +39,10 @@ export function strippedKeys(article: Article): string[] {
 }
 
 /**
- * The comparison key of tokens [first, end): each token's letters and digits, joined with a space
- * where the text has space and without where it has none ("car-bomb" -> "carbomb", as the MUC
- * scorer normalises), articles dropped.
- */
-export function phraseKey(
-  article: Article,
-  stripped: readonly string[],
-  first: number,
-  end: number,
-): { key: string; words: string[] } {
-  const t = article.tokens;
-  const words: string[] = [];
-  let gap = true;
-  for (let i = first; i < end; i++) {
-    if (i > first && t.start[i] !== t.end[i - 1]) gap = true;
-    const k = stripped[i] as string;
-    if (!k) continue;
-    if (gap && ARTICLES.has(k)) continue;
-    if (!gap && words.length) words[words.length - 1] += k;
-    else words.push(k);
-    gap = false;
-  }
-  return { key: words.join(" "), words };
-}
-
-/**
- * phraseKey for phrases that share their first token, in order of their end: each key extends
- * the previous one instead of being built again.
+ * The comparison keys of phrases: each token's letters and digits, joined with a space where the
+ * text has space and without where it has none ("car-bomb" -> "carbomb", as the MUC scorer
+ * normalises), articles dropped. Phrases that share their first token come in order of their end,
+ * so each key extends the previous one instead of being built again.
  */
 class KeyBuilder {
   private first = -1;

@@ -70,7 +70,7 @@ function exactly(tags: Uint8Array, first: number, end: number, n: number, begin 
   return end >= n || tags[end] !== inside;
 }
 
-/** The most features one candidate can write (buffer size for writeCandidateFeatures). */
+/** The most features one candidate can write (the size of a feature buffer). */
 export const MAX_CANDIDATE_FEATURES = 40 + MAX_MENTIONS * 30;
 
 /** A feature buffer: `add` appends a hashed feature (duplicates allowed; readers skip them). */
@@ -80,22 +80,6 @@ class Buffer {
   add(x: number): void {
     this.data[this.n++] = x;
   }
-}
-
-/** The hashed features of a candidate, distinct (a convenience for training and tests). */
-export function candidateFeatures(c: FeatureContext, cand: Candidate): Int32Array {
-  const buf = new Int32Array(MAX_CANDIDATE_FEATURES);
-  const n = writeCandidateFeatures(c, cand, buf);
-  return Int32Array.from(new Set(buf.subarray(0, n)));
-}
-
-/**
- * Writes the hashed features of a candidate, from all its mentions (at most MAX_MENTIONS), into
- * `out` and returns how many; the same feature may appear more than once (a candidate has a
- * feature or not: readers count it once).
- */
-export function writeCandidateFeatures(c: FeatureContext, cand: Candidate, out: Int32Array): number {
-  return writeMentionFeatures(c, cand, out, writePhraseFeatures(c, cand, out, 0));
 }
 
 /**

@@ -46,24 +46,6 @@ export class EntityModel {
     softmax(z, out);
     return out;
   }
-
-  /** Class probabilities of a candidate from a feature buffer that may list a feature twice. */
-  probabilitiesOf(
-    features: Int32Array,
-    count: number,
-    out: Float64Array = new Float64Array(CLASS_COUNT),
-  ): Float64Array {
-    this.table.scoreDistinct(features, count, this.scores);
-    softmax(this.scores, out);
-    return out;
-  }
-
-  /** Class probabilities of a candidate (softmax), written into `out`. */
-  probabilities(features: Int32Array, out: Float64Array = new Float64Array(CLASS_COUNT)): Float64Array {
-    this.table.score(features, features.length, this.scores);
-    softmax(this.scores, out);
-    return out;
-  }
 }
 
 export function softmax(z: ArrayLike<number>, out: Float64Array): void {
