@@ -61,6 +61,14 @@ const PP_HEADS = new Set(["of", "from", "in", "at", "aboard", "on", "inside", "n
 const PP_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"]);
 const OBJECT_POS = new Set(["NUM", "DET", "PRON", "PROPN", "NOUN"]);
 
+// An aside that names some of the counted people between the count and its verb: "At least 63
+// people, including the assailant, were killed", "27 people (including three gunmen) died".
+const ASIDE_OPEN = new Set([",", "(", "-", "--"]);
+const ASIDE_CLOSE = new Set([",", ")", "-", "--"]);
+const ASIDE_MAX = 16;
+// "the assailant", "its bomber": one perpetrator without a number.
+const ASIDE_DETERMINERS = new Set(["the", "its", "their", "his", "her", "one", "a", "an"]);
+
 function isYear(q: Quantity): boolean {
   const n = q.number;
   return !!n && n.digits && q.rule === "exact" && n.value >= 1900 && n.value <= 2100;
@@ -199,6 +207,45 @@ function itemAt(ctx: Context, i: number): Item | null {
   return { q, counted };
 }
 
+/**
+ * ", including the assailant," after a counted phrase ending at p: where the aside ends (its
+ * closing comma or bracket) and how many of those it names are perpetrators ("including the
+ * assailant" → 1, "including the seven assailants" → 7, "including 13 soldiers and the bomber" →
+ * 1); null when p opens no such aside. Bounded: at most ASIDE_MAX tokens.
+ */
+function asideAfter(ctx: Context, p: number): { end: number; perpetrators: number | null } | null {
+  const { tokens, limit } = ctx;
+  let k = p;
+  if (k < limit && ASIDE_OPEN.has(tokens.key[k] as string)) k++;
+  if (k >= limit || tokens.key[k] !== "including") return null;
+  const lex = figureLexicon();
+  let perpetrators: number | null = null;
+  for (let j = k + 1; j < limit && j <= k + ASIDE_MAX; j++) {
+    const key = tokens.key[j] as string;
+    if (ASIDE_CLOSE.has(key)) return j > k + 1 ? { end: j + 1, perpetrators } : null;
+    // a verb inside means the aside never closed before the clause went on
+    if (tokens.pos[j] === "VERB" || tokens.pos[j] === "AUX") return null;
+    if (mayStartQuantity(tokens, j)) {
+      const item = itemAt(ctx, j);
+      if (item && item.counted.kind === "people") {
+        if (item.counted.group === "perpetrators") perpetrators = (perpetrators ?? 0) + item.q.best;
+        j = item.counted.end - 1;
+        continue;
+      }
+    }
+    if (ASIDE_DETERMINERS.has(key) && j + 1 < limit) {
+      const m = lex.people.starts(tokens.key[j + 1] as string) ? lex.people.longestAt(tokens, j + 1, limit) : null;
+      if (m && m.values[0] === "perpetrators") {
+        const head = tokens.key[m.end - 1] as string;
+        // "the assailants": more than one, how many the text does not say
+        if (!head.endsWith("s") && !head.endsWith("men")) perpetrators = (perpetrators ?? 0) + 1;
+        j = m.end - 1;
+      }
+    }
+  }
+  return null;
+}
+
 /** The toll phrase a count completes ("the death toll rose to 63"), if any. */
 function tollBefore(ctx: Context, q: Quantity): { kind: FigureKind; revision: boolean } | null {
   const { tokens } = ctx;
@@ -313,6 +360,15 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
     if (noun && noun.end === counted.end && q.number !== null) {
       out.push(candidate([item], noun.values[0] as FigureKind, "figure.count-noun", 0.85));
       i = counted.end - 1;
+      continue;
+    }
+    // "At least 63 people, including the assailant, were killed": the whole count, its aside skipped.
+    const aside = counted.kind === "people" ? asideAfter(ctx, counted.end) : null;
+    const beyond = aside ? casualtyAfter(ctx, aside.end, true) : null;
+    if (aside && beyond) {
+      const c = candidate([item], beyond.kind, `${beyond.rule}+aside`, conf);
+      out.push(aside.perpetrators === null ? c : { ...c, group: null, perpetrators: aside.perpetrators });
+      i = aside.end - 1;
       continue;
     }
     const after = casualtyAfter(ctx, counted.end, hasNoun) ?? (hasNoun ? casualtyAfterPhrase(ctx, counted.end) : null);

@@ -145,6 +145,33 @@ describe("figure patterns", () => {
     ]);
   });
 
+  it("reads the whole count across an aside that names some of them, and keeps the perpetrators it names", () => {
+    // GTD-style incident summaries (test/fixtures/gtd-style): perpetrators inside the toll.
+    expect(figuresOf("At least 63 people, including the assailant, were killed and 83 others were injured in the blast.")).toMatchObject([
+      { kind: "killed", low: 63, best: 63, high: null, text: "At least 63", group: null, perpetrators: 1 },
+      { kind: "injured", best: 83 },
+    ]);
+    expect(figuresOf("At least 11 people, including the three assailants, were killed and 48 others were injured in the attack.")).toMatchObject([
+      { kind: "killed", best: 11, perpetrators: 3 },
+      { kind: "injured", best: 48 },
+    ]);
+    expect(figuresOf("At least 183 people, including 13 United States service members and the assailant, were killed.")[0]).toMatchObject({
+      best: 183,
+      perpetrators: 1,
+    });
+    // an aside naming only victims leaves the perpetrators unsaid
+    expect(figuresOf("At least 12 people, including two police officers, were killed in the attack.")).toMatchObject([
+      { kind: "killed", best: 12, perpetrators: null },
+    ]);
+    // several perpetrators, how many not said
+    expect(figuresOf("Dozens of people, including the assailants, were killed.")[0]).toMatchObject({ low: 24, perpetrators: null });
+  });
+
+  it("does not read an aside that never closes, nor a list of other things", () => {
+    expect(brief("Five people, including a journalist who was covering the rally were injured.")).toEqual([]);
+    expect(brief("Two soldiers were killed, including a captain.")).toEqual([["killed", 2, 2, 2, "Two"]]);
+  });
+
   it("does not add a part of a count to it: 15 soldiers, 4 of them seriously", () => {
     // MUC-4 train.
     expect(brief("THE SHINING PATH AMBUSHED AN ARMY PATROL, KILLING 1 OFFICER AND 3 NONCOMMISSIONED OFFICERS AND INJURING 15 SOLDIERS, 4 OF THEM SERIOUSLY.")).toEqual([
