@@ -89,6 +89,15 @@ function inheritLocations(drafts: readonly Draft[], located: Map<Draft, { locati
 }
 
 /**
+ * A bomber among the dead of a blast that killed others too ("At least 63 people, including the
+ * assailant, were killed"): the attacker died in their own attack, ACLED's suicide bomb.
+ */
+function bomberAmongDead(d: Draft, cues: ReadonlySet<string>): boolean {
+  if (!cues.has("explode") && !cues.has("bomb")) return false;
+  return d.figures.some((f) => f.kind === "killed" && (f.perpetrators ?? 0) > 0 && f.best > (f.perpetrators ?? 0));
+}
+
+/**
  * Assembles the article's events from the trigger mentions: sentence groups, vetoes, merging of the
  * mentions of one event across sentences, reported vs background, then places, dates, figures,
  * role fillers, claims and sources attached, and the type decided by the taxonomy's precedence
@@ -159,6 +168,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   const frames: { frame: EventFrame; order: number }[] = [];
   for (const d of drafts) {
     const cues = typingCues(tax, d.triggers);
+    if (bomberAmongDead(d, cues)) cues.add("suicide");
     const typed = typeOf(tax, cues);
     if (!typed) continue;
     let { location, rule: locationRule } = located.get(d) ?? { location: null, rule: null };

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { EventRecord } from "../../core/record.js";
+import { extract } from "../../extract.js";
+
+/**
+ * Incident summaries in the house style of the Global Terrorism Database ("MM/DD/YYYY: Assailants
+ * ..."), written for sitrep from news reports of real attacks (test/fixtures/gtd-style, sources in
+ * its README): the first reported event of each, as score-gtd.mjs reads it.
+ */
+function reported(text: string): EventRecord | undefined {
+  const { result } = extract({ id: "gtd", raw: text, title: null, published: null, origin: { file: "gtd" } });
+  return result.events.find((e) => e.role === "reported");
+}
+
+const orgs = (e: EventRecord | undefined, field: "perpetratorOrgs" | "claimedBy") =>
+  (e?.[field] ?? []).map((f) => f.name ?? f.text);
+
+describe("GTD-style summaries: suicide bombings", () => {
+  it("types a blast whose toll counts the assailant among the dead as a suicide bomb", () => {
+    // gtd-style-049 (Manchester Arena, 22 May 2017)
+    const e = reported(
+      "05/22/2017: An assailant detonated an explosives-laden backpack in the foyer of Manchester Arena as people were leaving a concert in Manchester city, England, United Kingdom. At least 23 people, including the assailant, were killed and 119 others were injured in the blast. The Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the incident.",
+    );
+    expect(e).toMatchObject({ eventType: "Explosions/Remote violence", subEventType: "Suicide bomb" });
+    expect(e?.killed).toMatchObject({ best: 23, perpetrators: 1 });
+    expect(e?.injured?.best).toBe(119);
+  });
+
+  it("reads an explosives-laden vest as a suicide bomb", () => {
+    // gtd-style-014 (Baghdad, 21 January 2021)
+    const e = reported(
+      "01/21/2021: Two assailants detonated explosives-laden vests at a crowded clothing market in Tayaran Square in Baghdad city, Baghdad governorate, Iraq. At least 32 people were killed and 110 others were injured in the two blasts. The Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the incident.",
+    );
+    expect(e).toMatchObject({ subEventType: "Suicide bomb", killed: { best: 32 }, injured: { best: 110 } });
+  });
+
+  it("does not make a suicide bomb of bombers killed by their own device alone, nor of gunmen killed in a shooting", () => {
+    // constructed in the house style: a device that went off while it was being planted
+    expect(
+      reported(
+        "06/02/2015: Two militants were killed when the explosive device they were planting detonated prematurely near a checkpoint in Kirkuk city, Kirkuk governorate, Iraq.",
+      )?.subEventType,
+    ).not.toBe("Suicide bomb");
+    // gtd-style-035 (Uri, 18 September 2016)
+    const uri = reported(
+      "09/18/2016: Assailants armed with firearms and grenades attacked an Indian Army brigade headquarters in Uri town, Baramulla district, Jammu and Kashmir state, India. At least 23 people, including the four assailants, were killed and 19 others were injured in the attack.",
+    );
+    expect(uri?.subEventType).not.toBe("Suicide bomb");
+    expect(uri?.killed).toMatchObject({ best: 23, perpetrators: 4 });
+  });
+});
