@@ -562,11 +562,11 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     if (r.position === "before") organisationBefore[key] = scope === "weak" ? "weak" : "any";
     else organisationAfter[key] = scope;
   }
-  const featureWords: Record<string, "natural-after" | "natural-before" | "street-after"> = {};
+  const featureWords: Record<string, "natural-after" | "natural-before" | "street-after" | "site-after"> = {};
   for (const r of readTsv("feature-words.tsv")) {
     const key = nameKey(r.word ?? "");
     if (r.position === "before") featureWords[`<${key}`] = "natural-before";
-    else featureWords[key] = r.kind === "street" ? "street-after" : "natural-after";
+    else featureWords[key] = r.kind === "street" ? "street-after" : r.kind === "site" ? "site-after" : "natural-after";
   }
   const titles = readTsv("person-cues.tsv")
     .map((r) => nameKey(r.word ?? ""))

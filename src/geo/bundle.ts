@@ -72,9 +72,9 @@ export interface GazetteerBundle {
   readonly organisationBefore: Readonly<Record<string, "any" | "weak">>;
   /**
    * Words that make a name part of another feature: "key" after the name ("Danube Delta", "Hertford
-   * Road"), "<key" before it ("Lake Erie"); natural features and streets apart.
+   * Road", "Karak Castle"), "<key" before it ("Lake Erie"); natural features, streets and sites apart.
    */
-  readonly featureWords: Readonly<Record<string, "natural-after" | "natural-before" | "street-after">>;
+  readonly featureWords: Readonly<Record<string, "natural-after" | "natural-before" | "street-after" | "site-after">>;
   /** North American (+1) area code → country index ("519" → Canada). */
   readonly areaCodes: Readonly<Record<string, number>>;
 }

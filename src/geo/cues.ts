@@ -161,6 +161,16 @@ export interface Cues {
   readonly natural: boolean;
   /** A street word follows ("Hertford Road"): the token of that word, or -1. */
   readonly street: number;
+  /**
+   * A site word follows and names a site of the town ("Karak Castle", "Kandahar Airport"): the
+   * site lies in or beside the town, so the name stays a place, with the site word in its span.
+   */
+  readonly site: boolean;
+  /**
+   * A particle and a capitalised word follow ("Stade de France", "Puerta del Sol"): the name runs
+   * on into a longer one the gazetteer does not hold.
+   */
+  readonly runsOn: boolean;
   /** "said", "says", "told" follows: a person or a government speaking. */
   readonly beforeSpeech: boolean;
   /** First word of its sentence (capitalisation says nothing there). */
@@ -182,6 +192,24 @@ const SPEECH = new Set([
   "argued",
 ]);
 const DASHES = new Set(["-", "--", "---"]);
+/** Particles inside Romance, Dutch and German names: "Stade de France", "Puerta del Sol", "Unter den Linden". */
+const NAME_PARTICLES = new Set([
+  "de",
+  "du",
+  "des",
+  "del",
+  "della",
+  "delle",
+  "di",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "den",
+  "der",
+  "von",
+  "van",
+]);
 
 function datelineAt(article: Article, m: NameMatch): boolean {
   const t = article.tokens;
@@ -356,6 +384,16 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
   const feature = next >= 0 ? gz.featureAfter(nextKey) : undefined;
   const natural = (feature === "natural" && !suffix) || (prev >= 0 && gz.featureBefore(prevKey) && capital(prev));
   const street = feature === "street" && capital(next) ? next : -1;
+  const site = cased && feature === "site" && !suffix && capital(next);
+  if (site) spanEnd = next + 1;
+  const runsOn =
+    cased &&
+    next >= 0 &&
+    !suffix &&
+    NAME_PARTICLES.has(t.value[next] as string) &&
+    after >= 0 &&
+    t.type[after] === "word" &&
+    isCapitalised(t.value[after] as string);
 
   return {
     locative,
@@ -374,6 +412,8 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     compound,
     natural,
     street,
+    site,
+    runsOn,
     sentenceInitial,
     dateline: datelineAt(article, m),
   };

@@ -80,7 +80,7 @@ export class Gazetteer {
   private readonly orgAfter: ReadonlyMap<string, "any" | "weak" | "of" | "word">;
   private readonly orgBefore: ReadonlyMap<string, "any" | "weak">;
   private readonly orgBeforeEnds = new Set<string>();
-  private readonly features = new Map<string, "natural-after" | "natural-before" | "street-after">();
+  private readonly features = new Map<string, "natural-after" | "natural-before" | "street-after" | "site-after">();
   private readonly naturalBefore = new Set<string>();
 
   constructor(private readonly bundle: GazetteerBundle) {
@@ -218,10 +218,16 @@ export class Gazetteer {
     return this.orgBeforeEnds.has(key);
   }
 
-  /** A natural feature or street word after a name ("Danube Delta", "Hertford Road"). */
-  featureAfter(key: string): "natural" | "street" | undefined {
+  /** A natural feature, street or site word after a name ("Danube Delta", "Hertford Road", "Karak Castle"). */
+  featureAfter(key: string): "natural" | "street" | "site" | undefined {
     const v = this.features.get(key);
-    return v === "natural-after" ? "natural" : v === "street-after" ? "street" : undefined;
+    return v === "natural-after"
+      ? "natural"
+      : v === "street-after"
+        ? "street"
+        : v === "site-after"
+          ? "site"
+          : undefined;
   }
 
   /** The country of a North American area code ("519" → Canada), or undefined. */

@@ -7,7 +7,8 @@ import { NameQuality, PlaceKind } from "./bundle.js";
 import { CountryContext, findDemonyms } from "./context.js";
 import { cuesOf, type Cues, type PlaceAt } from "./cues.js";
 import type { Gazetteer, GeoPlace } from "./gazetteer.js";
-import { scanNames, type NameMatch } from "./scan.js";
+import { arabicSpellings, nameKey } from "./keys.js";
+import { isCapitalised, scanNames, type NameMatch } from "./scan.js";
 import { holds, score, type Evidence, type Scored } from "./score.js";
 
 /** One name found in the text, with what its neighbourhood says. */
@@ -199,6 +200,8 @@ function rejection(
   if (p.institution && !c.locative) return "place.reject.institution";
   // "Danube Delta", "Lake Erie": another feature that bears the town's name.
   if (c.natural && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Region) return "place.reject.feature";
+  // "Stade de France", "Puerta del Sol": a town's name opening a longer name the gazetteer lacks.
+  if (c.runsOn && !strong && p.population < 1_000_000) return "place.reject.name-head";
   // "Mario Cuomo", "George Washington"; but "Team Alberta", "CTV Winnipeg" still name the place.
   // "Ezra Levant", "Virgin Atlantic": a region after a name is part of that name.
   const region = p.kind === PlaceKind.Region && p.featureType !== "admin1";
@@ -239,7 +242,7 @@ function rejection(
         return "place.reject.common-word";
     } else {
       if (c.sentenceInitial && !located && p.kind !== PlaceKind.Country) return "place.reject.common-word";
-      if (c.beforeName && p.kind !== PlaceKind.Country) return "place.reject.common-word";
+      if (c.beforeName && !c.site && p.kind !== PlaceKind.Country) return "place.reject.common-word";
       // A large town may be a word ("Nice", "Reading"); a province or a district that is a word
       // ("Bay", "Lakes") needs a locative word or its level.
       const bigTown = p.kind === PlaceKind.City && p.population >= 100_000 && !c.beforeName;
@@ -252,7 +255,7 @@ function rejection(
   }
   // "Donald Trump", "Lucy Lau": a small place's name opening a longer name is a given name; "Fraser
   // Valley", "Abu Shok camp": or the start of a longer place name the gazetteer does not hold.
-  if (c.beforeName && !strong && p.population < 50_000 && c.level === null && !best.contained)
+  if (c.beforeName && !c.site && !strong && p.population < 50_000 && c.level === null && !best.contained)
     return "place.reject.name-head";
   // "Northern Territory", "Far North": a province named by direction words only counts where the
   // story is about its country.
@@ -273,6 +276,18 @@ function rejection(
     if (share < need && !big) return "place.reject.out-of-context";
   }
   return null;
+}
+
+/** The largest town a name can stand for: its population and country. */
+function largest(candidates: readonly GeoPlace[]): { largestTown: number; largestTownCountry: number } {
+  let largestTown = 0;
+  let largestTownCountry = -1;
+  for (const p of candidates)
+    if (p.kind === PlaceKind.City && p.population > largestTown) {
+      largestTown = p.population;
+      largestTownCountry = p.country;
+    }
+  return { largestTown, largestTownCountry };
 }
 
 /** Scores every candidate of a group, best first. */
@@ -405,6 +420,53 @@ function areaCodes(article: Article, gz: Gazetteer): number[] {
   return out;
 }
 
+/** Words that, before "of", say a town's name follows: "the town of Qatraneh". */
+const TOWN_OF = new Set(["town", "village", "city", "hamlet"]);
+const ARTICLE_WORDS = new Set(["al", "el"]);
+
+/**
+ * "the town of Qatraneh": a name the text calls a town, spelled otherwise than the gazetteer
+ * ("Al Qaţrānah"), is found under the other spellings of an Arabic name, when one of them is a
+ * town of a country the article names (by name or demonym).
+ */
+function withOtherSpellings(
+  article: Article,
+  gz: Gazetteer,
+  matches: NameMatch[],
+  demonyms: readonly { country: number }[],
+): NameMatch[] {
+  if (article.caseless) return matches;
+  const t = article.tokens;
+  let named: Set<number> | null = null;
+  const extra: NameMatch[] = [];
+  let k = 0;
+  for (let i = 2; i < t.count; i++) {
+    while (k < matches.length && matches[k]!.end <= i) k++;
+    if (k < matches.length && matches[k]!.first <= i) continue;
+    if (t.key[i - 1] !== "of" || !TOWN_OF.has(t.key[i - 2] as string)) continue;
+    if (t.type[i] !== "word" || !isCapitalised(t.value[i] as string)) continue;
+    // "Al-Qatraneh": the article joined by a hyphen belongs to the name.
+    let end = i + 1;
+    if (ARTICLE_WORDS.has(t.key[i] as string) && t.value[i + 1] === "-" && t.type[i + 2] === "word") end = i + 3;
+    if (k < matches.length && matches[k]!.first < end) continue;
+    const key = nameKey(t.value.slice(i, end).join(" "));
+    if (!key || gz.has(key)) continue;
+    if (!named) {
+      named = new Set(demonyms.map((d) => d.country));
+      for (const m of matches)
+        for (const p of gz.lookup(m.key))
+          if (p.kind === PlaceKind.Country && p.quality === NameQuality.Main) named.add(p.country);
+    }
+    const countries = named;
+    const variant = arabicSpellings(key).find(
+      (v) => gz.has(v) && gz.lookup(v).some((p) => p.kind === PlaceKind.City && countries.has(p.country)),
+    );
+    if (variant) extra.push({ first: i, end, key: variant });
+  }
+  if (extra.length === 0) return matches;
+  return [...matches, ...extra].sort((a, b) => a.first - b.first);
+}
+
 export interface GeoparseResult {
   readonly places: PlaceMention[];
   /** Demonyms: evidence of the countries an article is about (not places themselves). */
@@ -437,7 +499,8 @@ function candidatesOf(gz: Gazetteer, key: string): readonly GeoPlace[] {
  */
 export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null = null): GeoparseResult {
   const t = article.tokens;
-  const matches = scanNames(article, gz);
+  const demonyms = findDemonyms(article, gz);
+  const matches = withOtherSpellings(article, gz, scanNames(article, gz), demonyms);
   const covered = new Int32Array(t.count).fill(-1);
   matches.forEach((m, k) => covered.fill(k, m.first, m.end));
   const strength = matches.map((m) =>
@@ -468,7 +531,6 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
 
   // First evidence: countries named outright, demonyms, unambiguous provinces, telephone numbers.
   const countries = new CountryContext();
-  const demonyms = findDemonyms(article, gz);
   for (const d of demonyms) countries.add(d.country, 0.5);
   for (const c of areaCodes(article, gz)) countries.add(c, 1);
   const namedCountries = new Set<number>();
@@ -513,7 +575,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     sameNameAdmin1: sameNameAdmin1(ms[0]!.candidates),
     list: ms.reduce((l, m) => (m.list !== -1 ? m.list : l), -1),
     nearby: ms.filter((m) => m.near >= 0).map((m) => mentions[m.near]!.candidates),
-    largestTown: ms[0]!.candidates.reduce((n, p) => (p.kind === PlaceKind.City ? Math.max(n, p.population) : n), 0),
+    ...largest(ms[0]!.candidates),
     namedCountries,
   });
 
@@ -608,10 +670,15 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   };
 
   const places: PlaceMention[] = [];
-  for (const m of mentions) {
+  /** Mentions read as people's names. */
+  const rejected = new Uint8Array(mentions.length);
+  for (let k = 0; k < mentions.length; k++) {
+    let m = mentions[k]!;
     const best = resolved.get(m.group);
     const span = tokenSpan(article, m.match.first, m.cues.spanEnd - 1);
     if (!best) continue;
+    // "Alfonso Sastre, Mari Luz Fernandez": a person's name holds no place after it.
+    if (m.contains >= 0 && rejected[m.contains] === 1) m = { ...m, contains: -1 };
     const why = rejection(article, gz, m, best, second.share(best.place.country), personNames, surePersons);
     if (why) {
       trace?.note(
@@ -619,6 +686,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
         span,
         `"${m.match.key}" is not taken as a place (best reading ${best.place.name}, ${gz.countries[best.place.country]?.code ?? "?"})`,
       );
+      if (PERSON_RULES.has(why)) rejected[k] = 1;
       continue;
     }
     places.push(toMention(gz, m, unlisted(m, best) ?? best, span));
@@ -644,7 +712,7 @@ function toMention(gz: Gazetteer, m: Mention, best: Scored, span: Span): PlaceMe
     rule,
     confidence: Math.round(confidence * 100) / 100,
     name: p.name,
-    featureType: p.featureType,
+    featureType: m.cues.site && (p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) ? "site" : p.featureType,
     countryCode: country?.code ?? null,
     country: country?.name ?? null,
     admin1: p.kind === PlaceKind.Country ? null : (admin1?.name ?? null),

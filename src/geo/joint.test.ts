@@ -292,3 +292,49 @@ describe("local news", () => {
     expect(find(found, "Moscow")[0]?.place.admin1).toBe("Idaho");
   });
 });
+
+describe("sites, longer names and names spelled otherwise", () => {
+  it("reads a town's airbase, prison or stadium as a site of the town", () => {
+    // Afghan and Pakistani news, 2008-2020.
+    const found = parse(
+      "Insurgents fired rockets at Shindand Airbase in Herat province on Tuesday. Militants stormed Jalalabad " +
+        "Prison, freeing hundreds of inmates, officials said. A bomb exploded near Quetta Stadium in Balochistan.",
+    );
+    const shindand = find(found, "Shindand Airbase")[0];
+    expect(shindand?.place.countryCode).toBe("AF");
+    expect(shindand?.place.featureType).toBe("site");
+    expect(find(found, "Jalalabad Prison")[0]?.place.countryCode).toBe("AF");
+    expect(find(found, "Quetta Stadium")[0]?.place.countryCode).toBe("PK");
+  });
+
+  it("reads no town at the head of a longer name joined by a particle", () => {
+    // Argentine news: the square in front of the Casa Rosada.
+    const found = parse("Police cleared protesters from the Plaza de Mayo in Buenos Aires.");
+    expect(found.map((f) => f.text)).toEqual(["Buenos Aires"]);
+  });
+
+  it("reads no town in a given name after a person's name in a list", () => {
+    const found = parse("Among those detained were the lawyer Carlos Ruiz, Mari Luz Ortega and her brother.");
+    expect(found).toHaveLength(0);
+  });
+
+  it("reads Paris as the French capital in a Kentucky paper's story of a trip to France", () => {
+    // Kentucky local news, 2017: residents who witnessed the Champs-Elysees shooting.
+    const found = parse(
+      "The couple from Georgetown, Kentucky, were in France on holiday and saw the attack in Paris. A gunman " +
+        "opened fire on police on the Champs-Elysees on Thursday.",
+    );
+    expect(find(found, "Paris")[0]?.place.countryCode).toBe("FR");
+    expect(find(found, "Champs-Elysees")[0]?.place.featureType).toBe("site");
+    expect(find(found, "Georgetown")[0]?.place.countryCode).toBe("US");
+  });
+
+  it("finds a town the text calls a town under another spelling of its Arabic name", () => {
+    // Jordanian news, 2016: Qatraneh is Al Qatranah.
+    const found = parse("Gunmen attacked a police patrol in the town of Qatraneh, south of Amman, Jordan.");
+    expect(find(found, "Qatraneh")[0]?.place.countryCode).toBe("JO");
+    expect(find(found, "Qatraneh")[0]?.place.featureType).toBe("city");
+    // Only in a story about the town's country.
+    expect(find(parse("Gunmen attacked a police patrol in the town of Qatraneh."), "Qatraneh")).toHaveLength(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleFromText } from "../text/article.js";
-import { nameKey, tokenParts } from "./keys.js";
+import { arabicSpellings, nameKey, tokenParts } from "./keys.js";
 
 describe("name keys", () => {
   it("folds diacritics and special letters so that Aydın meets Aydin and Bogotá meets Bogota", () => {
@@ -22,5 +22,11 @@ describe("name keys", () => {
   it("keeps a possessive apart and joins an apostrophe inside a word", () => {
     expect(nameKey("People's Republic of China")).toBe("people s republic of china");
     expect(nameKey("Al-Qa'im")).toBe("al qaim");
+  });
+
+  it("spells an Arabic name's ending and article the other ways news writes them", () => {
+    expect(arabicSpellings("qatraneh")).toEqual(expect.arrayContaining(["qatranah", "al qatranah", "qatrana"]));
+    expect(arabicSpellings("al karak")).toEqual(["karak"]);
+    expect(arabicSpellings("qatraneh")).not.toContain("qatraneh");
   });
 });

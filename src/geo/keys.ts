@@ -67,3 +67,32 @@ export function tokenParts(key: string): string[] {
   if (key === "'s") return ["s"];
   return partsOf(foldName(key));
 }
+
+/** Arabic articles written before a name ("al-Qatranah", "el-Arish"). */
+const ARTICLES = new Set(["al", "el"]);
+
+/**
+ * Other English spellings of an Arabic place name's key: the closing ta marbuta written -eh, -ah
+ * or -a ("Qatraneh", "Qatranah", "Qatrana"), with and without the article al- ("al Qatranah").
+ * The key itself is not among them.
+ */
+export function arabicSpellings(key: string): string[] {
+  const parts = key.split(" ");
+  const bare = ARTICLES.has(parts[0] ?? "") && parts.length > 1 ? parts.slice(1).join(" ") : key;
+  let stem = bare;
+  let endings = [""];
+  if (bare.length > 4 && (bare.endsWith("eh") || bare.endsWith("ah"))) {
+    stem = bare.slice(0, -2);
+    endings = ["ah", "eh", "a"];
+  } else if (bare.length > 4 && bare.endsWith("a")) {
+    stem = bare.slice(0, -1);
+    endings = ["ah", "eh", "a"];
+  }
+  const out = new Set<string>();
+  for (const e of endings) {
+    out.add(stem + e);
+    out.add(`al ${stem}${e}`);
+  }
+  out.delete(key);
+  return [...out];
+}

@@ -35,6 +35,8 @@ export interface Evidence {
   readonly nearby: readonly (readonly GeoPlace[])[];
   /** Population of the largest town the name can stand for. */
   readonly largestTown: number;
+  /** The country of that town (index), or -1. */
+  readonly largestTownCountry: number;
   /** Countries the article names outright ("France"), by index. */
   readonly namedCountries: ReadonlySet<number>;
 }
@@ -105,8 +107,14 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   if (p.kind === PlaceKind.City) {
     // "Paris" is the French capital before it is a small town of the story's country ("Which
     // Melbourne?"): a name shared with a city of millions fifty times larger weighs less, unless
-    // the article names the town's province (Moscow in a story about Idaho).
-    if (ev.largestTown >= 1_000_000 && p.population * 50 < ev.largestTown && !ev.admin1s.has(p.admin1)) s -= 2;
+    // the article names the town's province (Moscow in a story about Idaho) and not the large
+    // city's country (Paris in a Kentucky paper's story of a trip to France).
+    if (
+      ev.largestTown >= 1_000_000 &&
+      p.population * 50 < ev.largestTown &&
+      (!ev.admin1s.has(p.admin1) || ev.namedCountries.has(ev.largestTownCountry))
+    )
+      s -= 2;
     // The capital of a country the article names.
     if (p.featureCode === "PPLC" && ev.namedCountries.has(p.country)) s += 1;
   }
