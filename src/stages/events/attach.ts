@@ -42,14 +42,29 @@ export function attachPlacesAndDates(
 ): RelativeDate[] {
   const sd = index(idx, groups);
   const inName = insideActor(actors);
+  // Places of a sentence that tells no event, and sentences whose events got a place of their own.
+  const setting = new Map<number, PlaceMention[]>();
+  const placed = new Set<number>();
   for (const p of places) {
     // "Kurdistan" in "the Kurdistan Workers Party" names a group, not where the event happened.
     if (inName(p.span)) continue;
     const s = idx.sentenceOf(p.span);
     const d = sd.nearest(s, idx.tokenOf(p.span.start));
-    if (!d) continue;
+    if (!d) {
+      if (SETTING.has(p.featureType) && idx.locative(p.span)) setting.set(s, [...(setting.get(s) ?? []), p]);
+      continue;
+    }
+    placed.add(s);
     d.places.push(p);
     if (!idx.locative(p.span)) d.weakPlaces.add(p);
+  }
+  // "The chain of events began when a patrol received reports of a house fire in the town of
+  // Qatraneh. The officers responding to the call came under fire": a sentence that sets the scene
+  // places the events of the next sentence of its paragraph when that one names no place.
+  for (const [s, ps] of setting) {
+    if (placed.has(s + 1) || idx.paragraphOf(s + 1) !== idx.paragraphOf(s)) continue;
+    const d = sd.drafts(s + 1)[0];
+    if (d) d.places.push(...ps);
   }
   const relative: RelativeDate[] = [];
   for (const m of dates) {
@@ -68,6 +83,9 @@ export function attachPlacesAndDates(
   }
   return relative;
 }
+
+/** Kinds of place a scene-setting sentence hands to the next one: towns, districts and sites. */
+const SETTING: ReadonlySet<PlaceMention["featureType"]> = new Set(["city", "admin2", "site"]);
 
 /** Whether a span lies inside an actor's name: binary search over the actor spans, sorted once. */
 function insideActor(actors: readonly { span: Span }[]): (span: Span) => boolean {
