@@ -21,6 +21,7 @@ const PATIENT: Readonly<Record<string, string>> = {
   "v.civ": "patient.civ",
 };
 const PASSIVE_AUX = new Set(["was", "were", "been", "being", "is", "are", "be", "got", "get"]);
+const COME = new Set(["came", "come", "comes", "coming"]);
 const AGENT_REACH = 8;
 const PATIENT_REACH = 6;
 /** The subject of a passive may be a long list: "Four members of the Jordanian security forces and a woman ... were killed". */
@@ -61,10 +62,15 @@ function weightiestActor(view: SentenceView, from: number, step: 1 | -1, reach: 
  */
 export function participants(article: Article, view: SentenceView, first: number, end: number): string[] {
   const t = article.tokens;
+  // "The officers came under fire": the subject of "come under" is hit, as in a passive.
+  const comeUnder =
+    (COME.has(t.key[first] as string) && t.key[first + 1] === "under") ||
+    (first - 2 >= view.first && COME.has(t.key[first - 2] as string) && t.key[first - 1] === "under");
   const passive =
-    t.pos[first] === "VERB" &&
-    ((first - 1 >= view.first && PASSIVE_AUX.has(t.key[first - 1] as string)) ||
-      (first - 2 >= view.first && PASSIVE_AUX.has(t.key[first - 2] as string)));
+    comeUnder ||
+    (t.pos[first] === "VERB" &&
+      ((first - 1 >= view.first && PASSIVE_AUX.has(t.key[first - 1] as string)) ||
+        (first - 2 >= view.first && PASSIVE_AUX.has(t.key[first - 2] as string))));
   const out: string[] = [];
   let agent: string | undefined;
   for (let j = end; j < Math.min(view.end, end + 5); j++) {

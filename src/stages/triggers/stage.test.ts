@@ -51,6 +51,11 @@ describe("trigger detection and typing", () => {
     expect(find(ts, "BOMBED")?.subEventType).toBe("Air/drone strike");
   });
 
+  it("reads soldiers who come under fire as hit, not as the ones firing: a battle", () => {
+    const ts = triggersOf("An army patrol came under fire near the Syrian border on Tuesday, the military said.");
+    expect(find(ts, "came under fire")).toMatchObject({ eventType: "Battles", subEventType: "Armed clash" });
+  });
+
   it("reads a defused bomb as disrupted weapons use (DEV-MUC3-0150)", () => {
     const ts = triggersOf("A BOMB PLANTED NEAR THE U.S. EMBASSY IN THIS CAPITAL WAS DEFUSED TODAY BY THE POLICE.");
     expect(find(ts, "DEFUSED")?.subEventType).toBe("Disrupted weapons use");
