@@ -278,6 +278,48 @@ export function consolidateByPlace(
 }
 
 /**
+ * "The White House condemned the assassination ... attacks in Turkey": an event placed only at a
+ * country, beside an event whose families hold its own, placed in a town, district or province of that
+ * country with the same standing and no conflicting day, is a wider mention of that event, not an
+ * event of its own. `placeOf` gives a draft's chosen place; the event first told wins.
+ */
+export function foldCountryLevel(
+  tax: Taxonomy,
+  drafts: readonly Draft[],
+  placeOf: (d: Draft) => PlaceMention | null,
+  trace: Tracer | null,
+): Draft[] {
+  const local = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    const p = placeOf(d);
+    if (!p || !p.countryCode || !(LOCAL.has(p.featureType) || p.featureType === "site")) continue;
+    const list = local.get(p.countryCode);
+    if (list) list.push(d);
+    else local.set(p.countryCode, [d]);
+  }
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const p = placeOf(d);
+    if (p?.featureType === "country" && p.countryCode && d.otherEvent !== "distinct") {
+      const target = (local.get(p.countryCode) ?? [])
+        .slice(0, LOOKBACK)
+        .find((e) => e.otherEvent === d.otherEvent && joinsInto(tax, d.families, e.families) && !conflict(d, e));
+      if (target) {
+        trace?.note(
+          "frame.country-level",
+          d.triggers[0]!.span,
+          `told at ${p.name} only: the event of sentence ${target.sentences[0]} in that country`,
+        );
+        mergeInto(target, d);
+        continue;
+      }
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/**
  * ACLED codes no event without a place: a mention that found neither place nor date of its own
  * ("In a third incident, armed men opened fire on a police station", the town unrecognised) and is
  * not the article's lead is folded into the latest earlier event it can share a frame with (the

@@ -42,6 +42,8 @@ export function chooseLocation(
     (p.confidence < UNSURE ? UNSURE_PENALTY : 0);
   let best: PlaceMention | null = null;
   for (const p of places) {
+    // A country someone comes from ("a tourist visiting from Canada") is never where the event was.
+    if (p.featureType === "country" && isOrigin(p)) continue;
     if (!best) {
       best = p;
       continue;

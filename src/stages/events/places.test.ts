@@ -29,4 +29,23 @@ describe("where an event happened", () => {
     expect(frames[0]).toMatchObject({ eventType: "Battles", subEventType: "Armed clash" });
     expect(frames[0]?.figures.injured?.best).toBe(2);
   });
+
+  it("never places an event in the country someone came from", () => {
+    const frames = framesOf("Two tourists from Germany were shot dead by gunmen on Sunday, police said.");
+    expect(frames).toHaveLength(1);
+    expect(frames[0]?.location).toBeNull();
+  });
+
+  it("takes an attack told later at the country only for the attack reported in its town", () => {
+    const frames = framesOf(
+      "A suicide bomber killed 12 people at a market in Peshawar on Monday, police said. The market was crowded " +
+        "with shoppers. Officials said the man walked in on foot. Rescue workers carried the wounded to hospitals. " +
+        "The city has been calm for months. Shopkeepers closed their stalls. The provincial government announced " +
+        "compensation for the families. Schools in the area were closed on Tuesday. Traders called for more " +
+        "security. The police chief visited the scene. The United Nations condemned the attack in Pakistan and " +
+        "called for calm.",
+      "2021-05-04",
+    );
+    expect(frames.map(placeOf)).toEqual(["Peshawar"]);
+  });
 });

@@ -9,7 +9,7 @@ import { ArticleIndex } from "./article-index.js";
 import { absoluteDate, attachPlacesAndDates, attachRest, resolveRelativeDates } from "./attach.js";
 import type { Draft } from "./draft.js";
 import { toFrame } from "./frame.js";
-import { consolidateByPlace, foldPlaceless, mergeAcrossSentences, sentenceGroups } from "./group.js";
+import { consolidateByPlace, foldCountryLevel, foldPlaceless, mergeAcrossSentences, sentenceGroups } from "./group.js";
 import { chooseLocation, placeKey } from "./location.js";
 import { keepOutOfOrdinaryStories, keepPolitical } from "./politics.js";
 import { decideRoles, salience } from "./role.js";
@@ -142,7 +142,12 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   // triggers and places, so an answer is kept with the counts it was computed from.
   const locate = memo((d) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p)), (d) => d.places.length);
   const subType = memo((d) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null, (d) => d.triggers.length);
-  const consolidated = consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace);
+  const consolidated = foldCountryLevel(
+    tax,
+    consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace),
+    (d) => locate(d)?.place ?? null,
+    trace,
+  );
   const drafts = keepOutOfOrdinaryStories(
     tax,
     article,
