@@ -124,6 +124,11 @@ export interface ClaimMention extends Fact {
   /** Who made the statement (for a claim: usually the group itself). */
   readonly by: Span | null;
   readonly sentence: number;
+  /**
+   * The claim names its event only by a word that refers back ("claimed responsibility for the
+   * incident", "attributed it to"): the event the article is about, not one told in its sentence.
+   */
+  readonly anaphoric?: boolean;
 }
 
 /** An outlet, official or witness the article cites. */

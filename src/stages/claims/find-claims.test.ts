@@ -4,7 +4,9 @@ import { defaultPipeline } from "../index.js";
 import { articleFromText } from "../../text/article.js";
 
 /** The claims of a text run through the pipeline, with their words. */
-function claimsOf(text: string): { kind: string; actor: string; actorName: string | null; by: string | null }[] {
+function claimsOf(
+  text: string,
+): { kind: string; actor: string; actorName: string | null; by: string | null; anaphoric: boolean }[] {
   const run = defaultPipeline().run(articleFromText(text, "2021-10-16"));
   const t = run.article.text;
   return (run.annotations.claims ?? []).map((c: ClaimMention) => ({
@@ -12,6 +14,7 @@ function claimsOf(text: string): { kind: string; actor: string; actorName: strin
     actor: t.slice(c.actor.start, c.actor.end),
     actorName: c.actorName,
     by: c.by ? t.slice(c.by.start, c.by.end) : null,
+    anaphoric: c.anaphoric === true,
   }));
 }
 
@@ -21,7 +24,7 @@ describe("claims", () => {
       "On Saturday, the Islamic State claimed responsibility for a suicide bombing at a Shiite mosque in Kandahar, Afghanistan, that killed at least 41 people and injured dozens more.",
     );
     expect(claims).toEqual([
-      { kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State" },
+      { kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State", anaphoric: false },
     ]);
   });
 
@@ -29,7 +32,7 @@ describe("claims", () => {
     const claims = claimsOf(
       "The strike on Friday comes barely a week after another IS-claimed attack on Shiite worshippers at a mosque in Kunduz, which left more than 60 people dead.",
     );
-    expect(claims).toEqual([{ kind: "claim", actor: "IS", actorName: "Islamic State", by: "IS" }]);
+    expect(claims).toEqual([{ kind: "claim", actor: "IS", actorName: "Islamic State", by: "IS", anaphoric: false }]);
   });
 
   it("reads claims in news text and in capitals-only wire copy", () => {
@@ -127,5 +130,100 @@ describe("claims", () => {
       "REGARDING THIS MORNING'S ATTACK AGAINST SALVADORAN ATTORNEY GENERAL DR ROBERTO GARCIA ALVARADO, A GROUP CALLING ITSELF THE GERARDO BARRIOS COMMANDO UNIT TONIGHT CLAIMED RESPONSIBILITY FOR THE ATTACK.",
     );
     expect(c).toMatchObject({ kind: "claim", actor: "GERARDO BARRIOS COMMANDO UNIT", actorName: null });
+  });
+
+  it("reads a name and the acronym in brackets after it as one group", () => {
+    // GTD-style summaries (test/fixtures/gtd-style): gtd-style-055, gtd-style-037
+    expect(
+      claimsOf("The Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the incident."),
+    ).toEqual([
+      {
+        kind: "claim",
+        actor: "Islamic State of Iraq and the Levant",
+        actorName: "Islamic State",
+        by: "Islamic State of Iraq and the Levant",
+        anaphoric: true,
+      },
+    ]);
+    // only the acronym is in the dictionary: the whole name, the acronym's group
+    expect(
+      claimsOf(
+        "No group claimed responsibility for the incident; however, sources attributed the attack to the Communist Party of India - Maoist (CPI-Maoist).",
+      ),
+    ).toEqual([
+      {
+        kind: "accusation",
+        actor: "Communist Party of India - Maoist",
+        actorName: "Communist Party of India (Maoist)",
+        by: "sources",
+        anaphoric: true,
+      },
+    ]);
+  });
+
+  it("takes a name the dictionary lacks for a group where it claims or is blamed", () => {
+    // gtd-style-009 (Lahore, 27 March 2016)
+    expect(
+      claimsOf(
+        "Jamaat-ul-Ahrar claimed responsibility for the incident and stated that it had targeted Christians celebrating Easter.",
+      ),
+    ).toEqual([{ kind: "claim", actor: "Jamaat-ul-Ahrar", actorName: null, by: "Jamaat-ul-Ahrar", anaphoric: true }]);
+    // gtd-style-057 (Athens, 17 December 2018): one name, not "Group" and "Fighters"
+    expect(claimsOf("The Group of Popular Fighters claimed responsibility for the incident.")).toMatchObject([
+      { kind: "claim", actor: "Group of Popular Fighters", actorName: null },
+    ]);
+    // gtd-style-031 (Ogossagou, 23 March 2019): blamed, and denying it
+    expect(
+      claimsOf(
+        "No group claimed responsibility for the incident; however, sources attributed the attack to Dan Na Ambassagou, a Dogon militia, which denied involvement.",
+      ),
+    ).toMatchObject([
+      { kind: "accusation", actor: "Dan Na Ambassagou", actorName: null, by: "sources" },
+      { kind: "denial", actor: "Dan Na Ambassagou" },
+    ]);
+  });
+
+  it("reads every group of a joint claim", () => {
+    // gtd-style-028 (Bamako, 20 November 2015)
+    expect(
+      claimsOf(
+        "Al-Mourabitoun and Al-Qaida in the Islamic Maghreb (AQIM) claimed joint responsibility for the incident.",
+      ).map((c) => [c.kind, c.actor, c.actorName]),
+    ).toEqual([
+      ["claim", "Al-Mourabitoun", null],
+      ["claim", "Al-Qaida in the Islamic Maghreb", "al-Qaeda in the Islamic Maghreb"],
+    ]);
+  });
+
+  it("takes no person, no common noun and no refusal for a group that claims", () => {
+    // CASE 2021 shared task 2 style; news
+    expect(claimsOf("Taliban spokesman Zabiullah Mujahid claimed responsibility for the attack.")).toMatchObject([
+      { kind: "claim", actorName: "Taliban" },
+    ]);
+    expect(claimsOf("No group claimed responsibility for the incident.")).toEqual([]);
+    expect(claimsOf("Authorities attributed the explosion to a gas leak.")).toEqual([]);
+  });
+
+  it("reads blame put on a group with the event between verb and group", () => {
+    // CASE 2021 shared task 2 style news sentence
+    expect(claimsOf("Officials blamed the attack on Al-Shabaab.")).toEqual([
+      { kind: "accusation", actor: "Al-Shabaab", actorName: "al-Shabaab", by: "Officials", anaphoric: true },
+    ]);
+  });
+
+  it("marks claims that name their event only by referring back to it", () => {
+    expect(claimsOf("The Taliban claimed responsibility for the attack, which killed 12 people.")[0]?.anaphoric).toBe(
+      true,
+    );
+    expect(claimsOf("The attack was blamed on the Taliban.")[0]?.anaphoric).toBe(true);
+    // the seed article: the claim names its event
+    expect(
+      claimsOf(
+        "On Saturday, the Islamic State claimed responsibility for a suicide bombing at a Shiite mosque in Kandahar.",
+      )[0]?.anaphoric,
+    ).toBe(false);
+    expect(
+      claimsOf("The FMLN claimed responsibility for the attack on the army barracks in San Miguel.")[0]?.anaphoric,
+    ).toBe(false);
   });
 });

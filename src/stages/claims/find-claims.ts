@@ -1,7 +1,8 @@
 import type { Article } from "../../core/article.js";
-import type { ActorMention, ClaimMention } from "../../core/annotations.js";
+import type { ActorMention, ClaimMention, TriggerMention } from "../../core/annotations.js";
 import { tokenSpan } from "../../text/evidence.js";
 import { PhraseIndex } from "../../text/phrases.js";
+import { claimantsOf, type Claimant } from "./claimants.js";
 import { tokenRange } from "./token-range.js";
 
 /**
@@ -15,11 +16,7 @@ import { tokenRange } from "./token-range.js";
  * Each pattern is a bounded look at a few tokens beside an actor: linear in the text.
  */
 
-interface Actor {
-  readonly first: number;
-  readonly end: number;
-  readonly mention: ActorMention;
-}
+type Actor = Claimant;
 
 const CLAIM_VERBS = new Set([
   "claimed",
@@ -121,6 +118,13 @@ const DESCRIPTORS_MAX = 6;
 /** "has not (yet) claimed", "never claimed": no claim. */
 const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "yet"]);
 const WINDOW = 8;
+/** "the attack", "this incident", "it": words that name the event only by referring back to it. */
+const REFERRING = new Set(["the", "this", "these"]);
+const REFERRING_PRONOUNS = new Set(["it", "them"]);
+/** What may follow a phrase that only refers back: the end of its clause. */
+const CLAUSE_END_POS = new Set(["PUNCT", "CCONJ", "AUX"]);
+const CLAUSE_END_WORDS = new Set(["which", "that", "but", "however"]);
+const BLAME_VERBS = new Set(["blamed", "blames", "blame", "blaming"]);
 
 function actorsBySentence(article: Article, actors: readonly ActorMention[]): Map<number, Actor[]> {
   const out = new Map<number, Actor[]>();
@@ -129,7 +133,7 @@ function actorsBySentence(article: Article, actors: readonly ActorMention[]): Ma
     if (!r) continue;
     const s = article.tokens.sentence[r[0]] as number;
     const list = out.get(s) ?? [];
-    list.push({ first: r[0], end: r[1], mention: m });
+    list.push({ first: r[0], end: r[1], nameEnd: r[1], mention: m });
     out.set(s, list);
   }
   return out;
@@ -150,10 +154,30 @@ function subjectBefore(article: Article, verb: number, sentenceStart: number): [
   return first < end ? [first, end] : null;
 }
 
-export function findClaims(article: Article, actors: readonly ActorMention[]): ClaimMention[] {
+/** Tokens inside trigger words ("attack", "suicide bombing"), whatever their modality. */
+function eventWords(article: Article, triggers: readonly TriggerMention[]): Uint8Array {
+  const marks = new Uint8Array(article.tokens.count);
+  for (const tr of triggers) {
+    const r = tokenRange(article, tr.span);
+    if (r) for (let i = r[0]; i < r[1]; i++) marks[i] = 1;
+  }
+  return marks;
+}
+
+/**
+ * Claims, accusations, suspicions and denials in the sentences of an article. With the article's
+ * triggers, a claim that names its event only by referring back to it ("claimed responsibility
+ * for the incident", "attributed it to") is marked `anaphoric`.
+ */
+export function findClaims(
+  article: Article,
+  actors: readonly ActorMention[],
+  triggers: readonly TriggerMention[] = [],
+): ClaimMention[] {
   const t = article.tokens;
   const out: ClaimMention[] = [];
   const seen = new Set<string>();
+  const eventWord = eventWords(article, triggers);
   const push = (
     kind: ClaimMention["kind"],
     a: Actor,
@@ -162,6 +186,7 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
     by: [number, number] | null,
     rule: string,
     confidence: number,
+    anaphoric = false,
   ) => {
     const key = `${kind}:${a.first}`;
     if (seen.has(key)) return;
@@ -175,11 +200,12 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
       rule,
       confidence,
       sentence: t.sentence[a.first] as number,
+      ...(anaphoric ? { anaphoric } : {}),
     });
   };
-  for (const [s, list] of actorsBySentence(article, actors)) {
-    const sentence = article.sentences[s];
-    if (!sentence) continue;
+  const bySentence = actorsBySentence(article, actors);
+  for (let s = 0; s < article.sentences.length; s++) {
+    const sentence = article.sentences[s] as (typeof article.sentences)[number];
     const { firstToken: start, endToken: stop } = sentence;
     const key = (i: number) => (i >= start && i < stop ? (t.key[i] as string) : "");
     // "believed to have been carried out by": a belief word shortly before "by"
@@ -194,16 +220,56 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
       return k === "the" || DESCRIBING.has(k) || t.pos[i] === "NOUN" || t.pos[i] === "PROPN" || t.pos[i] === "ADJ";
     };
     // "attributed (it | the attack) to": the verb up to three words before "to"
-    const attributedBefore = (to: number) => {
-      for (let i = to - 1; i >= Math.max(start, to - 4); i--) if (PASSIVE_TO.has(key(i))) return true;
+    const verbBefore = (at: number, verbs: ReadonlySet<string>) => {
+      for (let i = at - 1; i >= Math.max(start, at - 4); i--) if (verbs.has(key(i))) return i;
+      return -1;
+    };
+    const attributedBefore = (to: number) => verbBefore(to, PASSIVE_TO) >= 0;
+    // "blamed (the attack) on"
+    const blamedBefore = (on: number) => verbBefore(on, BLAME_VERBS) >= 0;
+    /** Whether the words [k, end) name an event only by referring back: "the attack", "this deadly incident", "it". */
+    const refersBack = (k: number, end: number) => {
+      if (REFERRING_PRONOUNS.has(key(k))) return end === k + 1;
+      if (!REFERRING.has(key(k))) return false;
+      let event = false;
+      for (let j = k + 1; j < end; j++) {
+        if (eventWord[j]) event = true;
+        else if (t.pos[j] !== "ADJ" || event) return false;
+      }
+      return event;
+    };
+    /** The phrase from k up to the end of its clause, if it only refers back (at most four words). */
+    const refersBackFrom = (k: number) => {
+      let end = k;
+      while (end < stop && end - k < 4 && !CLAUSE_END_POS.has(t.pos[end] as string) && !CLAUSE_END_WORDS.has(key(end)))
+        end++;
+      return end > k && (end === stop || end - k < 4 || CLAUSE_END_POS.has(t.pos[end] as string)) && refersBack(k, end);
+    };
+    /** The subject before the verb at v ("The attack was blamed on"), if it only refers back. */
+    const subjectRefersBack = (v: number) => {
+      const np = subjectBefore(article, v, start);
+      return np !== null && refersBack(np[0] > start && key(np[0] - 1) === "the" ? np[0] - 1 : np[0], np[1]);
+    };
+    // "X claimed responsibility": a claim verb with its object a few words after it
+    const claimVerbAt = (i: number) => {
+      if (!CLAIM_VERBS.has(key(i))) return false;
+      for (let j = i + 1; j < Math.min(stop, i + 5); j++) if (CLAIM_OBJECTS.has(key(j))) return true;
       return false;
     };
+    const attributionAt = (i: number) =>
+      (key(i) === "to" && attributedBefore(i)) ||
+      (key(i) === "on" && blamedBefore(i)) ||
+      (key(i) === "by" && CLAIM_VERBS.has(key(i - 1)));
+    const list = claimantsOf(article, bySentence.get(s) ?? [], start, stop, { claimVerbAt, attributionAt });
+    if (list.length === 0) continue;
+    const byEnd = new Map<number, Actor>();
+    for (const a of list) byEnd.set(a.end, a);
     for (const a of list) {
       // People, not a group, claim or deny only as a subject: "Kurdish militants claimed responsibility".
       const group = a.mention.kind === "organisation";
       // an IS-claimed attack
       if (group && key(a.end) === "-" && CLAIM_VERBS.has(key(a.end + 1))) {
-        push("claim", a, a.first, a.end + 2, [a.first, a.end], "claim.compound", 0.9);
+        push("claim", a, a.first, a.end + 2, [a.first, a.nameEnd], "claim.compound", 0.9);
         continue;
       }
       // ACTOR (has) claimed responsibility / denied involvement; not "has not yet claimed"
@@ -215,14 +281,22 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
         if (CLAIM_VERBS.has(k)) {
           for (let j = i + 1; j < Math.min(stop, i + 5); j++) {
             if (CLAIM_OBJECTS.has(key(j))) {
-              push("claim", a, a.first, j + 1, [a.first, a.end], "claim.subject", 0.9);
+              const back = key(j + 1) === "for" && refersBackFrom(j + 2);
+              push("claim", a, a.first, j + 1, [a.first, a.nameEnd], "claim.subject", 0.9, back);
+              // "Al-Mourabitoun and AQIM claimed joint responsibility": every group of the subject
+              for (let b = a; key(b.first - 1) === "and" || key(b.first - 1) === ",";) {
+                const co = byEnd.get(b.first - 1);
+                if (!co || co.mention.kind !== "organisation") break;
+                push("claim", co, co.first, j + 1, [co.first, co.nameEnd], "claim.subject-joint", 0.85, back);
+                b = co;
+              }
               break;
             }
           }
           break;
         }
         if (DENY_VERBS.has(k)) {
-          push("denial", a, a.first, i + 1, [a.first, a.end], "claim.denial", 0.85);
+          push("denial", a, a.first, i + 1, [a.first, a.nameEnd], "claim.denial", 0.85);
           break;
         }
         if (t.pos[i] === "VERB" && k !== "said") break;
@@ -234,10 +308,16 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
       const p1 = key(lead);
       const p2 = key(lead - 1);
       const at = lead;
-      if (p1 === "by" && CLAIM_VERBS.has(p2)) push("claim", a, at - 1, a.end, [a.first, a.end], "claim.by", 0.85);
+      if (p1 === "by" && CLAIM_VERBS.has(p2))
+        push("claim", a, at - 1, a.end, [a.first, a.nameEnd], "claim.by", 0.85, subjectRefersBack(at - 1));
       else if (p1 === "by" && believedBefore(at)) push("suspicion", a, at, a.end, null, "claim.believed-by", 0.6);
-      else if ((p1 === "on" && p2 === "blamed") || (p1 === "to" && attributedBefore(at)))
-        push("accusation", a, at - 1, a.end, null, "claim.blamed-on", 0.7);
+      else if ((p1 === "on" && blamedBefore(at)) || (p1 === "to" && attributedBefore(at))) {
+        // "attributed the attack to", "blamed it on": the object; "the attack was blamed on": the subject
+        const v = p1 === "on" ? verbBefore(at, BLAME_VERBS) : verbBefore(at, PASSIVE_TO);
+        const back = v + 1 < at ? refersBack(v + 1, at) : subjectRefersBack(v);
+        const by = v + 1 < at ? subjectBefore(article, v, start) : null;
+        push("accusation", a, Math.min(at - 1, v), a.end, by, "claim.blamed-on", 0.7, back);
+      }
       // suspected Boko Haram militants; believed to be members of the X; the hallmarks of the X
       else if (SUSPECT_BEFORE.has(p1)) push("suspicion", a, at, a.end, null, "claim.suspected", 0.65);
       else if (
@@ -257,8 +337,10 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
         push("suspicion", a, a.first, a.end + 2, null, "claim.is-suspected", 0.6);
       }
       // officials blamed ACTOR / accused ACTOR
-      if (ACCUSE_VERBS.has(p1))
-        push("accusation", a, at, a.end, subjectBefore(article, at, start), "claim.blamed", 0.75);
+      if (ACCUSE_VERBS.has(p1)) {
+        const back = key(a.end) === "for" && refersBackFrom(a.end + 1);
+        push("accusation", a, at, a.end, subjectBefore(article, at, start), "claim.blamed", 0.75, back);
+      }
       // police said ACTOR was behind the attack
       const behind = BEHIND.longestAt(t, a.end, stop);
       if (behind) {
@@ -270,7 +352,16 @@ export function findClaims(article: Article, actors: readonly ActorMention[]): C
           }
         }
         if (said > start)
-          push("accusation", a, said, behind.end, subjectBefore(article, said, start), "claim.said-behind", 0.7);
+          push(
+            "accusation",
+            a,
+            said,
+            behind.end,
+            subjectBefore(article, said, start),
+            "claim.said-behind",
+            0.7,
+            refersBackFrom(behind.end),
+          );
       }
     }
   }

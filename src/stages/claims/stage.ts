@@ -4,7 +4,9 @@ import { findClaims } from "./find-claims.js";
 /** Claims, accusations, suspicions and denials of responsibility, with who made them. */
 export const claimsStage: Stage<"claims"> = {
   name: "claims",
-  requires: ["actors"],
+  requires: ["actors", "triggers"],
   provides: ["claims"],
-  run: ({ article, annotations }) => ({ claims: findClaims(article, annotations.actors ?? []) }),
+  run: ({ article, annotations }) => ({
+    claims: findClaims(article, annotations.actors ?? [], annotations.triggers ?? []),
+  }),
 };
