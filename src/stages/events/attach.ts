@@ -217,7 +217,14 @@ export function attachRest(
     d.roles.push(r);
   }
   for (const c of items.claims) {
-    owner(idx, sd, lastBySentence, main, drafts[0] ?? null, c.span, c.sentence).d?.claims.push(c);
+    const d = owner(idx, sd, lastBySentence, main, drafts[0] ?? null, c.span, c.sentence).d;
+    // "X claimed responsibility for the incident" after the story has told what followed (the
+    // rescue, the hostages' release, the attackers killed elsewhere): the claim is about the
+    // event the article reports, not the last one told.
+    if (c.anaphoric && main && d && d !== main && d.role === "reported" && main.role === "reported") {
+      trace?.note("frame.claim.anaphoric", c.span, `refers back: given to the main event (sentence ${main.sentences[0]})`);
+      main.claims.push(c);
+    } else d?.claims.push(c);
   }
   for (const src of items.sources) {
     const d = sd.nearest(src.sentence, idx.tokenOf(src.span.start));

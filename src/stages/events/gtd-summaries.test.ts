@@ -49,3 +49,38 @@ describe("GTD-style summaries: suicide bombings", () => {
     expect(uri?.killed).toMatchObject({ best: 23, perpetrators: 4 });
   });
 });
+
+describe("GTD-style summaries: claims and attributions", () => {
+  it("gives a claim for the incident to the attack, not to what the summary tells after it", () => {
+    // gtd-style-050 (Paris, 7 January 2015): the attackers killed two days later in another town
+    const e = reported(
+      "01/07/2015: Two assailants armed with assault rifles stormed the offices of the satirical weekly Charlie Hebdo in Paris city, Ile-de-France region, France, and opened fire on the staff. At least 12 people, including two police officers, were killed and 11 others were injured in the attack. The assailants were killed by security forces on 01/09/2015 in Dammartin-en-Goele. Al-Qaida in the Arabian Peninsula (AQAP) claimed responsibility for the incident.",
+    );
+    expect(e?.location?.name).toBe("Paris");
+    expect(orgs(e, "claimedBy")).toEqual(["al-Qaeda in the Arabian Peninsula"]);
+    expect(e?.killed?.best).toBe(12);
+  });
+
+  it("names the group sources blame when no group claimed it, and no claimant", () => {
+    // gtd-style-019 (Kano, 28 November 2014)
+    const e = reported(
+      "11/28/2014: Two assailants detonated explosives-laden vests at the Central Mosque near the Emir's palace in Kano city, Kano state, Nigeria, during Friday prayers. Gunmen then opened fire on worshippers who were fleeing. At least 120 people were killed and 270 others were injured in the attack. No group claimed responsibility for the incident; however, sources attributed the attack to Boko Haram.",
+    );
+    expect(orgs(e, "perpetratorOrgs")).toEqual(["Boko Haram"]);
+    expect(e?.claimedBy).toEqual([]);
+    expect(e).toMatchObject({ subEventType: "Suicide bomb", killed: { best: 120 }, injured: { best: 270 } });
+  });
+
+  it("keeps a rescue by foreign troops in the attack: a country's name before troops is no place", () => {
+    // gtd-style-028 (Bamako, 20 November 2015)
+    const e = reported(
+      "11/20/2015: Assailants armed with firearms and grenades stormed the Radisson Blu hotel in Bamako city, Bamako district, Mali, and took approximately 170 guests and employees hostage. Malian special forces, supported by French and United States troops, stormed the hotel and freed the hostages after a siege of about nine hours. At least 22 people, including the two assailants, were killed and seven others were injured in the attack. Al-Mourabitoun and Al-Qaida in the Islamic Maghreb (AQIM) claimed joint responsibility for the incident.",
+    );
+    expect(e?.location?.name).toBe("Bamako");
+    expect(e?.killed).toMatchObject({ best: 22, perpetrators: 2 });
+    expect(e?.injured?.best).toBe(7);
+    expect(orgs(e, "claimedBy")).toEqual(["Al-Mourabitoun", "al-Qaeda in the Islamic Maghreb"]);
+    // the grenades the assailants carried make no grenade attack
+    expect(e?.subEventType).not.toBe("Grenade");
+  });
+});
