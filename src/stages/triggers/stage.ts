@@ -74,6 +74,31 @@ function withoutSeizedWeapons(input: StageInput, anchors: readonly Anchor[]): An
   });
 }
 
+/** Words that may stand in a list of arms: "armed with assault rifles, grenades and explosives". */
+const ARMS_LIST_POS = new Set(["NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "PUNCT"]);
+const ARMS_REACH = 8;
+
+/**
+ * "Assailants armed with firearms and grenades stormed the hotel": the arms the attackers carry,
+ * listed after "armed with", are not how the event is told when another word of the sentence tells
+ * it (stormed, opened fire); a grenade or a bomb among them makes no grenade or bomb attack.
+ */
+function withoutCarriedArms(input: StageInput, view: SentenceView, anchors: readonly Anchor[]): Anchor[] {
+  if (!anchors.some((a) => !WEAPON_WORDS.has(a.cls))) return [...anchors];
+  const t = input.article.tokens;
+  return anchors.filter((a) => {
+    if (!WEAPON_WORDS.has(a.cls) || a.hit.value.classes.includes("explode")) return true;
+    for (let k = a.hit.first - 1; k > view.first && a.hit.first - k <= ARMS_REACH; k--) {
+      if (t.key[k] === "with" && t.key[k - 1] === "armed") {
+        input.trace?.note("trigger.carried-arms", tokenSpan(input.article, a.hit.first, a.hit.end - 1), `"${a.hit.value.phrase}" names what the attackers were armed with`);
+        return false;
+      }
+      if (!ARMS_LIST_POS.has(t.pos[k] as string)) break;
+    }
+    return true;
+  });
+}
+
 function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: SentenceView, anchors: readonly Anchor[]): TriggerMention[] {
   const { article } = input;
   const classes = new Set<string>();
@@ -151,7 +176,7 @@ export function findTriggers(input: StageInput): TriggerMention[] {
       const cls = hit.value.eventClass === "capture" ? captureSense(article, view, hit.first, hit.end) : hit.value.eventClass;
       anchors.push({ hit, cls });
     }
-    out.push(...sentenceTriggers(input, tax, s, view, withoutSeizedWeapons(input, anchors)));
+    out.push(...sentenceTriggers(input, tax, s, view, withoutCarriedArms(input, view, withoutSeizedWeapons(input, anchors))));
   });
   return out;
 }
