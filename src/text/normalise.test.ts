@@ -55,3 +55,17 @@ describe("normalise", () => {
     expect(isCaseless("The FMLN attacked the city of San Miguel yesterday")).toBe(false);
   });
 });
+
+describe("normalise on text without spaces", () => {
+  it("breaks a run of 128 or more characters without changing the raw offsets of the words", () => {
+    const blob = "x".repeat(300);
+    const raw = `Before ${blob} after.`;
+    const n = normalise(raw);
+    expect(n.text).toBe(`Before ${"x".repeat(128)} ${"x".repeat(128)} ${"x".repeat(44)} after.`);
+    const after = n.text.indexOf("after");
+    expect(raw.slice(n.rawStart[after], n.rawEnd[after + 4])).toBe("after");
+    const second = n.text.indexOf(" x", 10) + 1;
+    expect(n.rawStart[second]).toBe(7 + 128);
+    expect(n.rawEnd[second - 1]).toBe(7 + 128);
+  });
+});

@@ -83,6 +83,13 @@ export function isCaseless(raw: string, from = 0): boolean {
   return upper >= 20 && lower < upper * 0.05;
 }
 
+/**
+ * The longest run of characters without a space that reaches the tokenizer: wink-nlp takes time
+ * quadratic in the length of such a run, so a longer one (no word is this long; a pasted blob or
+ * an attack on the service is) gets a zero-width break every MAX_RUN characters.
+ */
+const MAX_RUN = 128;
+
 /** A string from UTF-16 codes, in chunks small enough for the argument limit of apply. */
 function fromCodes(codes: number[]): string {
   if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
@@ -177,8 +184,10 @@ export function normalise(raw: string, from = 0): Normalised {
 
   for (const range of ranges) {
     const codes: number[] = [];
+    // Raw offset each output character came from; -(i + 1) marks a break inserted before raw i.
     const ps: number[] = [];
     let pendingSpace = -1;
+    let run = 0;
     for (let i = range.start; i < range.end; i++) {
       const code = raw.charCodeAt(i);
       if (isSpace(code)) {
@@ -191,7 +200,13 @@ export function normalise(raw: string, from = 0): Normalised {
         codes.push(32);
         ps.push(pendingSpace);
         pendingSpace = -1;
+        run = 0;
+      } else if (run >= MAX_RUN) {
+        codes.push(32);
+        ps.push(-(i + 1));
+        run = 0;
       }
+      run += mapped === -2 ? 3 : 1;
       if (mapped === -2) {
         codes.push(46, 46, 46);
         ps.push(i, i, i);
@@ -217,10 +232,12 @@ export function normalise(raw: string, from = 0): Normalised {
     }
     paragraphs.push({ start: length, end: length + paragraph.length });
     parts.push(paragraph);
-    // Every output character comes from one raw UTF-16 unit, so it ends one unit after it starts.
+    // Every output character comes from one raw UTF-16 unit, so it ends one unit after it
+    // starts; an inserted break has no width.
     for (let k = 0; k < ps.length; k++) {
-      starts.push(ps[k] as number);
-      ends.push((ps[k] as number) + 1);
+      const at = ps[k] as number;
+      starts.push(at < 0 ? -at - 1 : at);
+      ends.push(at < 0 ? -at - 1 : at + 1);
     }
     length += paragraph.length;
   }
