@@ -155,12 +155,24 @@ function isAcronym(article: Article, m: NameMatch): boolean {
   const v = t.value[m.first] as string;
   if (m.end - m.first !== 1 || v.length < 2 || v !== v.toUpperCase() || v === v.toLowerCase()) return false;
   // In a headline set in capitals every word looks like an acronym.
-  const s = article.sentences[t.sentence[m.first] as number];
-  if (!s) return true;
-  let lower = 0;
-  for (let i = s.firstToken; i < s.endToken; i++)
-    if ((t.value[i] as string) !== (t.value[i] as string).toUpperCase()) lower++;
-  return lower > 0;
+  return sentencesWithLowerCase(article)[t.sentence[m.first] as number] === 1;
+}
+
+const lowerCaseSentences = new WeakMap<Article, Uint8Array>();
+
+/** 1 for each sentence that holds a word not in capitals; computed once an article (linear). */
+function sentencesWithLowerCase(article: Article): Uint8Array {
+  let flags = lowerCaseSentences.get(article);
+  if (!flags) {
+    const t = article.tokens;
+    flags = new Uint8Array(article.sentences.length);
+    for (let i = 0; i < t.count; i++) {
+      const v = t.value[i] as string;
+      if (v !== v.toUpperCase()) flags[t.sentence[i] as number] = 1;
+    }
+    lowerCaseSentences.set(article, flags);
+  }
+  return flags;
 }
 
 function endsWithPeriod(article: Article, m: NameMatch): boolean {
