@@ -16,6 +16,8 @@ export interface FigureLexicon {
   readonly people: PhraseIndex<PeopleGroup>;
   /** Nouns that count anything but people: years, vehicles, money (counted-things.tsv). */
   readonly things: ReadonlySet<string>;
+  /** Titles before a person's name: "General", "Ambassador" (victims.tsv, kind title). */
+  readonly titles: ReadonlySet<string>;
 }
 
 let cached: FigureLexicon | null = null;
@@ -43,6 +45,11 @@ export function figureLexicon(): FigureLexicon {
     readTsvLexicon("counted-people.tsv").map((r) => [r.noun as string, (GROUPS.has(r.group as string) ? r.group : null) as PeopleGroup] as const),
   );
   const things = new Set(readTsvLexicon("counted-things.tsv").map((r) => (r.noun as string).toLowerCase()));
-  cached = { forms, tolls, revisionWords, people, things };
+  const titles = new Set(
+    readTsvLexicon("victims.tsv")
+      .filter((r) => r.kind === "title")
+      .map((r) => (r.phrase as string).toLowerCase()),
+  );
+  cached = { forms, tolls, revisionWords, people, things, titles };
   return cached;
 }

@@ -222,3 +222,26 @@ describe("numbers that are not casualty figures", () => {
     }
   });
 });
+
+describe("one person named without a number", () => {
+  it("counts the one person an active verb kills", () => {
+    // News headlines and leads, 2018-2020.
+    expect(brief("Suicide bomber kills Kandahar's police chief in attack on governor's compound.")).toEqual([
+      ["killed", 1, 1, 1, "Kandahar's police chief"],
+    ]);
+    expect(brief("Gunmen shot dead the governor of Ghazni province on Sunday.")).toEqual([["killed", 1, 1, 1, "governor"]]);
+    expect(brief("A gunman fatally shot a police officer in Dallas.")).toEqual([["killed", 1, 1, 1, "a police officer"]]);
+  });
+
+  it("counts a person named after a title, or one the text has already met, who was killed", () => {
+    expect(brief("General Qassem Soleimani was killed in a US drone strike at Baghdad airport.")).toEqual([
+      ["killed", 1, 1, 1, "General Qassem Soleimani"],
+    ]);
+    expect(figuresOf("The bomber was killed in the blast.")).toMatchObject([{ kind: "killed", best: 1, perpetrators: 1 }]);
+  });
+
+  it("counts no one a negated or intended verb names, nor a person inside a number's count", () => {
+    expect(brief("Police said they did not kill the protester.")).toEqual([]);
+    expect(brief("The attack killed 12 people, including the mayor.")).toEqual([["killed", 12, 12, 12, "12"]]);
+  });
+});

@@ -3,6 +3,7 @@ import type { FigureMention, SourceMention } from "../../core/annotations.js";
 import type { Stage } from "../../pipeline/stage.js";
 import { tokenSpan } from "../../text/evidence.js";
 import { figuresInSentence } from "./patterns.js";
+import { singularFigures } from "./singular.js";
 
 /** The source the sentence cites nearest to the figure, as an index into `sources`. */
 function sourceFor(article: Article, sources: readonly SourceMention[], sentence: number, at: number): number | null {
@@ -31,7 +32,9 @@ export const figuresStage: Stage<"figures"> = {
     const sources = annotations.sources ?? [];
     const figures: FigureMention[] = [];
     article.sentences.forEach((s, index) => {
-      for (const c of figuresInSentence(article.tokens, s.firstToken, s.endToken)) {
+      const counts = figuresInSentence(article.tokens, s.firstToken, s.endToken);
+      const taken = (i: number) => counts.some((c) => c.first <= i && i < c.end);
+      for (const c of [...counts, ...singularFigures(article.tokens, s.firstToken, s.endToken, taken)]) {
         const span = tokenSpan(article, c.first, c.end - 1);
         figures.push({
           span,
