@@ -13,9 +13,28 @@ export function dateCues(): ReadonlyMap<string, Cue> {
 
 // One token: "15/10/2021", "16-11-89", "2021-10-15" (bounded, no backtracking).
 const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})$/;
-const MONTH_OPENERS = new Set(["in", "early", "late", "mid", "since", "during", "until", "of", "last", "this", "next", "on", "by", "mid-"]);
+const MONTH_OPENERS = new Set([
+  "in",
+  "early",
+  "late",
+  "mid",
+  "since",
+  "during",
+  "until",
+  "of",
+  "last",
+  "this",
+  "next",
+  "on",
+  "by",
+  "mid-",
+]);
 const WINDOW_BEFORE = 4;
 const WINDOW_AFTER = 5;
+// A run of cues merges into one window; chrono-node's time grows faster than linearly with the
+// length of what it reads (its patterns look back over all text before each match), so a merged
+// window is cut at this many tokens and the next one starts where it ends.
+const MAX_WINDOW = 40;
 
 /** Does token k hold a date cue, given its neighbours? */
 function isCue(t: TokenTable, k: number, first: number, limit: number): boolean {
@@ -49,7 +68,8 @@ export function dateWindows(t: TokenTable, first: number, limit: number): { firs
     const a = Math.max(first, k - WINDOW_BEFORE);
     const b = Math.min(limit, k + WINDOW_AFTER + 1);
     const last = out[out.length - 1];
-    if (last && a <= last.end) last.end = Math.max(last.end, b);
+    if (last && a <= last.end && b - last.first <= MAX_WINDOW) last.end = Math.max(last.end, b);
+    else if (last && a < last.end) out.push({ first: last.end, end: b });
     else out.push({ first: a, end: b });
   }
   return out;
