@@ -67,19 +67,36 @@ export function attachPlacesAndDates(
     if (d) d.places.push(...ps);
   }
   const relative: RelativeDate[] = [];
+  // The day heading a sentence that tells no event, by sentence.
+  const day = new Map<number, DateMention>();
   for (const m of dates) {
     const s = idx.sentenceOf(m.span);
     const tok = idx.tokenOf(m.span.start);
     if (namesStreet(idx, m)) continue;
+    // "10/15/2021: An assailant detonated ...": a date heading its sentence before a colon (incident
+    // summaries, chronologies) dates the sentence's events however far their words are.
+    const heads =
+      tok === idx.article.sentences[s]?.firstToken && idx.article.tokens.key[idx.tokenOf(m.span.end - 1) + 1] === ":";
+    if (heads && !sd.has(s) && m.anchor !== "event") day.set(s, m);
     if (m.anchor === "event") {
       const to = sd.nearest(s, idx.tokenOf(m.span.end - 1), { beforePenalty: 0.2, reach: 12 });
       const from = sd.nearest(s, tok, { beforePenalty: 10, reach: 30 });
       if (to) relative.push({ mention: m, from: from === to ? null : from, to });
       continue;
     }
-    const d = sd.nearest(s, tok, { skipReported: true, reach: 20 });
+    const d = sd.nearest(s, tok, { skipReported: true, reach: heads ? Infinity : 20 });
     d?.dates.push(m);
     d?.dateSentence.set(m, s);
+  }
+  // "08/17/2017: An assailant drove a van into pedestrians along Las Ramblas. At least 13 people
+  // were killed in the attack.": the date heading a sentence that tells no event dates the events
+  // of the next sentence of its paragraph when they have none.
+  for (const [s, m] of day) {
+    if (idx.paragraphOf(s + 1) !== idx.paragraphOf(s)) continue;
+    const next = sd.drafts(s + 1);
+    if (next.length === 0 || next.some((d) => d.dates.length > 0)) continue;
+    (next[0] as Draft).dates.push(m);
+    (next[0] as Draft).dateSentence.set(m, s + 1);
   }
   return relative;
 }

@@ -84,3 +84,29 @@ describe("GTD-style summaries: claims and attributions", () => {
     expect(e?.subEventType).not.toBe("Grenade");
   });
 });
+
+describe("GTD-style summaries: the date heading the summary", () => {
+  it("dates the event however far the event's words are from it", () => {
+    // gtd-style-040 (Bogota, 17 January 2019)
+    const e = reported(
+      "01/17/2019: An assailant drove an explosives-laden vehicle into the General Santander police academy in Bogota city, Bogota Capital District, Colombia, and detonated it during a ceremony. At least 22 people, including the assailant, were killed and 68 others were injured in the blast. The National Liberation Army of Colombia (ELN) claimed responsibility for the incident.",
+    );
+    expect(e?.date).toMatchObject({ start: "2019-01-17", end: "2019-01-17", precision: "day" });
+    expect(e).toMatchObject({ subEventType: "Suicide bomb", killed: { best: 22 } });
+  });
+
+  it("dates the events of the next sentence when its own sentence tells none, not the later arrest", () => {
+    // gtd-style-051 (Barcelona, 17 August 2017)
+    const { result } = extract({
+      id: "gtd",
+      raw: "08/17/2017: An assailant drove a van into pedestrians along Las Ramblas in Barcelona city, Catalonia, Spain. At least 13 people were killed and 130 others were injured in the attack. The assailant fled and was killed by police on 08/21/2017. The Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the incident.",
+      title: null,
+      published: null,
+      origin: { file: "gtd" },
+    });
+    const [first] = result.events;
+    expect(first).toMatchObject({ role: "reported", date: { start: "2017-08-17" }, killed: { best: 13 } });
+    expect(first?.location?.name).toBe("Barcelona");
+    expect(result.events.find((e) => e.date?.start === "2017-08-21")).toBeDefined();
+  });
+});
