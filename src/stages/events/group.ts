@@ -228,7 +228,14 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
         break;
       }
     }
-    if (target) {
+    const continued = target ? null : continuation(tax, events, g);
+    if (continued) {
+      // It goes on telling the recalled event: that event stays told as it was first told.
+      trace?.note("frame.coref", g.triggers[0]!.span, `goes on telling the event of sentence ${continued.sentences[0]}`);
+      const subordinate = continued.subordinate;
+      mergeInto(continued, g);
+      continued.subordinate = subordinate;
+    } else if (target) {
       trace?.note("frame.coref", g.triggers[0]!.span, `same event as the one in sentence ${target.sentences[0]}`);
       mergeInto(target, g);
     } else if (harmOnly || g.vetoed) {
@@ -236,6 +243,25 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
     } else events.push(g);
   }
   return events;
+}
+
+/**
+ * "...after a series of attacks left 130 people dead throughout Paris on November 13, 2015. The
+ * terrorists struck in coordinated attacks at the Stade de France": in a story that has told no
+ * event of its own of that kind, a mention with no time of its own in the sentence right after a
+ * recalled event goes on telling that event.
+ */
+function continuation(tax: Taxonomy, events: readonly Draft[], g: Draft): Draft | null {
+  if (g.otherEvent !== null || g.dates.length > 0) return null;
+  const s = g.sentences[0] as number;
+  const prev = events[events.length - 1];
+  if (!prev || !pastMark(prev.otherEvent) || prev.sentences[prev.sentences.length - 1] !== s - 1) return null;
+  if (![...g.families].some((f) => prev.families.has(f)) || conflict(g, prev)) return null;
+  for (let k = events.length - 2; k >= Math.max(0, events.length - LOOKBACK); k--) {
+    const e = events[k] as Draft;
+    if (!pastMark(e.otherEvent) && familiesMeet(tax, g.families, e.families)) return null;
+  }
+  return prev;
 }
 
 /**

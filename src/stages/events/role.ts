@@ -21,6 +21,9 @@ function vetoedToBackground(tax: Taxonomy, d: Draft): string | null {
   return null;
 }
 
+/** First told in a subordinate clause: as the cause or the occasion of what the sentence reports. */
+const toldAsCause = (d: Draft): boolean => d.triggers[0]?.subordinate === true;
+
 /** Orders events by how much the article is about them: earlier sentence first, a main clause before a subordinate one. */
 export const salience = (d: Draft): number => (d.sentences[0] ?? 0) + (d.subordinate ? 0.5 : 0);
 
@@ -36,11 +39,18 @@ const dayOf = (d: DateMention | null | undefined) => (d ? Date.parse(d.end) : Na
 export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Draft[], dateOf: (d: Draft) => DateMention | null): Draft | null {
   // A month-dated event is earlier only beside a lead told otherwise ("on Sunday"); when the lead
   // itself is month-dated, the article's own time is the calendar (a retrospective, an encyclopedia).
-  const lead = [...drafts].filter((d) => d.otherEvent !== "earlier").sort((a, b) => salience(a) - salience(b))[0];
+  // An undated article that tells an event by its calendar date as the cause of something else
+  // ("the laws were first introduced after gunmen killed 12 people ... on January 7, 2015") recalls it.
+  const cause = (d: Draft) =>
+    !article.published && d.subordinate && (d.otherEvent === "calendar" || dateOf(d)?.anchor === "absolute");
+  const lead = [...drafts]
+    .filter((d) => d.otherEvent !== "earlier" && !cause(d))
+    .sort((a, b) => salience(a) - salience(b))[0];
   const calendarIsEarlier = lead !== undefined && lead.otherEvent !== "calendar";
   for (const d of drafts) {
     const veto = vetoedToBackground(tax, d);
     if (d.otherEvent === "earlier") setRole(d, "background", "role.background:earlier-cue");
+    else if (cause(d)) setRole(d, "background", "role.background:dated-cause-in-undated-article");
     else if (d.otherEvent === "calendar" && calendarIsEarlier) setRole(d, "background", "role.background:month-dated-beside-undated-report");
     else if (veto) setRole(d, "background", `role.background:${veto}`);
   }
@@ -56,7 +66,7 @@ export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Dr
   if (!main && !article.published) {
     // Undated copy about one past event only (an encyclopedic account, a story first told now):
     // nothing else is reported, so the most salient recalled event is what the article reports.
-    main = [...drafts].sort((a, b) => salience(a) - salience(b))[0] ?? null;
+    main = [...drafts].filter((d) => !toldAsCause(d)).sort((a, b) => salience(a) - salience(b))[0] ?? null;
     if (main) setRole(main, "reported", "role.reported:only-event-of-undated-article");
   }
   if (!main) return null;

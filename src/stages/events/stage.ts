@@ -98,6 +98,24 @@ function bomberAmongDead(d: Draft, cues: ReadonlySet<string>): boolean {
 }
 
 /**
+ * "The Cafetería Rolando bombing was an attack on 13 September 1974 at the Rolando cafe": in an
+ * article without a publication date, the month that dates its lead is the article's own time, not
+ * the mark of an earlier event; the lead's main-clause events lose the mark, so that later mentions
+ * of the same event join them. A lead event told in a subordinate clause ("the provisions were
+ * first implemented after a series of attacks on November 13, 2015") keeps it.
+ */
+function ownTimeOfLead(article: StageInput["article"], groups: readonly Draft[], trace: StageInput["trace"]): void {
+  if (article.published) return;
+  const lead = groups[0]?.sentences[0];
+  for (const g of groups) {
+    if (g.sentences[0] !== lead) break;
+    if (g.otherEvent !== "calendar" || g.subordinate) continue;
+    g.otherEvent = null;
+    trace?.note("frame.lead-calendar", g.triggers[0]!.span, "the lead's month is the article's own time");
+  }
+}
+
+/**
  * Assembles the article's events from the trigger mentions: sentence groups, vetoes, merging of the
  * mentions of one event across sentences, reported vs background, then places, dates, figures,
  * role fillers, claims and sources attached, and the type decided by the taxonomy's precedence
@@ -131,6 +149,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
       groups.push(g);
     }
   }
+  ownTimeOfLead(article, groups, trace);
   const relative = attachPlacesAndDates(idx, groups, ann.places ?? EMPTY, ann.dates ?? EMPTY, ann.actors ?? EMPTY);
   const merged = mergeAcrossSentences(tax, groups, trace).filter((d) => {
     if (!ruleOutHolds(tax, d)) return true;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { Annotations } from "../../core/annotations.js";
+import type { EventFrame } from "../../core/frame.js";
+import { DEFAULT_STAGES } from "../index.js";
+import { articleFromText } from "../../text/article.js";
+import { eventsStage } from "./stage.js";
+
+function framesOf(text: string, published: string | null = null): EventFrame[] {
+  const article = articleFromText(text, published);
+  let annotations: Partial<Annotations> = {};
+  for (const stage of DEFAULT_STAGES) {
+    if (stage === eventsStage) break;
+    annotations = { ...annotations, ...stage.run({ article, annotations, trace: null }) };
+  }
+  return eventsStage.run({ article, annotations, trace: null }).events;
+}
+
+describe("reported or recalled, in articles without a publication date", () => {
+  it("takes the date of an encyclopedic lead as the article's own time: one event, dated", () => {
+    // Wikipedia, "Omagh bombing" (lead).
+    const frames = framesOf(
+      "The Omagh bombing was a car bombing on 15 August 1998 in the town of Omagh in County Tyrone, Northern " +
+        "Ireland. It was carried out by the Real Irish Republican Army. The bomb killed 29 people and injured about " +
+        "220 others. In 2009, four men were found liable in a civil case.",
+    );
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toMatchObject({ role: "reported", date: { start: "1998-08-15" } });
+    expect(frames[0]?.figures.killed?.best).toBe(29);
+  });
+
+  it("recalls an attack told by its date as the cause of what the article reports", () => {
+    const frames = framesOf(
+      "The emergency laws were first introduced after gunmen killed 12 people at the offices of Charlie Hebdo in " +
+        "Paris on January 7, 2015. Lawmakers will vote on the extension next week.",
+    );
+    expect(frames.map((f) => [f.role, f.date?.start])).toEqual([["background", "2015-01-07"]]);
+  });
+
+  it("reads the sentence after a recalled attack as more of that attack", () => {
+    const frames = framesOf(
+      "The rules were first introduced after a series of attacks left 130 people dead across Paris on November " +
+        "13, 2015. The attackers struck at the Bataclan concert hall and at cafes in the east of the city.",
+    );
+    expect(frames.map((f) => [f.role, f.figures.killed?.best])).toEqual([["background", 130]]);
+  });
+});
