@@ -110,3 +110,25 @@ describe("GTD-style summaries: the date heading the summary", () => {
     expect(result.events.find((e) => e.date?.start === "2017-08-21")).toBeDefined();
   });
 });
+
+describe("GTD-style summaries: hostages", () => {
+  it("types an assault in which hostages are taken and people killed as an attack (ACLED)", () => {
+    // gtd-style-026 (Garissa, 2 April 2015)
+    const e = reported(
+      "04/02/2015: Assailants armed with firearms stormed Garissa University College in Garissa town, Garissa county, Kenya. The assailants separated Christian students from Muslim students, shot the Christians and held others hostage in a dormitory for several hours. At least 152 people, including the four assailants, were killed and 79 others were injured in the attack. Al-Shabaab claimed responsibility for the incident.",
+    );
+    expect(e).toMatchObject({ eventType: "Violence against civilians", subEventType: "Attack" });
+    expect(e?.killed).toMatchObject({ best: 152, perpetrators: 4 });
+    expect(orgs(e, "claimedBy")).toEqual(["al-Shabaab"]);
+  });
+
+  it("keeps a kidnapping with no assault an abduction", () => {
+    // gtd-style-017 (Chibok, 14 April 2014)
+    const e = reported(
+      "04/14/2014: Assailants abducted 276 female students from the Government Girls Secondary School in Chibok town, Borno state, Nigeria. The assailants also set fire to the school and several houses. Some of the students escaped in the following days; the fate of the remaining hostages is unknown. Boko Haram claimed responsibility for the incident.",
+    );
+    expect(e).toMatchObject({ subEventType: "Abduction/forced disappearance", kidnapped: { best: 276 } });
+    expect(e?.killed ?? null).toBeNull();
+    expect(orgs(e, "claimedBy")).toEqual(["Boko Haram"]);
+  });
+});

@@ -4,7 +4,7 @@ import { placePrecision } from "../../geo/precision.js";
 import type { Stage, StageInput } from "../../pipeline/stage.js";
 import { typingCues } from "../../taxonomy/cues.js";
 import { taxonomy } from "../../taxonomy/load.js";
-import { typeOf } from "../../taxonomy/typing.js";
+import { typeOf, type Typed } from "../../taxonomy/typing.js";
 import { ArticleIndex } from "./article-index.js";
 import { absoluteDate, attachPlacesAndDates, attachRest, resolveRelativeDates } from "./attach.js";
 import type { Draft } from "./draft.js";
@@ -116,6 +116,20 @@ function ownTimeOfLead(article: StageInput["article"], groups: readonly Draft[],
 }
 
 /**
+ * ACLED codes an abduction during which people are killed or injured as an attack ("Assailants
+ * stormed the college, shot the Christians and held others hostage ... 152 people were killed"):
+ * told with an assault (a strong attack or firing word) and casualties, it is typed without its
+ * hostage-taking. A kidnapping with no assault keeps its type whatever befell the hostages later.
+ */
+function assaultWithHostages(d: Draft, typed: Typed): boolean {
+  if (typed.info.name !== "Abduction/forced disappearance") return false;
+  const assault = d.triggers.some((t) => (t.cue === "attack" || t.cue === "fire") && !t.rule.includes(".weak"));
+  return assault && d.figures.some((f) => (f.kind === "killed" || f.kind === "injured") && f.best > 0);
+}
+const HOSTAGE_CUES = new Set(["abduct", "hostage"]);
+const ASSAULT_TYPES = new Set(["Attack", "Armed clash"]);
+
+/**
  * Assembles the article's events from the trigger mentions: sentence groups, vetoes, merging of the
  * mentions of one event across sentences, reported vs background, then places, dates, figures,
  * role fillers, claims and sources attached, and the type decided by the taxonomy's precedence
@@ -193,8 +207,12 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   for (const d of drafts) {
     const cues = typingCues(tax, d.triggers);
     if (bomberAmongDead(d, cues)) cues.add("suicide");
-    const typed = typeOf(tax, cues);
+    let typed = typeOf(tax, cues);
     if (!typed) continue;
+    if (assaultWithHostages(d, typed)) {
+      const assault = typeOf(tax, new Set([...cues].filter((c) => !HOSTAGE_CUES.has(c))));
+      if (assault && ASSAULT_TYPES.has(assault.info.name)) typed = assault;
+    }
     let { location, rule: locationRule } = located.get(d) ?? { location: null, rule: null };
     if (!location && dateline && d.role === "reported") {
       location = dateline;
