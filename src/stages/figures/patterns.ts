@@ -358,7 +358,10 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
     }
     const noun = hasNoun ? lex.forms.noun.longestAt(tokens, counted.end - 1, limit) : null;
     if (noun && noun.end === counted.end && q.number !== null) {
-      out.push(candidate([item], noun.values[0] as FigureKind, "figure.count-noun", 0.85));
+      // "Two of the hostages were killed": the verb after the noun says what befell them.
+      const verb = casualtyAfter(ctx, counted.end, true);
+      if (verb && verb.kind !== noun.values[0]) out.push(candidate([item], verb.kind, verb.rule, conf));
+      else out.push(candidate([item], noun.values[0] as FigureKind, "figure.count-noun", 0.85));
       i = counted.end - 1;
       continue;
     }

@@ -167,6 +167,14 @@ describe("figure patterns", () => {
     expect(figuresOf("Dozens of people, including the assailants, were killed.")[0]).toMatchObject({ low: 24, perpetrators: null });
   });
 
+  it("reads what befell people a count noun names: two of the hostages were killed", () => {
+    // GTD-style summaries: gtd-style-007 (Ghazni, 2007), gtd-style-039 (Samal, 2015)
+    expect(brief("Two of the hostages were killed by their captors.")).toEqual([["killed", 2, 2, 2, "Two"]]);
+    expect(brief("The two Canadian hostages were killed by their captors in 2016.")).toEqual([["killed", 2, 2, 2, "two"]]);
+    // the noun alone still counts the hostages
+    expect(brief("The gunmen took 12 hostages.")).toEqual([["kidnapped", 12, 12, 12, "12"]]);
+  });
+
   it("does not read an aside that never closes, nor a list of other things", () => {
     expect(brief("Five people, including a journalist who was covering the rally were injured.")).toEqual([]);
     expect(brief("Two soldiers were killed, including a captain.")).toEqual([["killed", 2, 2, 2, "Two"]]);
