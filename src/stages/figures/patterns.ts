@@ -66,6 +66,8 @@ const OBJECT_POS = new Set(["NUM", "DET", "PRON", "PROPN", "NOUN"]);
 const ASIDE_OPEN = new Set([",", "(", "-", "--"]);
 const ASIDE_CLOSE = new Set([",", ")", "-", "--"]);
 const ASIDE_MAX = 16;
+// A count in apposition counts people, or nouns the lexicon does not know ("ten foreign climbers").
+const COUNTED_IN_APPOSITION = new Set(["people", "unknown"]);
 // "the assailant", "its bomber": one perpetrator without a number.
 const ASIDE_DETERMINERS = new Set(["the", "its", "their", "his", "her", "one", "a", "an"]);
 
@@ -208,7 +210,8 @@ function itemAt(ctx: Context, i: number): Item | null {
 }
 
 /**
- * ", including the assailant," after a counted phrase ending at p: where the aside ends (its
+ * ", including the assailant," (or ", among them ...,", or a count in apposition) after a counted
+ * phrase ending at p: where the aside ends (its
  * closing comma or bracket) and how many of those it names are perpetrators ("including the
  * assailant" → 1, "including the seven assailants" → 7, "including 13 soldiers and the bomber" →
  * 1); null when p opens no such aside. Bounded: at most ASIDE_MAX tokens.
@@ -216,13 +219,21 @@ function itemAt(ctx: Context, i: number): Item | null {
 function asideAfter(ctx: Context, p: number): { end: number; perpetrators: number | null } | null {
   const { tokens, limit } = ctx;
   let k = p;
-  if (k < limit && ASIDE_OPEN.has(tokens.key[k] as string)) k++;
-  if (k >= limit || tokens.key[k] !== "including") return null;
+  const opened = k < limit && ASIDE_OPEN.has(tokens.key[k] as string);
+  if (opened) k++;
+  if (k >= limit) return null;
+  // where the people named start: "including ...", "among them ...", or a count in apposition
+  // ("Eleven people, ten foreign climbers and a Pakistani guide, were killed")
+  let b: number;
+  if (tokens.key[k] === "including") b = k + 1;
+  else if (tokens.key[k] === "among" && (tokens.key[k + 1] === "them" || tokens.key[k + 1] === "whom")) b = k + 2;
+  else if (opened && mayStartQuantity(tokens, k) && COUNTED_IN_APPOSITION.has(itemAt(ctx, k)?.counted.kind ?? "")) b = k;
+  else return null;
   const lex = figureLexicon();
   let perpetrators: number | null = null;
-  for (let j = k + 1; j < limit && j <= k + ASIDE_MAX; j++) {
+  for (let j = b; j < limit && j <= b + ASIDE_MAX; j++) {
     const key = tokens.key[j] as string;
-    if (ASIDE_CLOSE.has(key)) return j > k + 1 ? { end: j + 1, perpetrators } : null;
+    if (ASIDE_CLOSE.has(key)) return j > b ? { end: j + 1, perpetrators } : null;
     // a verb inside means the aside never closed before the clause went on
     if (tokens.pos[j] === "VERB" || tokens.pos[j] === "AUX") return null;
     if (mayStartQuantity(tokens, j)) {

@@ -163,6 +163,11 @@ describe("figure patterns", () => {
     expect(figuresOf("At least 12 people, including two police officers, were killed in the attack.")).toMatchObject([
       { kind: "killed", best: 12, perpetrators: null },
     ]);
+    // gtd-style-012 (Nanga Parbat, 2013): a count in apposition; "among them"
+    expect(brief("Eleven people, ten foreign climbers and a Pakistani guide, were killed in the attack.")).toEqual([
+      ["killed", 11, 11, 11, "Eleven"],
+    ]);
+    expect(brief("At least 12 people, among them three children, were killed.")).toEqual([["killed", 12, 12, null, "At least 12"]]);
     // several perpetrators, how many not said
     expect(figuresOf("Dozens of people, including the assailants, were killed.")[0]).toMatchObject({ low: 24, perpetrators: null });
   });
