@@ -14,6 +14,19 @@ function actorsOf(text: string) {
 }
 
 describe("actors stage", () => {
+  it("keeps the people or faith that names fighters in their phrase", () => {
+    // News of 2016-2019: PKK, ETA and Baloch attacks.
+    const texts = (t: string) => actorsOf(t).map((a) => a.text);
+    expect(texts("Kurdish militants claimed responsibility for the bombings in Istanbul.")).toEqual(["Kurdish militants"]);
+    expect(texts("Police blamed Basque separatists and Baloch insurgents for the blasts.")).toEqual([
+      "Basque separatists",
+      "Baloch insurgents",
+    ]);
+    // A capitalised word that names no people stays out; a word modifying a group's noun names no people.
+    expect(texts("On Monday gunmen opened fire.")).toEqual(["gunmen"]);
+    expect(texts("It was carried out by the armed Basque separatist group ETA.")).toEqual(["ETA"]);
+  });
+
   it("names dictionary groups under their aliases, and the doers as individuals (seed article)", () => {
     const found = actorsOf(
       "Two Islamic State-Khorasan (IS-K) suicide bombers carried out separate strikes on various portions of the mosque in Kandahar — the Taliban’s spiritual heartland — while people prayed inside.",
