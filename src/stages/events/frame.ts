@@ -17,13 +17,19 @@ export function gtdAttackType(info: SubEventTypeInfo, cues: ReadonlySet<string>)
   return info.gtd;
 }
 
+/**
+ * One filler per span, and one per organisation: a group named twice ("the Kurdistan Workers
+ * Party (PKK)", "ETA ... ETA") is one actor, given by its first mention.
+ */
 function dedupe(fillers: readonly RoleFiller[]): RoleFiller[] {
   const seen = new Set<string>();
   const out: RoleFiller[] = [];
   for (const f of [...fillers].sort((a, b) => a.span.start - b.span.start)) {
     const k = `${f.role}:${f.span.start}:${f.span.end}`;
-    if (seen.has(k)) continue;
+    const actor = f.role === "perpetratorOrgs" && f.name ? `${f.role}:=${f.name.toLowerCase()}` : null;
+    if (seen.has(k) || (actor && seen.has(actor))) continue;
     seen.add(k);
+    if (actor) seen.add(actor);
     out.push(f);
   }
   return out;

@@ -49,3 +49,15 @@ describe("where an event happened", () => {
     expect(frames.map(placeOf)).toEqual(["Peshawar"]);
   });
 });
+
+describe("who did it", () => {
+  it("gives one filler per organisation, however often the article names it", () => {
+    // Ankara car bombing, March 2016.
+    const frames = framesOf(
+      "A car bomb killed 37 people in Ankara on Sunday. Officials blamed the Kurdistan Workers Party (PKK) for " +
+        "the attack. The interior minister said the evidence pointed to the PKK.",
+      "2016-03-14",
+    );
+    expect(frames[0]?.perpetratorOrgs.map((f) => f.name)).toEqual(["Kurdistan Workers' Party"]);
+  });
+});
