@@ -122,12 +122,21 @@ export function claimantsOf(
   const t = article.tokens;
   const key = (i: number) => (i >= start && i < stop ? (t.key[i] as string) : "");
   let units: Claimant[] = [];
+  // "X and (the) Y": the "and" before the name starting at f, or -1 (a comma before a subject
+  // more often ends an opening phrase: "On Saturday, the Islamic State claimed")
+  const joinerBefore = (f: number) => {
+    const c = key(f - 1) === "the" ? f - 2 : f - 1;
+    return key(c) === "and" ? c : -1;
+  };
   for (const a of [...actors].sort((x, y) => x.first - y.first)) {
     // the acronym of the name before it
     if (key(a.first - 1) === "(" && key(a.end) === ")") {
       const last = a.first - 2;
       const prev = units[units.length - 1];
-      if (prev && prev.end === a.first - 1) {
+      // "Houthi extremists (Ansar Allah)": the group named again in brackets a word or two on
+      const again =
+        prev && prev.mention.name !== null && prev.mention.name === a.mention.name && prev.end >= a.first - 3;
+      if (prev && (prev.end === a.first - 1 || again)) {
         const mention = prev.mention.name
           ? prev.mention
           : { ...prev.mention, name: a.mention.name, kind: a.mention.kind };
@@ -177,10 +186,11 @@ export function claimantsOf(
       if (f < 0 || (f > start && BEFORE_NAME_POS.has(t.pos[f - 1] as string))) continue;
       add(f, e, "claim.unknown-claimant");
       // "Al-Mourabitoun and AQIM claimed": the names before it in the subject
-      for (let n = 0; n < 3 && (key(f - 1) === "and" || key(f - 1) === ","); n++) {
-        const g = nameEndingAt(article, f - 2, start);
+      for (let n = 0; n < 3; n++) {
+        const c = joinerBefore(f);
+        const g = c < 0 ? -1 : nameEndingAt(article, c - 1, start);
         if (g < 0) break;
-        add(g, f - 1, "claim.unknown-claimant");
+        add(g, c, "claim.unknown-claimant");
         f = g;
       }
     } else if (cues.attributionAt(i)) {

@@ -195,6 +195,21 @@ describe("claims", () => {
     ]);
   });
 
+  it("reads a group named again in brackets as one claimant, and both groups of a shared claim", () => {
+    // GTD-style wording: "Houthi extremists (Ansar Allah)"; two claimants of the Quetta hospital bombing (8 August 2016)
+    expect(claimsOf("Houthi extremists (Ansar Allah) claimed responsibility for the incident.")).toMatchObject([
+      { kind: "claim", actor: "Houthi", actorName: "Houthis" },
+    ]);
+    expect(
+      claimsOf(
+        "Both Jamaat-ul-Ahrar and the Islamic State of Iraq and the Levant (ISIL) claimed responsibility for the incident.",
+      ).map((c) => [c.kind, c.actor, c.actorName]),
+    ).toEqual([
+      ["claim", "Jamaat-ul-Ahrar", null],
+      ["claim", "Islamic State of Iraq and the Levant", "Islamic State"],
+    ]);
+  });
+
   it("takes no person, no common noun and no refusal for a group that claims", () => {
     // CASE 2021 shared task 2 style; news
     expect(claimsOf("Taliban spokesman Zabiullah Mujahid claimed responsibility for the attack.")).toMatchObject([

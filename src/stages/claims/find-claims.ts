@@ -284,8 +284,10 @@ export function findClaims(
               const back = key(j + 1) === "for" && refersBackFrom(j + 2);
               push("claim", a, a.first, j + 1, [a.first, a.nameEnd], "claim.subject", 0.9, back);
               // "Al-Mourabitoun and AQIM claimed joint responsibility": every group of the subject
-              for (let b = a; key(b.first - 1) === "and" || key(b.first - 1) === ",";) {
-                const co = byEnd.get(b.first - 1);
+              for (let b = a; ;) {
+                const c = key(b.first - 1) === "the" ? b.first - 2 : b.first - 1;
+                if (key(c) !== "and" && key(c) !== ",") break;
+                const co = byEnd.get(c);
                 if (!co || co.mention.kind !== "organisation") break;
                 push("claim", co, co.first, j + 1, [co.first, co.nameEnd], "claim.subject-joint", 0.85, back);
                 b = co;
