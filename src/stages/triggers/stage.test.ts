@@ -56,6 +56,14 @@ describe("trigger detection and typing", () => {
     expect(find(ts, "came under fire")).toMatchObject({ eventType: "Battles", subEventType: "Armed clash" });
   });
 
+  it("reads a bomb that did not go off, or a failed attempt to bomb, as disrupted weapons use", () => {
+    // Brussels Central station, June 2017; news phrasing of failed devices.
+    const attempt = triggersOf("Police said the suspect tried to blow up a train at Brussels Central station before soldiers shot him.");
+    expect(find(attempt, "tried to blow up")).toMatchObject({ subEventType: "Disrupted weapons use", modality: "asserted" });
+    const failed = triggersOf("A pipe bomb left outside the synagogue did not go off, and another failed to detonate.");
+    expect(failed.map((t) => t.subEventType)).toEqual(["Disrupted weapons use", "Disrupted weapons use"]);
+  });
+
   it("reads a defused bomb as disrupted weapons use (DEV-MUC3-0150)", () => {
     const ts = triggersOf("A BOMB PLANTED NEAR THE U.S. EMBASSY IN THIS CAPITAL WAS DEFUSED TODAY BY THE POLICE.");
     expect(find(ts, "DEFUSED")?.subEventType).toBe("Disrupted weapons use");
