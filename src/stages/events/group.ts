@@ -198,7 +198,12 @@ export function mergeInto(e: Draft, g: Draft): void {
  * names the same place, else it is about the reported event. Casualty-only groups ("70 were
  * injured") join the latest event.
  */
-export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], trace: Tracer | null): Draft[] {
+export function mergeAcrossSentences(
+  tax: Taxonomy,
+  groups: readonly Draft[],
+  trace: Tracer | null,
+  refersBack: (d: Draft) => boolean = () => true,
+): Draft[] {
   const events: Draft[] = [];
   for (const g of groups) {
     const harmOnly = g.families.size === 1 && g.families.has("any");
@@ -228,7 +233,7 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
         break;
       }
     }
-    const continued = target ? null : continuation(tax, events, g);
+    const continued = harmOnly ? null : continuation(tax, events, g, refersBack);
     if (continued) {
       // It goes on telling the recalled event: that event stays told as it was first told.
       trace?.note("frame.coref", g.triggers[0]!.span, `goes on telling the event of sentence ${continued.sentences[0]}`);
@@ -247,17 +252,27 @@ export function mergeAcrossSentences(tax: Taxonomy, groups: readonly Draft[], tr
 
 /**
  * "...after a series of attacks left 130 people dead throughout Paris on November 13, 2015. The
- * terrorists struck in coordinated attacks at the Stade de France": in a story that has told no
- * event of its own of that kind, a mention with no time of its own in the sentence right after a
- * recalled event goes on telling that event.
+ * terrorists struck in coordinated attacks at the Stade de France": a mention with no time of its
+ * own in the sentence right after a recalled event goes on telling that event, when the story has
+ * told no event of its own of that kind, or when the mention names no place and does not point back
+ * with a definite word ("Germany suffered a spate of attacks over the summer. Ten people were killed
+ * in separate gun, bomb, axe and machete attacks"; not "... The blast destroyed the bus").
  */
-function continuation(tax: Taxonomy, events: readonly Draft[], g: Draft): Draft | null {
+function continuation(tax: Taxonomy, events: readonly Draft[], g: Draft, refersBack: (d: Draft) => boolean): Draft | null {
   if (g.otherEvent !== null || g.dates.length > 0) return null;
   const s = g.sentences[0] as number;
-  const prev = events[events.length - 1];
-  if (!prev || !pastMark(prev.otherEvent) || prev.sentences[prev.sentences.length - 1] !== s - 1) return null;
+  let prev: Draft | undefined;
+  for (let k = events.length - 1; k >= Math.max(0, events.length - LOOKBACK); k--) {
+    const e = events[k] as Draft;
+    if (e.sentences[e.sentences.length - 1] === s - 1) {
+      prev = e;
+      break;
+    }
+  }
+  if (!prev || !pastMark(prev.otherEvent)) return null;
   if (![...g.families].some((f) => prev.families.has(f)) || conflict(g, prev)) return null;
-  for (let k = events.length - 2; k >= Math.max(0, events.length - LOOKBACK); k--) {
+  if (g.places.length === 0 && !refersBack(g)) return prev;
+  for (let k = events.length - 1; k >= Math.max(0, events.length - LOOKBACK); k--) {
     const e = events[k] as Draft;
     if (!pastMark(e.otherEvent) && familiesMeet(tax, g.families, e.families)) return null;
   }

@@ -44,3 +44,32 @@ describe("reported or recalled, in articles without a publication date", () => {
     expect(frames.map((f) => [f.role, f.figures.killed?.best])).toEqual([["background", 130]]);
   });
 });
+
+describe("recalled events told over two sentences", () => {
+  it("recalls a spate of attacks over the summer, and gives it the toll of the next sentence", () => {
+    const frames = framesOf(
+      "A bomb that failed to detonate was found at a railway station in Bonn on Monday, police said. Germany " +
+        "suffered a spate of attacks in the south of the country over the summer. Nine people were killed and " +
+        "dozens more injured in separate shootings and knife attacks.",
+      "2016-12-13",
+    );
+    expect(frames.map((f) => [f.role, f.subEventType, f.figures.killed?.best ?? null])).toEqual([
+      ["reported", "Disrupted weapons use", null],
+      ["background", "Attack", 9],
+    ]);
+  });
+
+  it("gives the attacker's allegiance told after a recalled attack to that attack", () => {
+    // The Berlin Christmas market attack (December 2016), recalled in a report of a later attack.
+    const frames = framesOf(
+      "A man drove a car into pedestrians on a busy street in the city of Graz on Saturday, killing three people. " +
+        "Twelve people were killed on 19 December in an attack on a Christmas market in Berlin. The attacker, " +
+        "shot dead by Italian police, had pledged allegiance to Islamic State.",
+      "2017-06-24",
+    );
+    const berlin = frames.find((f) => f.location?.place.countryCode === "DE");
+    expect(berlin?.role).toBe("background");
+    expect(berlin?.perpetratorOrgs.map((f) => f.name)).toContain("Islamic State");
+    expect(frames[0]?.perpetratorOrgs).toEqual([]);
+  });
+});

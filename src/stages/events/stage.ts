@@ -97,6 +97,18 @@ function bomberAmongDead(d: Draft, cues: ReadonlySet<string>): boolean {
   return d.figures.some((f) => f.kind === "killed" && (f.perpetrators ?? 0) > 0 && f.best > (f.perpetrators ?? 0));
 }
 
+/** Words before a noun that point back to an event already told: "the blast", "this attack". */
+const BACK = new Set(["the", "this", "that", "its", "their"]);
+
+/** Whether a mention names its event by a noun that points back ("The blast destroyed the bus"). */
+function refersBack(idx: ArticleIndex, d: Draft): boolean {
+  const t = idx.article.tokens;
+  return d.triggers.some((m) => {
+    const tok = idx.tokenOf(m.span.start);
+    return tok > 0 && t.pos[tok] === "NOUN" && BACK.has(t.key[tok - 1] as string);
+  });
+}
+
 /**
  * "The Cafetería Rolando bombing was an attack on 13 September 1974 at the Rolando cafe": in an
  * article without a publication date, the month that dates its lead is the article's own time, not
@@ -165,7 +177,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   }
   ownTimeOfLead(article, groups, trace);
   const relative = attachPlacesAndDates(idx, groups, ann.places ?? EMPTY, ann.dates ?? EMPTY, ann.actors ?? EMPTY);
-  const merged = mergeAcrossSentences(tax, groups, trace).filter((d) => {
+  const merged = mergeAcrossSentences(tax, groups, trace, (d) => refersBack(idx, d)).filter((d) => {
     if (!ruleOutHolds(tax, d)) return true;
     trace?.note(`frame.veto.${d.vetoed}`, d.triggers[0]!.span, "the event is explained as no political violence");
     return false;
