@@ -164,3 +164,32 @@ describe("what is not an event date", () => {
     }
   });
 });
+
+// GTD-style incident summaries (test/fixtures/gtd-style): "MM/DD/YYYY: Assailants ...", no publication date.
+describe("dates of incident summaries", () => {
+  it("reads the month-first date heading a summary and a later one, with no publication date", () => {
+    // gtd-style-007 (Ghazni, 2007)
+    expect(
+      datesOf(
+        "07/19/2007: Assailants abducted 23 South Korean Christian aid workers from a bus in Qarabagh district, Ghazni province, Afghanistan. Two of the hostages were killed by their captors; two were released on 08/13/2007.",
+        null,
+      ),
+    ).toEqual([
+      { text: "07/19/2007", start: "2007-07-19", end: "2007-07-19", precision: "day", anchor: "absolute" },
+      { text: "08/13/2007", start: "2007-08-13", end: "2007-08-13", precision: "day", anchor: "absolute" },
+    ]);
+  });
+
+  it("reads an unknown day or month written as zeros as the month or the year", () => {
+    expect(datesOf("05/00/2015: Assailants opened fire on a checkpoint in Kandahar city, Kandahar province, Afghanistan.", null)).toEqual([
+      { text: "05/00/2015", start: "2015-05-01", end: "2015-05-31", precision: "month", anchor: "absolute" },
+    ]);
+    expect(datesOf("00/00/2015: Assailants abducted two aid workers in Kabul city.", null)).toEqual([
+      { text: "00/00/2015", start: "2015-01-01", end: "2015-12-31", precision: "year", anchor: "absolute" },
+    ]);
+    // not a date: a month beyond 12, and a date after the publication date
+    expect(datesOf("Code 13/00/2015 was used.", null)).toEqual([]);
+    expect(datesOf("05/00/2015: Assailants attacked a checkpoint.", "2014-06-01")).toEqual([]);
+  });
+});
+

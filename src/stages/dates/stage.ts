@@ -3,11 +3,12 @@ import type { Article } from "../../core/article.js";
 import type { DateMention } from "../../core/annotations.js";
 import type { Stage, Tracer } from "../../pipeline/stage.js";
 import { tokenSpan } from "../../text/evidence.js";
-import { fromTime, yearOf, yearRange } from "./calendar.js";
+import { fromTime, monthRange, yearOf, yearRange } from "./calendar.js";
 import { dateWindows } from "./cues.js";
 import { eventRelativeDates } from "./event-relative.js";
 import { datelineEnd, referenceDate, type Reference } from "./reference.js";
 import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
+import { unknownDayDates } from "./unknown-day.js";
 import { yearDates } from "./year.js";
 
 // Without a reference date chrono still needs an instant; only absolute parses are kept then.
@@ -73,6 +74,13 @@ export const datesStage: Stage<"dates"> = {
         if (ref && y.year > yearOf(ref.time)) continue;
         const r = yearRange(y.year);
         dates.push({ span: tokenSpan(article, y.first, y.end - 1), rule: "date.year", confidence: 0.7, start: fromTime(r.start), end: fromTime(r.end), precision: "year", anchor: "absolute" });
+      }
+      // "05/00/2015": the day unknown, the month is the date's precision
+      for (const u of unknownDayDates(t, s.firstToken, s.endToken)) {
+        if (taken(u.first, u.end)) continue;
+        const r = u.month === null ? yearRange(u.year) : monthRange(u.year, u.month);
+        if (ref && r.start > ref.time) continue;
+        dates.push({ span: tokenSpan(article, u.first, u.end - 1), rule: "date.unknown-day", confidence: 0.9, start: fromTime(r.start), end: fromTime(r.end), precision: u.precision, anchor: "absolute" });
       }
     }
     dates.sort((a, b) => a.span.start - b.span.start);
