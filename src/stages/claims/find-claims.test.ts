@@ -231,6 +231,8 @@ describe("claims", () => {
       true,
     );
     expect(claimsOf("The attack was blamed on the Taliban.")[0]?.anaphoric).toBe(true);
+    // ACLED notes style: how the claim was made does not name another attack
+    expect(claimsOf("Boko Haram claimed responsibility for the attack in a video.")[0]?.anaphoric).toBe(true);
     // the seed article: the claim names its event
     expect(
       claimsOf(

@@ -125,6 +125,27 @@ const REFERRING_PRONOUNS = new Set(["it", "them"]);
 const CLAUSE_END_POS = new Set(["PUNCT", "CCONJ", "AUX"]);
 const CLAUSE_END_WORDS = new Set(["which", "that", "but", "however"]);
 const BLAME_VERBS = new Set(["blamed", "blames", "blame", "blaming"]);
+/** Words for the way a claim is made: "claimed responsibility for the attack in a video". */
+const CHANNELS = new Set([
+  "statement",
+  "statements",
+  "video",
+  "message",
+  "post",
+  "posting",
+  "communique",
+  "audio",
+  "recording",
+  "website",
+  "telegram",
+  "twitter",
+  "channel",
+  "channels",
+  "agency",
+  "email",
+  "letter",
+  "call",
+]);
 
 function actorsBySentence(article: Article, actors: readonly ActorMention[]): Map<number, Actor[]> {
   const out = new Map<number, Actor[]>();
@@ -240,10 +261,15 @@ export function findClaims(
     };
     /** The phrase from k up to the end of its clause, if it only refers back (at most four words). */
     const refersBackFrom = (k: number) => {
+      const ends = (i: number) => i >= stop || CLAUSE_END_POS.has(t.pos[i] as string) || CLAUSE_END_WORDS.has(key(i));
       let end = k;
-      while (end < stop && end - k < 4 && !CLAUSE_END_POS.has(t.pos[end] as string) && !CLAUSE_END_WORDS.has(key(end)))
-        end++;
-      return end > k && (end === stop || end - k < 4 || CLAUSE_END_POS.has(t.pos[end] as string)) && refersBack(k, end);
+      while (end < stop && end - k < 4 && !ends(end) && t.pos[end] !== "ADP") end++;
+      if (end === k || !refersBack(k, end)) return false;
+      if (ends(end)) return true;
+      // "for the attack in a statement", "on Telegram": how it was claimed, not which attack
+      if (t.pos[end] === "ADP")
+        for (let j = end + 1; j < Math.min(stop, end + 4); j++) if (CHANNELS.has(key(j))) return true;
+      return false;
     };
     /** The subject before the verb at v ("The attack was blamed on"), if it only refers back. */
     const subjectRefersBack = (v: number) => {
