@@ -183,6 +183,18 @@ describe("claims", () => {
     ]);
   });
 
+  it("knows the groups by the names incident databases give them", () => {
+    // GTD-style summaries: gtd-style-001, gtd-style-034
+    expect(
+      claimsOf("The Khorasan Chapter of the Islamic State claimed responsibility for the incident."),
+    ).toMatchObject([
+      { kind: "claim", actor: "Khorasan Chapter of the Islamic State", actorName: "Islamic State Khorasan Province" },
+    ]);
+    expect(claimsOf("Jaish-e-Mohammad (JeM) claimed responsibility for the incident.")).toMatchObject([
+      { kind: "claim", actor: "Jaish-e-Mohammad", actorName: "Jaish-e-Mohammed" },
+    ]);
+  });
+
   it("reads every group of a joint claim", () => {
     // gtd-style-028 (Bamako, 20 November 2015)
     expect(
