@@ -149,3 +149,36 @@ function isMonthName(article: Article, first: number): boolean {
 function cueWords(article: Article, first: number, end: number): string {
   return article.tokens.lower.slice(first, end).join(" ");
 }
+
+/** Words that date a sentence of its own: a weekday, a month, "yesterday". */
+const OWN_TIME = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+  "overnight", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+  "november", "december", "week", "month",
+]);
+const PERFECT = new Set(["have", "has", "'ve"]);
+/** How far after "since" the year of the period stands: "since the toppling of Hosni Mubarak's regime in 2011". */
+const SINCE_REACH = 10;
+
+/**
+ * "Persecution has spiked since the toppling of Mubarak's regime in 2011. Dozens have been killed in
+ * sectarian clashes": a sentence in the present perfect, with no time of its own, after a sentence
+ * that opens a period of years ("since ... 2011"), sums up that period; its triggers tell no event
+ * of the article's own. Reads the sentence before and a few tokens before the trigger.
+ */
+export function periodSummed(article: Article, view: SentenceView, first: number): BackgroundDecision | null {
+  const t = article.tokens;
+  const s = t.sentence[view.first] as number;
+  const before = article.sentences[s - 1];
+  if (!before || article.sentences[s]?.paragraph === undefined) return null;
+  let perfect = false;
+  for (let j = first - 1; j >= Math.max(view.first, first - 4); j--) if (PERFECT.has(t.key[j] as string)) perfect = true;
+  if (!perfect) return null;
+  for (let j = view.first; j < view.end; j++) if (OWN_TIME.has(t.key[j] as string) || YEAR.test(t.value[j] as string)) return null;
+  for (let j = before.firstToken; j < before.endToken; j++) {
+    if (t.key[j] !== "since") continue;
+    for (let k = j + 1; k < Math.min(before.endToken, j + SINCE_REACH + 1); k++)
+      if (YEAR.test(t.value[k] as string)) return { kind: "earlier", words: `since ... ${t.value[k] as string}` };
+  }
+  return null;
+}
