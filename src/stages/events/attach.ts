@@ -51,7 +51,7 @@ export function attachPlacesAndDates(
     const s = idx.sentenceOf(p.span);
     const d = sd.nearest(s, idx.tokenOf(p.span.start));
     if (!d) {
-      if (SETTING.has(p.featureType) && idx.locative(p.span)) setting.set(s, [...(setting.get(s) ?? []), p]);
+      if (SETTING.has(p.featureType) && setsScene(idx, p)) setting.set(s, [...(setting.get(s) ?? []), p]);
       continue;
     }
     placed.add(s);
@@ -103,6 +103,20 @@ export function attachPlacesAndDates(
 
 /** Kinds of place a scene-setting sentence hands to the next one: towns, districts and sites. */
 const SETTING: ReadonlySet<PlaceMention["featureType"]> = new Set(["city", "admin2", "site"]);
+const SCENE_WORDS = new Set(["in", "at", "near", "outside", "inside", "to", "into", "across", "around", "throughout", "within"]);
+/** Before "of": "the town of Qatraneh", "west of Boston". */
+const TOWN_WORDS = new Set(["town", "village", "city", "district", "area", "north", "south", "east", "west", "outskirts"]);
+
+/** "in Mastung", "in the town of Qatraneh": a place told as where something happens, not "a London vigil". */
+function setsScene(idx: ArticleIndex, p: PlaceMention): boolean {
+  const t = idx.article.tokens;
+  const tok = idx.tokenOf(p.span.start);
+  const k1 = t.key[tok - 1] as string;
+  const k2 = t.key[tok - 2] as string;
+  // "in northern Kandahar", "to the capital": one determiner or adjective may stand between.
+  const between = t.pos[tok - 1] === "DET" || t.pos[tok - 1] === "ADJ";
+  return SCENE_WORDS.has(k1) || (between && SCENE_WORDS.has(k2)) || (k1 === "of" && TOWN_WORDS.has(k2));
+}
 
 /** Whether a span lies inside an actor's name: binary search over the actor spans, sorted once. */
 function insideActor(actors: readonly { span: Span }[]): (span: Span) => boolean {

@@ -14,6 +14,16 @@ const LOOKBACK = 8;
  */
 const GAP = 8;
 
+/** Another event the story reports (not one it recalls) was told after `e` was last told. */
+function toldSince(events: readonly Draft[], e: Draft): boolean {
+  const last = e.sentences[e.sentences.length - 1] as number;
+  for (let k = events.length - 1; k >= Math.max(0, events.length - LOOKBACK); k--) {
+    const o = events[k] as Draft;
+    if (o !== e && !pastMark(o.otherEvent) && (o.sentences[o.sentences.length - 1] as number) > last) return true;
+  }
+  return false;
+}
+
 /** Marks that let two mentions be one event: the same, or "another" beside none (it is a mark of the sentence). */
 function sameStanding(a: Draft["otherEvent"], b: Draft["otherEvent"]): boolean {
   if (a === b) return true;
@@ -229,6 +239,9 @@ export function mergeAcrossSentences(
           trace?.note("frame.no-merge", g.triggers[0]!.span, `not the event of sentence ${e.sentences[0]}: different ${why}`);
           continue;
         }
+        // The story has gone back to another of its events since this one was last told: a mention
+        // that does not name its place is about that one, or the lead, not this one.
+        if (k > 0 && !samePlace && toldSince(events, e)) continue;
         target = e;
         break;
       }
@@ -360,6 +373,19 @@ export function foldCountryLevel(
   return out;
 }
 
+/** Who takes part in a demonstration, or acts against it: protesters, crowds, police, tear gas, live fire. */
+const AT_A_DEMONSTRATION = new Set(["a.protester", "a.crowd", "a.state", "agent.state", "c.intervene", "c.lethal", "c.violent"]);
+
+/**
+ * Violence told in a later sentence belongs to a demonstration only when it involves its people or
+ * the police ("police fired tear gas at the marchers"), not when a speaker at a rally tells of
+ * atrocities elsewhere ("men shot and women raped").
+ */
+function partOfDemonstration(d: Draft, e: Draft): boolean {
+  if (!d.families.has("violence") || e.families.has("violence") || !e.families.has("demonstration")) return true;
+  return d.triggers.some((t) => (t.context ?? []).some((c) => AT_A_DEMONSTRATION.has(c)));
+}
+
 /**
  * ACLED codes no event without a place: a mention that found neither place nor date of its own
  * ("In a third incident, armed men opened fire on a police station", the town unrecognised) and is
@@ -379,7 +405,7 @@ export function foldPlaceless(
       for (let k = out.length - 1; k >= Math.max(0, out.length - LOOKBACK); k--) {
         const e = out[k] as Draft;
         if (e.sentences[0] === d.sentences[0]) continue;
-        if (sameStanding(e.otherEvent, d.otherEvent) && joinsInto(tax, d.families, e.families)) {
+        if (sameStanding(e.otherEvent, d.otherEvent) && joinsInto(tax, d.families, e.families) && partOfDemonstration(d, e)) {
           target = e;
           break;
         }

@@ -50,6 +50,42 @@ describe("where an event happened", () => {
   });
 });
 
+describe("mentions that are no event of their own", () => {
+  it("keeps a rally's speakers' words about violence elsewhere out of the rally and out of the events", () => {
+    const frames = framesOf(
+      "More than 300 people attended a rally in Toronto on Saturday in support of the Rohingya. A speaker said " +
+        "Canada's stand against the killing of civilians was welcome. She said there were reports of villages " +
+        "being burned and women raped.",
+    );
+    expect(frames.map((f) => [f.subEventType, placeOf(f)])).toEqual([["Peaceful protest", "Toronto"]]);
+  });
+
+  it("places a protest at the church that was bombed, and recalls a period summed up", () => {
+    // Tanta, Egypt, April 2017.
+    const frames = framesOf(
+      "A bomb exploded inside a church in the city of Tanta on Sunday, killing 27 worshippers, the health ministry " +
+        "said. President Sisi declared three days of mourning. Hundreds of people protested outside the church, " +
+        "chanting against the interior minister. Attacks on Christians have risen since the uprising of 2011. " +
+        "Dozens have been killed in sectarian violence.",
+    );
+    expect(frames.map((f) => [f.role, f.subEventType, f.location?.place.countryCode ?? null])).toEqual([
+      ["reported", "Remote explosive/landmine/IED", "EG"],
+      ["reported", "Peaceful protest", "EG"],
+      ["background", "Attack", null],
+    ]);
+    expect(frames[1]?.figures.killed).toBeNull();
+  });
+
+  it("takes no town in an article's first words for a dateline, nor for the scene of the next sentence", () => {
+    const frames = framesOf(
+      "Organizers of a London vigil read out the names of the victims. Gunmen abducted 40 villagers from a church, " +
+        "a local official said.",
+    );
+    expect(frames).toHaveLength(1);
+    expect(frames[0]?.location).toBeNull();
+  });
+});
+
 describe("who did it", () => {
   it("gives one filler per organisation, however often the article names it", () => {
     // Ankara car bombing, March 2016.

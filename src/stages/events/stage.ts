@@ -20,10 +20,21 @@ const EMPTY: readonly never[] = [];
 /** A dateline place ("SAN SALVADOR, 3 JAN 90 --", "KABUL (Reuters) -") opens the article. */
 const DATELINE_TOKENS = 8;
 
+/** The article's first word token. */
+function firstWord(input: StageInput): number {
+  const t = input.article.tokens;
+  let i = 0;
+  while (i < t.count && t.type[i] !== "word") i++;
+  return i;
+}
+
 function datelinePlace(input: StageInput, idx: ArticleIndex): EventLocation | null {
   for (const p of input.annotations.places ?? EMPTY) {
     const tok = idx.tokenOf(p.span.start);
     if (tok < 0 || tok >= DATELINE_TOKENS) break;
+    // A dateline opens the article ("KABUL (Reuters) -", "MANAGUA (NICARAGUA), 26 AUG 89"); a town
+    // named in its first words ("Organizers of a London rally") is no dateline.
+    if (p.rule !== "place.dateline" && tok !== firstWord(input)) continue;
     if (p.featureType === "city" || p.featureType === "admin2") return { place: p, precision: placePrecision(p.featureType) };
   }
   return null;
@@ -215,6 +226,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   for (const d of drafts) located.set(d, { location: locate(d), rule: null });
   inheritLocations(drafts, located);
   const dateline = datelinePlace(input, idx);
+  const sites = new Map(drafts.map((d) => [d, findSite(article, tax, idx, d)] as const));
   const frames: { frame: EventFrame; order: number }[] = [];
   for (const d of drafts) {
     const cues = typingCues(tax, d.triggers);
@@ -230,10 +242,40 @@ export function assembleEvents(input: StageInput): EventFrame[] {
       location = dateline;
       locationRule = "location.dateline";
     }
-    const frame = toFrame(article, tax, d, typed, cues, location, locationRule ?? (location ? null : "location.none"), findSite(article, tax, idx, d));
+    const site = sites.get(d) ?? null;
+    if (!location && site) {
+      // "Hundreds of demonstrators gathered outside the cathedral": the site of an event the article
+      // has placed ("a bomb blast ripped through a Coptic church" in Cairo) places this one too.
+      const same = drafts.find((e) => e !== d && e.role === d.role && sites.get(e)?.name === site.name && located.get(e)?.location);
+      if (same) {
+        location = located.get(same)?.location ?? null;
+        locationRule = "location.same-site";
+      }
+    }
+    const frame = toFrame(article, tax, d, typed, cues, location, locationRule ?? (location ? null : "location.none"), site);
     frames.push({ frame, order: d.role === "reported" ? salience(d) : 1e9 + (d.sentences[0] ?? 0) });
   }
-  return frames.sort((a, b) => a.order - b.order).map((f) => f.frame);
+  return withoutStrayMentions(frames.sort((a, b) => a.order - b.order).map((f) => f.frame), trace);
+}
+
+/**
+ * ACLED codes no event without a place: beside a reported event the article places, a reported
+ * mention that found no place, no date and no one who did it or was hit ("reports of widespread
+ * atrocities, men shot and women raped", told in a rally's story) is a remark, not an event. The
+ * article's lead event is always kept.
+ */
+function withoutStrayMentions(frames: EventFrame[], trace: StageInput["trace"]): EventFrame[] {
+  if (!frames.some((f) => f.role === "reported" && f.location)) return frames;
+  return frames.filter((f, i) => {
+    const stray =
+      i > 0 &&
+      f.role === "reported" &&
+      !f.location &&
+      !f.date &&
+      f.perpetratorOrgs.length + f.perpetratorIndividuals.length + f.victims.length + f.targets.length === 0;
+    if (stray) trace?.note("frame.drop.stray", f.triggers[0]!.span, "no place, time or participant beside placed events: a remark");
+    return !stray;
+  });
 }
 
 /** Event frames: the article's reported events first (the main one leading), then the ones it recalls. */
