@@ -227,6 +227,13 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   inheritLocations(drafts, located);
   const dateline = datelinePlace(input, idx);
   const sites = new Map(drafts.map((d) => [d, findSite(article, tax, idx, d)] as const));
+  // The first placed event of each standing at each kind of site.
+  const placedAtSite = new Map<string, Draft>();
+  for (const d of drafts) {
+    const site = sites.get(d);
+    const key = site ? `${d.role}|${site.name}` : null;
+    if (key && located.get(d)?.location && !placedAtSite.has(key)) placedAtSite.set(key, d);
+  }
   const frames: { frame: EventFrame; order: number }[] = [];
   for (const d of drafts) {
     const cues = typingCues(tax, d.triggers);
@@ -246,7 +253,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
     if (!location && site) {
       // "Hundreds of demonstrators gathered outside the cathedral": the site of an event the article
       // has placed ("a bomb blast ripped through a Coptic church" in Cairo) places this one too.
-      const same = drafts.find((e) => e !== d && e.role === d.role && sites.get(e)?.name === site.name && located.get(e)?.location);
+      const same = placedAtSite.get(`${d.role}|${site.name}`);
       if (same) {
         location = located.get(same)?.location ?? null;
         locationRule = "location.same-site";

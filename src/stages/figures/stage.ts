@@ -33,7 +33,9 @@ export const figuresStage: Stage<"figures"> = {
     const figures: FigureMention[] = [];
     article.sentences.forEach((s, index) => {
       const counts = figuresInSentence(article.tokens, s.firstToken, s.endToken);
-      const taken = (i: number) => counts.some((c) => c.first <= i && i < c.end);
+      const marks = new Uint8Array(s.endToken - s.firstToken);
+      for (const c of counts) marks.fill(1, c.first - s.firstToken, c.end - s.firstToken);
+      const taken = (i: number) => marks[i - s.firstToken] === 1;
       for (const c of [...counts, ...singularFigures(article.tokens, s.firstToken, s.endToken, taken)]) {
         const span = tokenSpan(article, c.first, c.end - 1);
         figures.push({

@@ -162,23 +162,30 @@ const SINCE_REACH = 10;
 
 /**
  * "Persecution has spiked since the toppling of Mubarak's regime in 2011. Dozens have been killed in
- * sectarian clashes": a sentence in the present perfect, with no time of its own, after a sentence
- * that opens a period of years ("since ... 2011"), sums up that period; its triggers tell no event
- * of the article's own. Reads the sentence before and a few tokens before the trigger.
+ * sectarian clashes": a sentence with no time of its own, after a sentence that opens a period of
+ * years ("since ... 2011"), may sum up that period. Returns the words of that period, or null; read
+ * once per sentence (the sentence and the one before).
  */
-export function periodSummed(article: Article, view: SentenceView, first: number): BackgroundDecision | null {
+export function periodBefore(article: Article, view: SentenceView): string | null {
   const t = article.tokens;
   const s = t.sentence[view.first] as number;
   const before = article.sentences[s - 1];
-  if (!before || article.sentences[s]?.paragraph === undefined) return null;
-  let perfect = false;
-  for (let j = first - 1; j >= Math.max(view.first, first - 4); j--) if (PERFECT.has(t.key[j] as string)) perfect = true;
-  if (!perfect) return null;
+  if (!before) return null;
   for (let j = view.first; j < view.end; j++) if (OWN_TIME.has(t.key[j] as string) || YEAR.test(t.value[j] as string)) return null;
   for (let j = before.firstToken; j < before.endToken; j++) {
     if (t.key[j] !== "since") continue;
     for (let k = j + 1; k < Math.min(before.endToken, j + SINCE_REACH + 1); k++)
-      if (YEAR.test(t.value[k] as string)) return { kind: "earlier", words: `since ... ${t.value[k] as string}` };
+      if (YEAR.test(t.value[k] as string)) return `since ... ${t.value[k] as string}`;
+  }
+  return null;
+}
+
+/** A trigger in the present perfect ("have been killed") within a period the sentence before opened: recalled. */
+export function periodSummed(article: Article, view: SentenceView, first: number, period: string | null): BackgroundDecision | null {
+  if (!period) return null;
+  const t = article.tokens;
+  for (let j = first - 1; j >= Math.max(view.first, first - 4); j--) {
+    if (PERFECT.has(t.key[j] as string)) return { kind: "earlier", words: period };
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { taxonomy, type Taxonomy } from "../../taxonomy/load.js";
 import type { Cue } from "../../taxonomy/types.js";
 import { typeOf } from "../../taxonomy/typing.js";
 import { tokenSpan } from "../../text/evidence.js";
-import { backgroundCue, modalityOf, openingTime, periodSummed } from "./modality.js";
+import { backgroundCue, modalityOf, openingTime, periodBefore, periodSummed } from "./modality.js";
 import { captureSense, participants } from "./participants.js";
 import { scanCues, SentenceView, type Hit } from "./sentence-view.js";
 
@@ -108,6 +108,7 @@ function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: Sen
 
   const out: TriggerMention[] = [];
   const opening = openingTime(article, view);
+  const period = periodBefore(article, view);
   let previous: { end: number; other: TriggerMention["otherEvent"] } | null = null;
   for (const a of anchors) {
     const { first, end } = a.hit;
@@ -119,7 +120,7 @@ function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: Sen
     }
     const modal = modalityOf(article, view, first, end);
     let background =
-      backgroundCue(article, view, first, end) ?? (first > view.first + 1 ? opening : null) ?? periodSummed(article, view, first);
+      backgroundCue(article, view, first, end) ?? (first > view.first + 1 ? opening : null) ?? periodSummed(article, view, first, period);
     // A clause hung on an earlier event's trigger tells more of it ("bombings in Istanbul that killed 44").
     // A comma does not end it ("was killed in the same province, reportedly by mortar fire").
     if (!background && previous?.other && previous.other !== "distinct" && !view.clauseWordBetween(previous.end, first)) {
