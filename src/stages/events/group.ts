@@ -230,7 +230,9 @@ export function mergeAcrossSentences(
         // Across sentences a mention joins an event of its own family: a protest told in one
         // sentence is not the killing of civilians a speaker deplores in the next.
         if (![...g.families].some((f) => e.families.has(f))) continue;
-        if (pastMark(g.otherEvent) && !pastMark(e.otherEvent)) continue;
+        // A month-dated mention that names its event by a definite word ("issued a statement on 15
+        // September ... defending the bombing") is about the event already told, not an earlier one.
+        if (pastMark(g.otherEvent) && !pastMark(e.otherEvent) && !(g.otherEvent === "calendar" && refersBack(g))) continue;
         const samePlace = shares(specificPlaces(g), specificPlaces(e));
         if (g.otherEvent === null && pastMark(e.otherEvent) && !samePlace) continue;
         if ((g.sentences[0] as number) - (e.sentences[e.sentences.length - 1] as number) > GAP && !samePlace) continue;

@@ -28,6 +28,16 @@ describe("reported or recalled, in articles without a publication date", () => {
     expect(frames[0]?.figures.killed?.best).toBe(29);
   });
 
+  it("reads a month-dated sentence that names the lead event by a definite word as more of that event", () => {
+    // Wikipedia-style account of the Harrods bombing (December 1983).
+    const frames = framesOf(
+      "The Harrods bombing was a car bomb attack on 17 December 1983 outside the Harrods department store in " +
+        "London, which killed six people. The leadership of the IRA was taken aback by the outcry over the attack " +
+        "and on 18 December issued a statement regretting the civilian deaths, though defending the bombing.",
+    );
+    expect(frames.map((f) => [f.role, f.date?.start, f.figures.killed?.best])).toEqual([["reported", "1983-12-17", 6]]);
+  });
+
   it("recalls an attack told by its date as the cause of what the article reports", () => {
     const frames = framesOf(
       "The emergency laws were first introduced after gunmen killed 12 people at the offices of Charlie Hebdo in " +
