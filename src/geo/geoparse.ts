@@ -437,9 +437,9 @@ const TOWN_OF = new Set(["town", "village", "city", "hamlet"]);
 const ARTICLE_WORDS = new Set(["al", "el"]);
 
 /**
- * "the town of Qatraneh": a name the text calls a town, spelled otherwise than the gazetteer
- * ("Al Qaţrānah"), is found under the other spellings of an Arabic name, when one of them is a
- * town of a country the article names (by name or demonym).
+ * "the town of Qatraneh", "the city of Raqqa": a name the text calls a town, spelled otherwise
+ * than the gazetteer's town ("Al Qaţrānah", "Ar Raqqah"), is found under the other spellings of an
+ * Arabic name, when one of them is a town of a country the article names (by name or demonym).
  */
 function withOtherSpellings(
   article: Article,
@@ -462,7 +462,8 @@ function withOtherSpellings(
     if (ARTICLE_WORDS.has(t.key[i] as string) && t.value[i + 1] === "-" && t.type[i + 2] === "word") end = i + 3;
     if (k < matches.length && matches[k]!.first < end) continue;
     const key = nameKey(t.value.slice(i, end).join(" "));
-    if (!key || gz.has(key)) continue;
+    // A name the gazetteer knows only as something else than a town ("the city of Raqqa", a province).
+    if (!key || gz.lookup(key).some((p) => p.kind === PlaceKind.City)) continue;
     if (!named) {
       named = new Set(demonyms.map((d) => d.country));
       for (const m of matches)
@@ -496,9 +497,19 @@ function candidatesOf(gz: Gazetteer, key: string): readonly GeoPlace[] {
     if (p.quality === NameQuality.Main)
       main = Math.max(main, p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2 ? p.population : Infinity);
   if (main < 1000) return all;
-  // "Calcutta" is still Kolkata beside a village of that name: an alternate ten times larger stays.
+  // "Calcutta" is still Kolkata beside a village of that name: an alternate ten times larger stays;
+  // so does the seat of the province of that name ("Raqqa": the province and Ar Raqqah).
+  const provinces = new Set(
+    all.filter((p) => p.kind === PlaceKind.Admin1 && p.quality === NameQuality.Main).map((p) => p.admin1),
+  );
   return all.filter(
-    (p) => !(p.kind === PlaceKind.City && p.quality === NameQuality.Alternate && p.population < 10 * main),
+    (p) =>
+      !(
+        p.kind === PlaceKind.City &&
+        p.quality === NameQuality.Alternate &&
+        p.population < 10 * main &&
+        !(provinces.has(p.admin1) && p.featureCode === "PPLA")
+      ),
   );
 }
 

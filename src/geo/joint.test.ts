@@ -337,4 +337,16 @@ describe("sites, longer names and names spelled otherwise", () => {
     // Only in a story about the town's country.
     expect(find(parse("Gunmen attacked a police patrol in the town of Qatraneh."), "Qatraneh")).toHaveLength(0);
   });
+
+  it("reads the city of a province's name as the province's seat", () => {
+    // Syrian news, 2017-2020.
+    const found = parse(
+      "A roadside bomb killed a soldier near the city of Raqqa. Fighting raged in Raqqa province, Syria.",
+    );
+    expect(found.map((f) => [f.text, f.place.featureType])).toEqual([
+      ["Raqqa", "city"],
+      ["Raqqa province", "admin1"],
+      ["Syria", "country"],
+    ]);
+  });
 });
