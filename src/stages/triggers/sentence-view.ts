@@ -17,8 +17,9 @@ const RELATIVE: ReadonlySet<string> = new Set(["which", "who", "whom", "whose", 
 
 /**
  * A boundary at token i that opens a clause hung on the one before: a relative word ("which left
- * 60 dead"), or a comma before one or before a participle (", prompting air strikes", ", killing
- * five"). Such a clause tells more of the same event.
+ * 60 dead"), or a comma before one, before a participle (", prompting air strikes", ", killing
+ * five") or before the agent of a passive (", reportedly by mortar fire"). Such a clause tells more
+ * of the same event.
  */
 function hangsOn(t: Article["tokens"], i: number): boolean {
   const here = t.key[i] as string;
@@ -26,6 +27,8 @@ function hangsOn(t: Article["tokens"], i: number): boolean {
   if (here !== ",") return false;
   const next = t.key[i + 1] as string | undefined;
   if (next === undefined) return false;
+  // ", reportedly by mortar fire from the Islamic State": the agent of the passive before it.
+  if (next === "by" || (t.pos[i + 1] === "ADV" && t.key[i + 2] === "by")) return true;
   return RELATIVE.has(next) || (t.pos[i + 1] === "VERB" && next.endsWith("ing"));
 }
 

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { TriggerMention } from "../../core/annotations.js";
 import { actorsStage } from "../actors/stage.js";
+import { datesStage } from "../dates/stage.js";
 import { placesStage } from "../places/stage.js";
 import { articleFromText } from "../../text/article.js";
 import { triggersStage } from "./stage.js";
 
-/** Triggers of a text, with the places and actors stages run first as in the pipeline. */
+/** Triggers of a text, with the places, dates and actors stages run first as in the pipeline. */
 function triggersOf(text: string, published: string | null = null): (TriggerMention & { words: string })[] {
   const article = articleFromText(text, published);
   const places = placesStage.run({ article, annotations: {}, trace: null });
+  const dates = datesStage.run({ article, annotations: places, trace: null });
   const actors = actorsStage.run({ article, annotations: places, trace: null });
-  const { triggers } = triggersStage.run({ article, annotations: { ...places, ...actors }, trace: null });
+  const { triggers } = triggersStage.run({ article, annotations: { ...places, ...dates, ...actors }, trace: null });
   return triggers.map((t) => ({ ...t, words: article.text.slice(t.span.start, t.span.end) }));
 }
 
@@ -62,6 +64,20 @@ describe("trigger detection and typing", () => {
     expect(find(attempt, "tried to blow up")).toMatchObject({ subEventType: "Disrupted weapons use", modality: "asserted" });
     const failed = triggersOf("A pipe bomb left outside the synagogue did not go off, and another failed to detonate.");
     expect(failed.map((t) => t.subEventType)).toEqual(["Disrupted weapons use", "Disrupted weapons use"]);
+  });
+
+  it("marks an event dated months before the publication as an earlier one", () => {
+    const ts = triggersOf("In April, more than 20 soldiers were killed in attacks near Palmyra.", "2020-08-19");
+    expect(find(ts, "killed")?.otherEvent).toBe("earlier");
+    expect(find(triggersOf("On Monday, 20 soldiers were killed near Palmyra.", "2020-08-19"), "killed")?.otherEvent).toBeUndefined();
+  });
+
+  it("keeps the agent of a passive after a comma in the clause it belongs to", () => {
+    const ts = triggersOf(
+      "It was the first such death since 2014, when a colonel was killed in the same area, reportedly by rocket fire from the militants.",
+    );
+    expect(find(ts, "killed")?.subordinate).toBe(true);
+    expect(find(ts, "rocket fire")?.subordinate).toBe(true);
   });
 
   it("reads a defused bomb as disrupted weapons use (DEV-MUC3-0150)", () => {

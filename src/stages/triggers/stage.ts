@@ -6,7 +6,7 @@ import { taxonomy, type Taxonomy } from "../../taxonomy/load.js";
 import type { Cue } from "../../taxonomy/types.js";
 import { typeOf } from "../../taxonomy/typing.js";
 import { tokenSpan } from "../../text/evidence.js";
-import { backgroundCue, modalityOf, openingTime, periodBefore, periodSummed } from "./modality.js";
+import { backgroundCue, modalityOf, openingTime, periodBefore, periodSummed, type BackgroundDecision } from "./modality.js";
 import { captureSense, participants } from "./participants.js";
 import { scanCues, SentenceView, type Hit } from "./sentence-view.js";
 
@@ -99,7 +99,57 @@ function withoutCarriedArms(input: StageInput, view: SentenceView, anchors: read
   });
 }
 
-function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: SentenceView, anchors: readonly Anchor[]): TriggerMention[] {
+const DAY = 864e5;
+/** A date this long before publication dates an earlier event (ACLED: the article's own events are recent). */
+const STALE_DAYS = 30;
+/** How far from a trigger, in its clause, a date dates it. */
+const DATE_REACH = 8;
+
+/** Token ranges of the sentence's dates that lie long before the publication date. */
+type StaleDate = { first: number; end: number; words: string };
+
+function staleDates(input: StageInput, tokenOf: (o: number) => number): Map<number, StaleDate[]> {
+  const out = new Map<number, StaleDate[]>();
+  const { article } = input;
+  if (!article.published) return out;
+  const limit = Date.parse(article.published) - STALE_DAYS * DAY;
+  for (const d of input.annotations.dates ?? EMPTY) {
+    if (d.anchor === "event" || !d.end || Date.parse(d.end) >= limit) continue;
+    const first = tokenOf(d.span.start);
+    const end = tokenOf(d.span.end - 1) + 1;
+    if (first < 0) continue;
+    const s = article.tokens.sentence[first] as number;
+    const list = out.get(s) ?? [];
+    list.push({ first, end, words: article.text.slice(d.span.start, d.span.end) });
+    out.set(s, list);
+  }
+  return out;
+}
+
+/**
+ * "In April, more than 20 soldiers were killed" in an article of August: a date long before the
+ * publication that opens the sentence, or stands beside the trigger in its clause, dates an earlier
+ * event.
+ */
+function staleDateOf(view: SentenceView, stale: readonly StaleDate[], first: number, end: number): BackgroundDecision | null {
+  for (const d of stale) {
+    const opening = d.first <= view.first + 1 && view.clauseWordBetween(view.first, d.first) === false;
+    const near =
+      (d.end <= first && first - d.end <= DATE_REACH && !view.hardBoundaryBetween(d.end, first)) ||
+      (d.first >= end && d.first - end <= DATE_REACH && !view.hardBoundaryBetween(end, d.first));
+    if (opening || near) return { kind: "earlier", words: d.words };
+  }
+  return null;
+}
+
+function sentenceTriggers(
+  input: StageInput,
+  tax: Taxonomy,
+  s: number,
+  view: SentenceView,
+  anchors: readonly Anchor[],
+  stale: readonly StaleDate[],
+): TriggerMention[] {
   const { article } = input;
   const classes = new Set<string>();
   for (const h of view.cues) for (const c of h.value.classes) if (c !== "capture") classes.add(c);
@@ -120,7 +170,10 @@ function sentenceTriggers(input: StageInput, tax: Taxonomy, s: number, view: Sen
     }
     const modal = modalityOf(article, view, first, end);
     let background =
-      backgroundCue(article, view, first, end) ?? (first > view.first + 1 ? opening : null) ?? periodSummed(article, view, first, period);
+      backgroundCue(article, view, first, end) ??
+      (first > view.first + 1 ? opening : null) ??
+      periodSummed(article, view, first, period) ??
+      staleDateOf(view, stale, first, end);
     // A clause hung on an earlier event's trigger tells more of it ("bombings in Istanbul that killed 44").
     // A comma does not end it ("was killed in the same province, reportedly by mortar fire").
     if (!background && previous?.other && previous.other !== "distinct" && !view.clauseWordBetween(previous.end, first)) {
@@ -161,6 +214,7 @@ export function findTriggers(input: StageInput): TriggerMention[] {
   const tokenOf = tokenFinder(article);
   const actors = bySentence<ActorMention>(input.annotations.actors ?? EMPTY, article, tokenOf);
   const places = bySentence<PlaceMention>(input.annotations.places ?? EMPTY, article, tokenOf);
+  const stale = staleDates(input, tokenOf);
   const out: TriggerMention[] = [];
   article.sentences.forEach((sentence, s) => {
     const hits = scanCues(tax, article, sentence.firstToken, sentence.endToken);
@@ -178,7 +232,7 @@ export function findTriggers(input: StageInput): TriggerMention[] {
       const cls = hit.value.eventClass === "capture" ? captureSense(article, view, hit.first, hit.end) : hit.value.eventClass;
       anchors.push({ hit, cls });
     }
-    out.push(...sentenceTriggers(input, tax, s, view, withoutCarriedArms(input, view, withoutSeizedWeapons(input, anchors))));
+    out.push(...sentenceTriggers(input, tax, s, view, withoutCarriedArms(input, view, withoutSeizedWeapons(input, anchors)), stale.get(s) ?? EMPTY));
   });
   return out;
 }
@@ -186,7 +240,7 @@ export function findTriggers(input: StageInput): TriggerMention[] {
 /** Trigger words typed by the taxonomy, with their modality and the cues that typed them. */
 export const triggersStage: Stage<"triggers"> = {
   name: "triggers",
-  requires: ["places", "actors"],
+  requires: ["places", "dates", "actors"],
   provides: ["triggers"],
   run: (input) => ({ triggers: findTriggers(input) }),
 };
