@@ -235,6 +235,11 @@ export function mergeAcrossSentences(
         if (pastMark(g.otherEvent) && !pastMark(e.otherEvent) && !(g.otherEvent === "calendar" && refersBack(g))) continue;
         const samePlace = shares(specificPlaces(g), specificPlaces(e));
         if (g.otherEvent === null && pastMark(e.otherEvent) && !samePlace) continue;
+        // Recalled events are told in a sentence or two: a recalled mention further on that does not
+        // name the same place is another recalled event ("since 2017, when a general was killed ...
+        // In April, more than two dozen fighters were killed").
+        const lastOfE = e.sentences[e.sentences.length - 1] as number;
+        if (pastMark(g.otherEvent) && pastMark(e.otherEvent) && !samePlace && (g.sentences[0] as number) - lastOfE > 1) continue;
         if ((g.sentences[0] as number) - (e.sentences[e.sentences.length - 1] as number) > GAP && !samePlace) continue;
         const why = conflict(g, e);
         if (why) {

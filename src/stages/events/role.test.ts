@@ -82,4 +82,20 @@ describe("recalled events told over two sentences", () => {
     expect(berlin?.perpetratorOrgs.map((f) => f.name)).toContain("Islamic State");
     expect(frames[0]?.perpetratorOrgs).toEqual([]);
   });
+
+  it("keeps two recalled attacks told sentences apart as two, and an attack months before the article as recalled", () => {
+    const frames = framesOf(
+      "A roadside bomb killed a Russian soldier near the city of Raqqa, the ministry said on Monday. It was the " +
+        "first such death in the province since 2017, when a general was killed in the same area, reportedly by " +
+        "mortar fire from the Islamic State. The army controls most of the province. Insurgents remain active in " +
+        "the desert. In April, more than 20 soldiers were killed in attacks near Palmyra.",
+      "2020-08-19",
+    );
+    expect(frames.map((f) => [f.role, f.subEventType, f.figures.killed?.best ?? null])).toEqual([
+      ["reported", "Remote explosive/landmine/IED", 1],
+      ["background", "Shelling/artillery/missile attack", 1],
+      ["background", "Armed clash", 21],
+    ]);
+    expect(frames[1]?.perpetratorOrgs.map((f) => f.name)).toEqual(["Islamic State"]);
+  });
 });

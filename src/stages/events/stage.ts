@@ -1,3 +1,4 @@
+import { roleLexicons } from "../../actors/lexicons.js";
 import type { PlaceMention, TriggerMention } from "../../core/annotations.js";
 import type { EventFrame, EventLocation } from "../../core/frame.js";
 import { placePrecision } from "../../geo/precision.js";
@@ -111,12 +112,16 @@ function bomberAmongDead(d: Draft, cues: ReadonlySet<string>): boolean {
 /** Words before a noun that point back to an event already told: "the blast", "this attack". */
 const BACK = new Set(["the", "this", "that", "its", "their"]);
 
-/** Whether a mention names its event by a noun that points back ("The blast destroyed the bus"). */
+/**
+ * Whether a mention names its event by a noun that points back ("The blast destroyed the bus"); a
+ * noun for the people who did it ("The attacker, shot dead by police") names no event.
+ */
 function refersBack(idx: ArticleIndex, d: Draft): boolean {
   const t = idx.article.tokens;
+  const doers = roleLexicons().perpetrators;
   return d.triggers.some((m) => {
     const tok = idx.tokenOf(m.span.start);
-    return tok > 0 && t.pos[tok] === "NOUN" && BACK.has(t.key[tok - 1] as string);
+    return tok > 0 && t.pos[tok] === "NOUN" && BACK.has(t.key[tok - 1] as string) && !doers.longestAt(t, tok, tok + 3);
   });
 }
 
