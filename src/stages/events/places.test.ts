@@ -86,6 +86,17 @@ describe("mentions that are no event of their own", () => {
   });
 });
 
+describe("a killing in a diplomatic story", () => {
+  it("reports the fatal shooting of an ambassador, whom the sentence's diplomacy does not explain away", () => {
+    // Kinshasa, February 2021 (the Italian ambassador killed in an ambush; the wording is simplified).
+    const frames = framesOf(
+      "A gunman fatally shot the Italian ambassador outside the embassy in Kinshasa on Monday, officials said.",
+      "2021-02-23",
+    );
+    expect(frames.map((f) => [f.subEventType, placeOf(f), f.figures.killed?.best])).toEqual([["Attack", "Kinshasa", 1]]);
+  });
+});
+
 describe("who did it", () => {
   it("gives one filler per organisation, however often the article names it", () => {
     // Ankara car bombing, March 2016.
