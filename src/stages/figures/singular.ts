@@ -1,5 +1,7 @@
 import type { TokenTable } from "../../core/article.js";
 import type { FigureKind } from "../../core/annotations.js";
+import { readTsvLexicon } from "../../numbers/lexicon-file.js";
+import { PhraseIndex } from "../../text/phrases.js";
 import { figureLexicon, type PeopleGroup } from "./lexicon.js";
 import type { FigureCandidate } from "./patterns.js";
 
@@ -78,26 +80,39 @@ function one(kind: FigureKind, first: number, end: number, group: PeopleGroup, r
  * gives in numbers is read by the other patterns; `taken` marks its tokens, which are skipped.
  * Each test reads a few tokens beside a casualty word: linear in the sentence.
  */
+type Form = "active" | "passive" | "intransitive";
+let casualtyWords: PhraseIndex<{ form: Form; kind: FigureKind }> | null = null;
+
+/** The active, passive and intransitive casualty words in one index: one scan of a sentence finds them all. */
+function casualtyIndex(): PhraseIndex<{ form: Form; kind: FigureKind }> {
+  casualtyWords ??= new PhraseIndex(
+    readTsvLexicon("casualty-terms.tsv")
+      .filter((r) => r.form === "active" || r.form === "passive" || r.form === "intransitive")
+      .map((r) => [r.phrase as string, { form: r.form as Form, kind: r.kind as FigureKind }] as const),
+  );
+  return casualtyWords;
+}
+
 export function singularFigures(tokens: TokenTable, first: number, limit: number, taken: (i: number) => boolean): FigureCandidate[] {
-  const lex = figureLexicon();
   const out: FigureCandidate[] = [];
-  for (const a of lex.forms.active.findAll(tokens, first, limit)) {
-    if (a.first > first && IRREALIS.has(tokens.key[a.first - 1] as string)) continue;
-    let at = a.end;
-    if (at < limit && DEFINITE.has(tokens.key[at] as string)) at++;
-    if (at >= limit || taken(at) || tokens.type[at] === "number") continue;
-    const { head, end } = headAfter(tokens, at, limit);
-    if (!head || head.end !== end || !singular(tokens.key[end - 1] as string) || taken(end - 1)) continue;
-    out.push(one(a.values[0] as FigureKind, at, end, head.group, "figure.active-one"));
-  }
-  for (const form of ["passive", "intransitive"] as const) {
-    for (const p of lex.forms[form].findAll(tokens, first, limit)) {
-      let s = p.first - 1;
+  for (const m of casualtyIndex().findAll(tokens, first, limit)) {
+    for (const { form, kind } of m.values) {
+      if (form === "active") {
+        if (m.first > first && IRREALIS.has(tokens.key[m.first - 1] as string)) continue;
+        let at = m.end;
+        if (at < limit && DEFINITE.has(tokens.key[at] as string)) at++;
+        if (at >= limit || taken(at) || tokens.type[at] === "number") continue;
+        const { head, end } = headAfter(tokens, at, limit);
+        if (!head || head.end !== end || !singular(tokens.key[end - 1] as string) || taken(end - 1)) continue;
+        out.push(one(kind, at, end, head.group, "figure.active-one"));
+        continue;
+      }
+      let s = m.first - 1;
       while (s >= first && AUX.has(tokens.key[s] as string)) s--;
       // A passive needs its auxiliary ("was killed"); "died" takes none.
-      if (s < first || (form === "passive" && s === p.first - 1) || taken(s)) continue;
+      if (s < first || (form === "passive" && s === m.first - 1) || taken(s)) continue;
       const person = subjectAt(tokens, first, s);
-      if (person) out.push(one(p.values[0] as FigureKind, person.first, person.end, person.group, `figure.${form}-one`));
+      if (person) out.push(one(kind, person.first, person.end, person.group, `figure.${form}-one`));
     }
   }
   return out;
