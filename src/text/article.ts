@@ -6,6 +6,8 @@ import { normalise } from "./normalise.js";
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
     Object.freeze(value);
+    // The token arrays hold strings: freezing the array is enough, and walking them is not free.
+    if (Array.isArray(value) && typeof value[0] !== "object") return value;
     for (const v of Object.values(value as object)) deepFreeze(v);
   }
   return value;
