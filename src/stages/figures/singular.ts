@@ -25,7 +25,8 @@ const AUX = new Set([
 ]);
 const IRREALIS = new Set(["to", "not", "n't", "never", "will", "would", "could", "can", "cannot", "may", "might", "should", "must"]);
 
-const singular = (key: string) => !COLLECTIVE.has(key) && !key.endsWith("s");
+/** One person: not a plural ("officers", "gunmen", "policemen") nor a collective ("police"). */
+const singular = (key: string) => !COLLECTIVE.has(key) && !key.endsWith("s") && !key.endsWith("men");
 
 interface Head {
   readonly first: number;

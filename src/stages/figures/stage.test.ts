@@ -256,5 +256,6 @@ describe("one person named without a number", () => {
   it("counts no one a negated or intended verb names, nor a person inside a number's count", () => {
     expect(brief("Police said they did not kill the protester.")).toEqual([]);
     expect(brief("The attack killed 12 people, including the mayor.")).toEqual([["killed", 12, 12, 12, "12"]]);
+    expect(brief("The siege ended when security forces killed the remaining gunmen.")).toEqual([]);
   });
 });
