@@ -4,7 +4,9 @@
  */
 import { buildGazetteer } from "./build-gazetteer.js";
 
-const builders: { name: string; run: () => Promise<void> }[] = [{ name: "gazetteer (data/build/gazetteer.json)", run: () => buildGazetteer() }];
+const builders: { name: string; run: () => Promise<void> }[] = [
+  { name: "gazetteer (data/build/gazetteer.json)", run: () => buildGazetteer() },
+];
 
 for (const b of builders) {
   const t0 = Date.now();
