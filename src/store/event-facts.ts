@@ -25,9 +25,22 @@ export interface EventFacts {
   readonly injuredBest: Int32Array;
 }
 
-/** The columns of the facts query, in the order of `FactRow`. */
-export const FACT_COLUMNS =
-  "e.id, e.lat, e.lon, e.date_start, e.date_end, e.event_type, e.sub_event_type, e.country_code, e.dataset, e.role, e.killed_low, e.killed_best, e.injured_best";
+/** The columns of the facts query (sql/reads.ts), in the order of `FactRow`. */
+export const FACT_COLUMNS = [
+  "id",
+  "lat",
+  "lon",
+  "date_start",
+  "date_end",
+  "event_type",
+  "sub_event_type",
+  "country_code",
+  "dataset",
+  "role",
+  "killed_low",
+  "killed_best",
+  "injured_best",
+] as const;
 
 export type FactRow = readonly [
   id: number,

@@ -1,29 +1,49 @@
 import pg from "pg";
-import { SitrepError, isSitrepError } from "../../core/errors.js";
-import type { AggregateBucket, AggregateQuery, EventQuery, MapPoint, MapQuery } from "../../query/types.js";
+import { SitrepError } from "../../core/errors.js";
+import type { AggregateBucket, AggregateQuery, EventFilter, EventQuery, MapPoint, MapQuery } from "../../query/types.js";
+import { factsFromRows, type EventFacts, type FactRow } from "../event-facts.js";
 import { checksum, pendingMigrations, type AppliedMigration } from "../migrations.js";
 import {
+  CHANGE_TOKEN_SQL,
+  COUNTS_SQL,
+  aggregateSql,
+  auditLogSql,
+  candidateEventsSql,
+  eventFactsSql,
+  eventIdsSql,
+  eventPageSql,
+  eventSelect,
+  likePrefix,
+  mapPointsSql,
+  type ReadDialect,
+  type Sql,
+} from "../sql/reads.js";
+import {
   ARTICLE_COLUMNS,
-  EVENT_COLUMNS,
   EVENT_FIELD_COLUMNS,
   articleFromRow,
+  articleIdsOf,
   auditFromRow,
   bucketFromRow,
+  countsFromRow,
   decisionFromRow,
+  eventDetailFromRows,
   eventFieldValues,
   eventFromRow,
-  figureFromRow,
+  eventSearchText,
+  mapPointFromRow,
   recordJson,
   reportFromRow,
+  signatureBlob,
+  similarArticleFromRow,
   tokenFromRow,
   type Row,
 } from "../sql/rows.js";
-import { Params, eventConditions, orderBy, pageLimit, rollupAggregateSql, rollupCountSql, rollupPlan, shiftDays, type SqlDialect } from "../sql/where.js";
+import { pageLimit, type Params } from "../sql/where.js";
 import type {
   ApiToken,
   ArticleWithText,
   AuditEntry,
-  Block,
   EventDetail,
   EventFields,
   EventPage,
@@ -34,11 +54,9 @@ import type {
   StoreTx,
   TokenRole,
 } from "../store.js";
-import { hashToken, newToken } from "../tokens.js";
+import { checkTokenRole, hashToken, newToken } from "../tokens.js";
+import { TransactionQueue, storeError } from "../transactions.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
-import type { EventFilter } from "../../query/types.js";
-import type { EventFacts } from "../event-facts.js";
-import { postgresChangeToken, postgresEventFacts, postgresEventIds } from "./event-facts.js";
 
 /** Dates as ISO text (as SQLite keeps them), 64-bit ids as numbers (they stay far below 2^53). */
 const TYPES = {
@@ -50,12 +68,10 @@ const TYPES = {
 } as unknown as pg.CustomTypesConfig;
 
 const MIGRATION_LOCK = 7_243_001;
-const EVENT_SELECT = EVENT_COLUMNS.map((c) =>
-  c === "date_start" || c === "date_end" ? `to_char(e.${c}, 'YYYY-MM-DD') AS ${c}` : `e.${c}`,
-).join(", ");
 
-function dialect(p: Params): SqlDialect {
-  return {
+const POSTGRES: ReadDialect = {
+  placeholders: "$",
+  conditions: (p: Params) => ({
     param: (v) => p.add(v),
     inNoCase: (column, values) => `lower(${column}) IN (${p.list(values.map((v) => v.toLowerCase()))})`,
     textMatch: (words) => {
@@ -65,20 +81,22 @@ function dialect(p: Params): SqlDialect {
     // Latitude and longitude ranges, not a geography envelope: a box's edges are parallels, not great circles.
     box: (west, south, east, north) => `(e.lat BETWEEN ${p.add(south)} AND ${p.add(north)} AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)})`,
     near: (lat, lon, km) => `ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(${p.add(lon)}, ${p.add(lat)}), 4326)::geography, ${p.add(km * 1000)})`,
-  };
-}
-
-const GROUP_KEY: Record<string, string> = {
-  day: "to_char(e.date_start, 'YYYY-MM-DD')",
-  week: "to_char(date_trunc('week', e.date_start), 'YYYY-MM-DD')",
-  month: "to_char(date_trunc('month', e.date_start), 'YYYY-MM-DD')",
-  year: "to_char(date_trunc('year', e.date_start), 'YYYY-MM-DD')",
-  country: "e.country_code",
-  admin1: "e.admin1",
-  eventType: "e.event_type",
-  subEventType: "e.sub_event_type",
-  dataset: "e.dataset",
+  }),
+  // Formatted here rather than left to the session's DateStyle.
+  dateColumn: (column) => `to_char(e.${column}, 'YYYY-MM-DD') AS ${column}`,
+  groupKeys: {
+    day: "to_char(e.date_start, 'YYYY-MM-DD')",
+    week: "to_char(date_trunc('week', e.date_start), 'YYYY-MM-DD')",
+    month: "to_char(date_trunc('month', e.date_start), 'YYYY-MM-DD')",
+    year: "to_char(date_trunc('year', e.date_start), 'YYYY-MM-DD')",
+    country: "e.country_code",
+    admin1: "e.admin1",
+    eventType: "e.event_type",
+    subEventType: "e.sub_event_type",
+    dataset: "e.dataset",
+  },
 };
+const EVENT_SELECT = eventSelect(POSTGRES);
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -87,7 +105,7 @@ const placeholders = (from: number, n: number) => Array.from({ length: n }, (_, 
 /** The PostgreSQL store: a connection pool; each transaction holds one connection. */
 export class PostgresStore implements Store {
   readonly dialect = "postgres" as const;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new TransactionQueue();
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -106,8 +124,7 @@ export class PostgresStore implements Store {
     } catch (e) {
       client.release();
       await pool.end().catch(() => undefined);
-      if (isSitrepError(e)) throw e;
-      throw new SitrepError("E_STORE_MIGRATION", (e as Error).message, { file: redact(url) }, { cause: e });
+      throw storeError("E_STORE_MIGRATION", e, { file: redact(url) });
     }
     client.release();
     return new PostgresStore(pool);
@@ -121,8 +138,13 @@ export class PostgresStore implements Store {
     return (await this.all(sql, params, on))[0];
   }
 
+  /** Rows as arrays of their columns' values, in select order. */
+  private async arrays(q: Sql): Promise<unknown[][]> {
+    return (await this.pool.query({ text: q.text, values: [...q.values], rowMode: "array" })).rows as unknown[][];
+  }
+
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => {
+    return this.queue.run(async () => {
       let client: pg.PoolClient;
       try {
         client = await this.pool.connect();
@@ -136,14 +158,11 @@ export class PostgresStore implements Store {
         return result;
       } catch (e) {
         await client.query("ROLLBACK").catch(() => undefined);
-        if (isSitrepError(e)) throw e;
-        throw new SitrepError("E_STORE_WRITE", (e as Error).message, {}, { cause: e });
+        throw storeError("E_STORE_WRITE", e);
       } finally {
         client.release();
       }
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   /** PostgreSQL keeps its indexes through a load: other sessions may be querying and writing. */
@@ -151,11 +170,13 @@ export class PostgresStore implements Store {
     return fn();
   }
 
-  private async writeEventSide(c: pg.PoolClient, id: number, f: EventFields, replace: boolean): Promise<void> {
-    if (replace) {
-      await c.query("DELETE FROM event_actors WHERE event_id = $1", [id]);
-      await c.query("DELETE FROM event_sources WHERE event_id = $1", [id]);
-    }
+  /** Removes what is kept of an event beside its row: its actors and sources (its search words are a column). */
+  private async clearEventSide(c: pg.PoolClient, id: number): Promise<void> {
+    await c.query("DELETE FROM event_actors WHERE event_id = $1", [id]);
+    await c.query("DELETE FROM event_sources WHERE event_id = $1", [id]);
+  }
+
+  private async writeEventSide(c: pg.PoolClient, id: number, f: EventFields): Promise<void> {
     if (f.actors.length) {
       await c.query(
         `INSERT INTO event_actors (event_id, name, role, category)
@@ -170,7 +191,6 @@ export class PostgresStore implements Store {
 
   private makeTx(c: pg.PoolClient): StoreTx {
     const fieldCols = EVENT_FIELD_COLUMNS.join(", ");
-    const searchText = (f: EventFields) => [f.notes, f.place, f.admin1, ...f.actors.map((a) => a.name)].filter(Boolean).join(" ");
     const tx: StoreTx = {
       articleByHash: async (hash) => {
         const r = await this.one(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE hash = $1`, [hash], c);
@@ -181,13 +201,10 @@ export class PostgresStore implements Store {
         const inserted = await this.one(
           `INSERT INTO articles (hash, external_id, title, published, url, source, source_id, syndication_group, signature, text)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (hash) DO NOTHING RETURNING id`,
-          [a.hash, a.externalId, a.title, a.published, a.url, a.source, sourceId, group ?? 0, Buffer.from(a.signature.buffer, a.signature.byteOffset, a.signature.byteLength), a.text],
+          [a.hash, a.externalId, a.title, a.published, a.url, a.source, sourceId, group ?? 0, signatureBlob(a.signature), a.text],
           c,
         );
-        if (!inserted) {
-          const existing = (await this.one(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE hash = $1`, [a.hash], c)) as Row;
-          return { article: articleFromRow(existing), created: false };
-        }
+        if (!inserted) return { article: (await tx.articleByHash(a.hash)) as StoredArticle, created: false };
         const id = Number(inserted.id);
         if (group === null) await c.query("UPDATE articles SET syndication_group = id WHERE id = $1", [id]);
         await c.query("INSERT INTO article_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING", [[...a.bands], id]);
@@ -200,12 +217,7 @@ export class PostgresStore implements Store {
           [[...bands]],
           c,
         );
-        return rows.map((r) => {
-          const buf = r.signature as Buffer;
-          const copy = new Uint8Array(buf.byteLength);
-          copy.set(buf);
-          return { id: Number(r.id), signature: new Uint32Array(copy.buffer), syndicationGroup: Number(r.syndication_group) };
-        });
+        return rows.map(similarArticleFromRow);
       },
       sourceId: async (name) => {
         await c.query("INSERT INTO sources (name) VALUES ($1) ON CONFLICT DO NOTHING", [name]);
@@ -220,17 +232,9 @@ export class PostgresStore implements Store {
           [[...keys]],
         );
       },
-      candidateEvents: async (block: Block) => {
-        const p = new Params("$");
-        const where = [
-          "e.merged_into IS NULL",
-          `e.date_start BETWEEN ${p.add(shiftDays(block.from, -31))}::date AND ${p.add(block.to)}::date`,
-          `e.date_end >= ${p.add(block.from)}::date`,
-        ];
-        where.push(block.countryCode === null ? "e.country_code IS NULL" : `e.country_code = ${p.add(block.countryCode)}`);
-        if (block.eventTypes?.length) where.push(`e.event_type IN (${p.list(block.eventTypes)})`);
-        if (block.datasets?.length) where.push(`e.dataset IN (${p.list(block.datasets)})`);
-        return (await this.all(`SELECT ${EVENT_SELECT} FROM events e WHERE ${where.join(" AND ")} LIMIT 2000`, p.values, c)).map(eventFromRow);
+      candidateEvents: async (block) => {
+        const q = candidateEventsSql(block, POSTGRES);
+        return (await this.all(q.text, q.values, c)).map(eventFromRow);
       },
       eventById: async (id) => {
         const r = await this.one(`SELECT ${EVENT_SELECT} FROM events e WHERE e.id = $1`, [id], c);
@@ -241,7 +245,7 @@ export class PostgresStore implements Store {
         return r ? eventFromRow(r) : null;
       },
       insertEvent: async (e) => {
-        const values = [e.dataset, e.originalId, ...eventFieldValues(e), searchText(e), e.reportCount, e.articleCount, e.sourceCount];
+        const values = [e.dataset, e.originalId, ...eventFieldValues(e), eventSearchText(e), e.reportCount, e.articleCount, e.sourceCount];
         const r = (await this.one(
           `INSERT INTO events (dataset, original_id, ${fieldCols}, search_text, report_count, article_count, source_count, created_at, updated_at)
            VALUES (${placeholders(1, values.length)}, now(), now()) RETURNING id`,
@@ -249,11 +253,11 @@ export class PostgresStore implements Store {
           c,
         )) as Row;
         const id = Number(r.id);
-        await this.writeEventSide(c, id, e, false);
+        await this.writeEventSide(c, id, e);
         return id;
       },
       updateEvent: async (id, f, counts, corrected) => {
-        const values = [...eventFieldValues(f), searchText(f), counts.reportCount, counts.articleCount, counts.sourceCount, JSON.stringify(corrected), id];
+        const values = [...eventFieldValues(f), eventSearchText(f), counts.reportCount, counts.articleCount, counts.sourceCount, JSON.stringify(corrected), id];
         const n = EVENT_FIELD_COLUMNS.length;
         await c.query(
           `UPDATE events SET ${EVENT_FIELD_COLUMNS.map((col, i) => `${col} = $${i + 1}`).join(", ")}, search_text = $${n + 1},
@@ -261,12 +265,12 @@ export class PostgresStore implements Store {
            version = version + 1, updated_at = now() WHERE id = $${n + 6}`,
           values,
         );
-        await this.writeEventSide(c, id, f, true);
+        await this.clearEventSide(c, id);
+        await this.writeEventSide(c, id, f);
       },
       markMerged: async (id, into) => {
         await c.query("UPDATE events SET merged_into = $1, version = version + 1, updated_at = now() WHERE id = $2", [into, id]);
-        await c.query("DELETE FROM event_actors WHERE event_id = $1", [id]);
-        await c.query("DELETE FROM event_sources WHERE event_id = $1", [id]);
+        await this.clearEventSide(c, id);
       },
       insertReport: async (r) => {
         const row = (await this.one(
@@ -330,99 +334,42 @@ export class PostgresStore implements Store {
   }
 
   async queryEvents(q: EventQuery): Promise<EventPage> {
-    const p = new Params("$");
-    const where = eventConditions(q.filter ?? {}, p, dialect(p)).join(" AND ");
-    const limit = pageLimit(q.limit);
-    const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
-    const n = p.values.length;
-    const rows = await this.all(`SELECT ${EVENT_SELECT} FROM events e WHERE ${where} ORDER BY ${orderBy(q.sort)} LIMIT $${n + 1} OFFSET $${n + 2}`, [
-      ...p.values,
-      limit,
-      offset,
-    ]);
-    return { events: rows.map(eventFromRow), total: q.withTotal === false ? null : await this.total(q.filter ?? {}, where, p.values) };
-  }
-
-  /** How many events match: from the rollup when the filter allows (a count over millions of rows is slow), else counted. */
-  private async total(filter: EventQuery["filter"] & object, where: string, values: readonly unknown[]): Promise<number> {
-    const rp = new Params("$");
-    const plan = rollupPlan(filter, null, rp, dialect(rp));
-    if (plan) return Number(((await this.one(rollupCountSql(plan), rp.values)) as Row).n);
-    return Number(((await this.one(`SELECT count(*) AS n FROM events e WHERE ${where}`, values)) as Row).n);
+    const { page, total } = eventPageSql(q, POSTGRES);
+    const events = (await this.all(page.text, page.values)).map(eventFromRow);
+    return { events, total: total && Number(((await this.one(total.text, total.values)) as Row).n) };
   }
 
   async aggregate(q: AggregateQuery): Promise<AggregateBucket[]> {
-    const limit = pageLimit(q.limit, 1000, 100_000);
-    const timeGroup = ["day", "week", "month", "year"].includes(q.groupBy);
-    const rp = new Params("$");
-    const plan = rollupPlan(q.filter ?? {}, q.groupBy, rp, dialect(rp));
-    if (plan) return (await this.all(rollupAggregateSql(plan, timeGroup, `$${rp.values.length + 1}`), [...rp.values, limit])).map(bucketFromRow);
-    const p = new Params("$");
-    const where = eventConditions(q.filter ?? {}, p, dialect(p));
-    let from = "events e";
-    let key = GROUP_KEY[q.groupBy];
-    if (q.groupBy === "actor") {
-      from = "events e JOIN event_actors a ON a.event_id = e.id";
-      key = "a.name";
-      where.push(`a.role IN (${p.list(q.actorRoles?.length ? q.actorRoles : ["perpetrator"])})`);
-    }
-    if (!key) throw new SitrepError("E_VALIDATION", `cannot group by "${q.groupBy}"`, { field: "groupBy" });
-    if (timeGroup) where.push("e.date_start IS NOT NULL");
-    const sql = `SELECT ${key} AS key, count(*) AS events, coalesce(sum(e.killed_low), 0) AS killed_low,
-      coalesce(sum(e.killed_best), 0) AS killed_best, coalesce(sum(e.injured_best), 0) AS injured_best
-      FROM ${from} WHERE ${where.join(" AND ")} GROUP BY 1 ORDER BY ${timeGroup ? "1 ASC" : "2 DESC, 1 ASC"} LIMIT $${p.values.length + 1}`;
-    return (await this.all(sql, [...p.values, limit])).map(bucketFromRow);
+    const sql = aggregateSql(q, POSTGRES);
+    return (await this.all(sql.text, sql.values)).map(bucketFromRow);
   }
 
   async eventFacts(filter: EventFilter = {}): Promise<EventFacts> {
-    return postgresEventFacts((sql, params) => this.pool.query(sql, [...params]), filter, dialect);
+    return factsFromRows((await this.arrays(eventFactsSql(filter, POSTGRES))) as unknown as FactRow[]);
   }
 
   async eventIds(filter: EventFilter): Promise<Int32Array> {
-    return postgresEventIds((sql, params) => this.pool.query(sql, [...params]), filter, dialect);
+    return Int32Array.from(await this.arrays(eventIdsSql(filter, POSTGRES)), (r) => Number(r[0]));
   }
 
   async changeToken(): Promise<string> {
-    return postgresChangeToken((sql, params) => this.pool.query(sql, [...params]));
+    const r = (await this.one(CHANGE_TOKEN_SQL)) as Row;
+    return `${r.r}:${r.d}`;
   }
 
   async mapPoints(q: MapQuery): Promise<MapPoint[]> {
-    const p = new Params("$");
-    const where = eventConditions(q.filter ?? {}, p, dialect(p));
-    where.push("e.lat IS NOT NULL", "e.lon IS NOT NULL");
-    const rows = await this.all(
-      `SELECT e.id, e.lat, e.lon, e.event_type, e.sub_event_type, to_char(e.date_start, 'YYYY-MM-DD') AS date_start, e.killed_best, e.geo_precision
-       FROM events e WHERE ${where.join(" AND ")} ORDER BY e.date_start DESC, e.id DESC LIMIT $${p.values.length + 1}`,
-      [...p.values, pageLimit(q.limit, 50_000, 500_000)],
-    );
-    return rows.map((r) => ({
-      id: Number(r.id),
-      lat: Number(r.lat),
-      lon: Number(r.lon),
-      eventType: String(r.event_type),
-      subEventType: String(r.sub_event_type),
-      dateStart: r.date_start === null ? null : String(r.date_start),
-      killedBest: r.killed_best === null ? null : Number(r.killed_best),
-      geoPrecision: (r.geo_precision ?? null) as MapPoint["geoPrecision"],
-    }));
+    const sql = mapPointsSql(q, POSTGRES);
+    return (await this.all(sql.text, sql.values)).map(mapPointFromRow);
   }
 
   async getEvent(id: number): Promise<EventDetail | null> {
     const row = await this.one(`SELECT ${EVENT_SELECT}, e.merged_into FROM events e WHERE e.id = $1`, [id]);
     if (!row) return null;
     const reports = (await this.all("SELECT * FROM reports WHERE event_id = $1 ORDER BY id", [id])).map(reportFromRow);
-    const articleIds = [...new Set(reports.map((r) => r.articleId).filter((a): a is number => a !== null))];
-    const articles = new Map<number, StoredArticle>();
-    for (const a of articleIds.length ? await this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [articleIds]) : []) {
-      articles.set(Number(a.id), articleFromRow(a));
-    }
-    return {
-      event: eventFromRow(row),
-      reports: reports.map((r) => ({ ...r, article: r.articleId === null ? null : (articles.get(r.articleId) ?? null) })),
-      figureHistory: (await this.all("SELECT * FROM figure_history WHERE event_id = $1 ORDER BY id", [id])).map(figureFromRow),
-      decisions: await this.decisionsOf(id),
-      mergedInto: row.merged_into === null ? null : Number(row.merged_into),
-    };
+    const articleIds = articleIdsOf(reports);
+    const articles = articleIds.length ? await this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [articleIds]) : [];
+    const figures = await this.all("SELECT * FROM figure_history WHERE event_id = $1 ORDER BY id", [id]);
+    return eventDetailFromRows(row, reports, articles, figures, await this.decisionsOf(id));
   }
 
   async getArticle(id: number): Promise<ArticleWithText | null> {
@@ -444,36 +391,25 @@ export class PostgresStore implements Store {
   }
 
   async counts(): Promise<StoreCounts> {
-    const r = (await this.one(`SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events WHERE merged_into IS NULL) AS events,
-      (SELECT count(*) FROM reports) AS reports, (SELECT count(*) FROM sources) AS sources`)) as Row;
-    return { articles: Number(r.articles), events: Number(r.events), reports: Number(r.reports), sources: Number(r.sources) };
+    return countsFromRow((await this.one(COUNTS_SQL)) as Row);
   }
 
   async actorNames(prefix: string, limit = 20): Promise<{ name: string; events: number }[]> {
-    const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     return (
       await this.all(`SELECT name, count(*) AS events FROM event_actors WHERE name ILIKE $1 GROUP BY name ORDER BY events DESC, name LIMIT $2`, [
-        `${escaped}%`,
+        likePrefix(prefix),
         pageLimit(limit, 20, 1000),
       ])
     ).map((r) => ({ name: String(r.name), events: Number(r.events) }));
   }
 
   async auditLog(q: { eventId?: number; limit?: number; offset?: number }): Promise<AuditEntry[]> {
-    const params: unknown[] = q.eventId === undefined ? [] : [q.eventId];
-    const cond = q.eventId === undefined ? "" : "WHERE event_id = $1";
-    const n = params.length;
-    return (
-      await this.all(`SELECT * FROM audit_log ${cond} ORDER BY id DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [
-        ...params,
-        pageLimit(q.limit),
-        pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER),
-      ])
-    ).map(auditFromRow);
+    const sql = auditLogSql(q, POSTGRES);
+    return (await this.all(sql.text, sql.values)).map(auditFromRow);
   }
 
   async createToken(name: string, role: TokenRole): Promise<{ token: string; info: ApiToken }> {
-    if (role !== "editor" && role !== "admin") throw new SitrepError("E_VALIDATION", `role must be editor or admin, not "${role}"`, { field: "role" });
+    checkTokenRole(role);
     const token = newToken();
     const r = (await this.one("INSERT INTO api_tokens (name, role, token_hash, created_at) VALUES ($1, $2, $3, now()) RETURNING *", [name, role, hashToken(token)])) as Row;
     return { token, info: tokenFromRow(r) };
@@ -494,7 +430,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.queue.idle();
     await this.pool.end();
   }
 }

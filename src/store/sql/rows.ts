@@ -1,18 +1,21 @@
 import type { DatePrecision } from "../../core/annotations.js";
 import type { EventRole, LocationPrecision } from "../../core/frame.js";
 import type { EventRecord } from "../../core/record.js";
-import type { AggregateBucket, Dataset, FigureRange } from "../../query/types.js";
+import type { AggregateBucket, Dataset, FigureRange, MapPoint } from "../../query/types.js";
 import type {
   ApiToken,
   AuditEntry,
   Decision,
   DecisionKind,
   EventActor,
+  EventDetail,
   EventFields,
   FigureHistoryEntry,
   FigureKind,
   MatchKind,
   ReportOrigin,
+  SimilarArticle,
+  StoreCounts,
   StoredArticle,
   StoredEvent,
   StoredReport,
@@ -278,5 +281,65 @@ export function tokenFromRow(r: Row): ApiToken {
   };
 }
 
-/** Aggregate keys for time groups: the first day of the period. */
-export type TimeGroup = "day" | "week" | "month" | "year";
+export function mapPointFromRow(r: Row): MapPoint {
+  return {
+    id: Number(r.id),
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    eventType: String(r.event_type),
+    subEventType: String(r.sub_event_type),
+    dateStart: r.date_start === null ? null : String(r.date_start),
+    killedBest: r.killed_best === null ? null : Number(r.killed_best),
+    geoPrecision: (r.geo_precision ?? null) as MapPoint["geoPrecision"],
+  };
+}
+
+export function countsFromRow(r: Row): StoreCounts {
+  return { articles: Number(r.articles), events: Number(r.events), reports: Number(r.reports), sources: Number(r.sources) };
+}
+
+/** A minhash signature as the articles table keeps it (a blob of its bytes). */
+export const signatureBlob = (signature: Uint32Array): Buffer => Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+
+export function similarArticleFromRow(r: Row): SimilarArticle {
+  // A copy: the driver's buffer may be a view at any byte offset, which a Uint32Array cannot take.
+  const blob = r.signature as Buffer;
+  const bytes = new Uint8Array(blob.byteLength);
+  bytes.set(blob);
+  return { id: Number(r.id), signature: new Uint32Array(bytes.buffer), syndicationGroup: Number(r.syndication_group) };
+}
+
+/** The words full-text search finds an event by: its notes, place, province and actors' names. */
+export function eventSearchText(f: EventFields): string {
+  let text = f.notes || "";
+  const add = (words: string | null) => {
+    if (words) text = text ? `${text} ${words}` : words;
+  };
+  add(f.place);
+  add(f.admin1);
+  for (const a of f.actors) add(a.name);
+  return text;
+}
+
+/** The distinct articles that reports come from (an imported row has none). */
+export const articleIdsOf = (reports: readonly StoredReport[]): number[] => [
+  ...new Set(reports.map((r) => r.articleId).filter((a): a is number => a !== null)),
+];
+
+/** An event with its reports (each with its article), figure history and decisions. */
+export function eventDetailFromRows(
+  event: Row,
+  reports: readonly StoredReport[],
+  articles: readonly Row[],
+  figures: readonly Row[],
+  decisions: readonly Decision[],
+): EventDetail {
+  const byId = new Map(articles.map((a) => [Number(a.id), articleFromRow(a)]));
+  return {
+    event: eventFromRow(event),
+    reports: reports.map((r) => ({ ...r, article: r.articleId === null ? null : (byId.get(r.articleId) ?? null) })),
+    figureHistory: figures.map(figureFromRow),
+    decisions,
+    mergedInto: event.merged_into === null ? null : Number(event.merged_into),
+  };
+}

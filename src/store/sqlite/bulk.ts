@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { EVENT_FIELD_COLUMNS, eventFieldValues, recordJson } from "../sql/rows.js";
+import { EVENT_FIELD_COLUMNS, eventFieldValues, eventSearchText, recordJson } from "../sql/rows.js";
 import type { NewEventWithReport } from "../store.js";
 import { derivedOf, type DerivedRow, type DerivedTables } from "./derived.js";
 
@@ -63,10 +63,7 @@ export class BulkWriter {
       this.event.run(id, e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, now, now);
       for (const a of e.actors) this.actor.run(id, a.name, a.role, a.category);
       for (const name of e.sources) this.source.run(id, name);
-      let text = e.notes ?? "";
-      if (e.place) text += ` ${e.place}`;
-      if (e.admin1) text += ` ${e.admin1}`;
-      for (const a of e.actors) text += ` ${a.name}`;
+      const text = eventSearchText(e);
       if (text) this.fts.run(id, text);
       this.report.run(
         rid,

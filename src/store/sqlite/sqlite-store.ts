@@ -1,30 +1,49 @@
 import Database from "better-sqlite3";
-import { SitrepError, isSitrepError } from "../../core/errors.js";
-import type { AggregateBucket, AggregateQuery, EventQuery, MapPoint, MapQuery } from "../../query/types.js";
+import { SitrepError } from "../../core/errors.js";
+import type { AggregateBucket, AggregateQuery, EventFilter, EventQuery, MapPoint, MapQuery } from "../../query/types.js";
+import { greatCircleKm } from "../../resolve/geo.js";
+import { factsFromRows, type EventFacts, type FactRow } from "../event-facts.js";
 import { checksum, pendingMigrations, type AppliedMigration } from "../migrations.js";
 import {
+  CHANGE_TOKEN_SQL,
+  COUNTS_SQL,
+  aggregateSql,
+  auditLogSql,
+  candidateEventsSql,
+  eventFactsSql,
+  eventIdsSql,
+  eventPageSql,
+  eventSelect,
+  likePrefix,
+  mapPointsSql,
+  type ReadDialect,
+} from "../sql/reads.js";
+import {
   ARTICLE_COLUMNS,
-  EVENT_COLUMNS,
   EVENT_FIELD_COLUMNS,
   articleFromRow,
+  articleIdsOf,
   auditFromRow,
   bucketFromRow,
+  countsFromRow,
   decisionFromRow,
+  eventDetailFromRows,
   eventFieldValues,
   eventFromRow,
-  figureFromRow,
+  eventSearchText,
+  mapPointFromRow,
   recordJson,
   reportFromRow,
+  signatureBlob,
+  similarArticleFromRow,
   tokenFromRow,
   type Row,
 } from "../sql/rows.js";
-import { Params, eventConditions, orderBy, pageLimit, rollupAggregateSql, rollupCountSql, rollupPlan, shiftDays, type SqlDialect } from "../sql/where.js";
-import { greatCircleKm } from "../../resolve/geo.js";
+import { pageLimit, type Params } from "../sql/where.js";
 import type {
   ApiToken,
   ArticleWithText,
   AuditEntry,
-  Block,
   EventDetail,
   EventFields,
   EventPage,
@@ -39,19 +58,16 @@ import type {
   StoreTx,
   TokenRole,
 } from "../store.js";
-import { hashToken, newToken } from "../tokens.js";
+import { checkTokenRole, hashToken, newToken } from "../tokens.js";
+import { TransactionQueue, storeError } from "../transactions.js";
 import { BulkWriter } from "./bulk.js";
 import { DEFERRABLE_INDEXES } from "./indexes.js";
 import { DERIVED_COLUMNS, DerivedTables, derivedFromRow, derivedOf } from "./derived.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
-import type { EventFilter } from "../../query/types.js";
-import type { EventFacts } from "../event-facts.js";
-import { sqliteChangeToken, sqliteEventFacts, sqliteEventIds } from "./event-facts.js";
 
 /** One clock reading per transaction: what it writes carries one time, and bulk imports do not pay for a Date per row. */
 let txTime: string | null = null;
 const now = () => txTime ?? new Date().toISOString();
-const EVENT_SELECT = EVENT_COLUMNS.map((c) => `e.${c}`).join(", ");
 const INSERT_EVENT = `INSERT INTO events (dataset, original_id, ${EVENT_FIELD_COLUMNS.join(", ")}, report_count, article_count, source_count, created_at, updated_at)
   VALUES (${Array(EVENT_FIELD_COLUMNS.length + 7)
     .fill("?")
@@ -67,8 +83,9 @@ function latLonBox(p: Params, west: number, south: number, east: number, north: 
   return `(CAST(e.lat + 90 AS INTEGER) IN (${bands.join(", ")}) AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)} AND e.lat BETWEEN ${p.add(south)} AND ${p.add(north)})`;
 }
 
-function dialect(p: Params): SqlDialect {
-  return {
+const SQLITE: ReadDialect = {
+  placeholders: "?",
+  conditions: (p: Params) => ({
     param: (v) => p.add(v),
     // The columns are declared COLLATE NOCASE, so IN compares without case.
     inNoCase: (column, values) => `${column} IN (${p.list(values)})`,
@@ -84,28 +101,30 @@ function dialect(p: Params): SqlDialect {
       const dLon = cos < 1e-6 ? 180 : km / (111.2 * cos);
       return `(${latLonBox(p, lon - dLon, Math.max(-90, lat - dLat), lon + dLon, Math.min(90, lat + dLat))} AND distance_km(e.lat, e.lon, ${p.add(lat)}, ${p.add(lon)}) <= ${p.add(km)})`;
     },
-  };
-}
-
-const GROUP_KEY: Record<string, string> = {
-  day: "e.date_start",
-  // 'weekday 0' moves to the coming Sunday (or stays on one); six days back is that ISO week's Monday.
-  week: "date(e.date_start, 'weekday 0', '-6 days')",
-  month: "substr(e.date_start, 1, 7) || '-01'",
-  year: "substr(e.date_start, 1, 4) || '-01-01'",
-  country: "e.country_code",
-  admin1: "e.admin1",
-  eventType: "e.event_type",
-  subEventType: "e.sub_event_type",
-  dataset: "e.dataset",
+  }),
+  // Dates are kept as ISO text.
+  dateColumn: (column) => `e.${column}`,
+  groupKeys: {
+    day: "e.date_start",
+    // 'weekday 0' moves to the coming Sunday (or stays on one); six days back is that ISO week's Monday.
+    week: "date(e.date_start, 'weekday 0', '-6 days')",
+    month: "substr(e.date_start, 1, 7) || '-01'",
+    year: "substr(e.date_start, 1, 4) || '-01-01'",
+    country: "e.country_code",
+    admin1: "e.admin1",
+    eventType: "e.event_type",
+    subEventType: "e.sub_event_type",
+    dataset: "e.dataset",
+  },
 };
+const EVENT_SELECT = eventSelect(SQLITE);
 
 /** The SQLite store: one better-sqlite3 connection, WAL, foreign keys on, migrations checked on open. */
 export class SqliteStore implements Store {
   readonly dialect = "sqlite" as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new TransactionQueue();
   private readonly tx: StoreTx;
   private readonly bulk: BulkWriter;
   private readonly derived: DerivedTables;
@@ -138,8 +157,7 @@ export class SqliteStore implements Store {
       migrate(db, file);
     } catch (e) {
       db.close();
-      if (isSitrepError(e)) throw e;
-      throw new SitrepError("E_STORE_MIGRATION", (e as Error).message, { file }, { cause: e });
+      throw storeError("E_STORE_MIGRATION", e, { file });
     }
     // A bulk load that stopped midway left indexes unbuilt and rollups unkept: both are made again.
     const interrupted = missingIndexes(db);
@@ -176,11 +194,11 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const next = this.queue.then(async () => {
+    return this.queue.run(async () => {
       try {
         this.db.exec("BEGIN IMMEDIATE");
       } catch (e) {
-        throw new SitrepError("E_STORE_WRITE", (e as Error).message, {}, { cause: e });
+        throw storeError("E_STORE_WRITE", e);
       }
       try {
         txTime = new Date().toISOString();
@@ -189,14 +207,11 @@ export class SqliteStore implements Store {
         return result;
       } catch (e) {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
-        if (isSitrepError(e)) throw e;
-        throw new SitrepError("E_STORE_WRITE", (e as Error).message, {}, { cause: e });
+        throw storeError("E_STORE_WRITE", e);
       } finally {
         txTime = null;
       }
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   async bulkLoad<T>(fn: () => Promise<T>): Promise<T> {
@@ -211,7 +226,7 @@ export class SqliteStore implements Store {
     try {
       return await fn();
     } finally {
-      await this.queue;
+      await this.queue.idle();
       // Indexes first: an index missing at the next open is the sign that this did not finish.
       this.derived.rebuild();
       buildIndexes(this.db);
@@ -222,17 +237,19 @@ export class SqliteStore implements Store {
     }
   }
 
-  private writeEventSide(id: number, f: EventFields, replace: boolean): void {
-    if (replace) {
-      this.run("DELETE FROM event_actors WHERE event_id = ?", [id]);
-      this.run("DELETE FROM event_sources WHERE event_id = ?", [id]);
-      this.run("DELETE FROM events_fts WHERE rowid = ?", [id]);
-    }
+  /** Removes what is kept of an event beside its row: its actors, sources and search words. */
+  private clearEventSide(id: number): void {
+    this.run("DELETE FROM event_actors WHERE event_id = ?", [id]);
+    this.run("DELETE FROM event_sources WHERE event_id = ?", [id]);
+    this.run("DELETE FROM events_fts WHERE rowid = ?", [id]);
+  }
+
+  private writeEventSide(id: number, f: EventFields): void {
     for (const a of f.actors) {
       this.run("INSERT OR IGNORE INTO event_actors (event_id, name, role, category) VALUES (?, ?, ?, ?)", [id, a.name, a.role, a.category]);
     }
     for (const s of f.sources) this.run("INSERT OR IGNORE INTO event_sources (event_id, name) VALUES (?, ?)", [id, s]);
-    const text = [f.notes, f.place, f.admin1, ...f.actors.map((a) => a.name)].filter(Boolean).join(" ");
+    const text = eventSearchText(f);
     if (text) this.run("INSERT INTO events_fts (rowid, notes) VALUES (?, ?)", [id, text]);
   }
 
@@ -240,7 +257,7 @@ export class SqliteStore implements Store {
     const t = now();
     const info = this.run(INSERT_EVENT, [e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, t, t]);
     const id = Number(info.lastInsertRowid);
-    this.writeEventSide(id, e, false);
+    this.writeEventSide(id, e);
     this.derived.apply([derivedOf(id, e.dataset, e)], 1);
     return id;
   }
@@ -274,13 +291,13 @@ export class SqliteStore implements Store {
         return r ? articleFromRow(r) : null;
       },
       insertArticle: async (a: NewArticle, group) => {
-        const existing = this.get(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE hash = ?`, [a.hash]);
-        if (existing) return { article: articleFromRow(existing), created: false };
+        const existing = await this.tx.articleByHash(a.hash);
+        if (existing) return { article: existing, created: false };
         const sourceId = a.source ? await this.tx.sourceId(a.source) : null;
         const info = this.run(
           `INSERT INTO articles (hash, external_id, title, published, url, source, source_id, syndication_group, signature, text, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [a.hash, a.externalId, a.title, a.published, a.url, a.source, sourceId, group ?? 0, Buffer.from(a.signature.buffer, a.signature.byteOffset, a.signature.byteLength), a.text, now()],
+          [a.hash, a.externalId, a.title, a.published, a.url, a.source, sourceId, group ?? 0, signatureBlob(a.signature), a.text, now()],
         );
         const id = Number(info.lastInsertRowid);
         // An article that copies no earlier one starts its own syndication group, named by its id.
@@ -297,12 +314,7 @@ export class SqliteStore implements Store {
            WHERE b.band IN (${bands.map(() => "?").join(", ")})`,
           bands,
         );
-        return rows.map((r) => {
-          const buf = r.signature as Buffer;
-          const copy = new Uint8Array(buf.byteLength);
-          copy.set(buf);
-          return { id: Number(r.id), signature: new Uint32Array(copy.buffer), syndicationGroup: Number(r.syndication_group) };
-        });
+        return rows.map(similarArticleFromRow);
       },
       sourceId: async (name) => {
         this.run("INSERT OR IGNORE INTO sources (name) VALUES (?)", [name]);
@@ -311,17 +323,9 @@ export class SqliteStore implements Store {
       lockBlocks: async () => {
         // BEGIN IMMEDIATE already holds SQLite's single writer lock.
       },
-      candidateEvents: async (block: Block) => {
-        const p = new Params("?");
-        const where = [
-          "e.merged_into IS NULL",
-          `e.date_start BETWEEN ${p.add(shiftDays(block.from, -31))} AND ${p.add(block.to)}`,
-          `e.date_end >= ${p.add(block.from)}`,
-        ];
-        where.push(block.countryCode === null ? "e.country_code IS NULL" : `e.country_code = ${p.add(block.countryCode)}`);
-        if (block.eventTypes?.length) where.push(`e.event_type IN (${p.list(block.eventTypes)})`);
-        if (block.datasets?.length) where.push(`e.dataset IN (${p.list(block.datasets)})`);
-        return this.all(`SELECT ${EVENT_SELECT} FROM events e WHERE ${where.join(" AND ")} LIMIT 2000`, p.values).map(eventFromRow);
+      candidateEvents: async (block) => {
+        const q = candidateEventsSql(block, SQLITE);
+        return this.all(q.text, q.values).map(eventFromRow);
       },
       eventById: async (id) => {
         const r = this.get(`SELECT ${EVENT_SELECT} FROM events e WHERE e.id = ?`, [id]);
@@ -344,7 +348,8 @@ export class SqliteStore implements Store {
           now(),
           id,
         ]);
-        this.writeEventSide(id, f, true);
+        this.clearEventSide(id);
+        this.writeEventSide(id, f);
         if (before && before.merged_into === null) {
           this.derived.apply([derivedOf(id, String(before.dataset), f)], 1);
         }
@@ -353,9 +358,7 @@ export class SqliteStore implements Store {
         const before = this.get(`SELECT ${DERIVED_COLUMNS}, merged_into FROM events WHERE id = ?`, [id]);
         if (before && before.merged_into === null) this.derived.apply([derivedFromRow(before)], -1);
         this.run("UPDATE events SET merged_into = ?, version = version + 1, updated_at = ? WHERE id = ?", [into, now(), id]);
-        this.run("DELETE FROM event_actors WHERE event_id = ?", [id]);
-        this.run("DELETE FROM event_sources WHERE event_id = ?", [id]);
-        this.run("DELETE FROM events_fts WHERE rowid = ?", [id]);
+        this.clearEventSide(id);
       },
       insertReport: async (r: NewReport) => this.insertReportSync(r),
       importedIds: async (dataset, ids) => {
@@ -406,100 +409,47 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(q: EventQuery): Promise<EventPage> {
-    const p = new Params("?");
-    const where = eventConditions(q.filter ?? {}, p, dialect(p)).join(" AND ");
-    const limit = pageLimit(q.limit);
-    const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
-    const rows = this.all(`SELECT ${EVENT_SELECT} FROM events e WHERE ${where} ORDER BY ${orderBy(q.sort)} LIMIT ? OFFSET ?`, [
-      ...p.values,
-      limit,
-      offset,
-    ]);
-    return { events: rows.map(eventFromRow), total: q.withTotal === false ? null : this.total(q.filter ?? {}, where, p.values) };
-  }
-
-  /** How many events match: from the rollup when the filter allows (a count over millions of rows is slow), else counted. */
-  private total(filter: EventQuery["filter"] & object, where: string, values: readonly unknown[]): number {
-    const rp = new Params("?");
-    const plan = rollupPlan(filter, null, rp, dialect(rp));
-    if (plan) return Number((this.get(rollupCountSql(plan), rp.values) as Row).n);
-    return Number((this.get(`SELECT count(*) AS n FROM events e WHERE ${where}`, values) as Row).n);
+    const { page, total } = eventPageSql(q, SQLITE);
+    const events = this.all(page.text, page.values).map(eventFromRow);
+    return { events, total: total && Number((this.get(total.text, total.values) as Row).n) };
   }
 
   async aggregate(q: AggregateQuery): Promise<AggregateBucket[]> {
-    const limit = pageLimit(q.limit, 1000, 100_000);
-    const timeGroup = ["day", "week", "month", "year"].includes(q.groupBy);
-    const rp = new Params("?");
-    const plan = rollupPlan(q.filter ?? {}, q.groupBy, rp, dialect(rp));
-    if (plan) return this.all(rollupAggregateSql(plan, timeGroup, "?"), [...rp.values, limit]).map(bucketFromRow);
-    const p = new Params("?");
-    const where = eventConditions(q.filter ?? {}, p, dialect(p));
-    let from = "events e";
-    let key = GROUP_KEY[q.groupBy];
-    if (q.groupBy === "actor") {
-      from = "events e JOIN event_actors a ON a.event_id = e.id";
-      key = "a.name";
-      where.push(`a.role IN (${p.list(q.actorRoles?.length ? q.actorRoles : ["perpetrator"])})`);
-    }
-    if (!key) throw new SitrepError("E_VALIDATION", `cannot group by "${q.groupBy}"`, { field: "groupBy" });
-    if (timeGroup) where.push("e.date_start IS NOT NULL");
-    const sql = `SELECT ${key} AS key, count(*) AS events, coalesce(sum(e.killed_low), 0) AS killed_low,
-      coalesce(sum(e.killed_best), 0) AS killed_best, coalesce(sum(e.injured_best), 0) AS injured_best
-      FROM ${from} WHERE ${where.join(" AND ")} GROUP BY 1 ORDER BY ${timeGroup ? "1 ASC" : "2 DESC, 1 ASC"} LIMIT ?`;
-    return this.all(sql, [...p.values, limit]).map(bucketFromRow);
+    const sql = aggregateSql(q, SQLITE);
+    return this.all(sql.text, sql.values).map(bucketFromRow);
   }
 
   async eventFacts(filter: EventFilter = {}): Promise<EventFacts> {
-    return sqliteEventFacts(this.db, filter, dialect);
+    // A statement of its own: raw() would change a cached one for every other caller.
+    const q = eventFactsSql(filter, SQLITE);
+    return factsFromRows(this.db.prepare(q.text).raw().all(...q.values) as FactRow[]);
   }
 
   async eventIds(filter: EventFilter): Promise<Int32Array> {
-    return sqliteEventIds(this.db, filter, dialect);
+    const q = eventIdsSql(filter, SQLITE);
+    return Int32Array.from(this.db.prepare(q.text).pluck().all(...q.values) as number[]);
   }
 
   async changeToken(): Promise<string> {
-    return sqliteChangeToken(this.db);
+    const r = this.get(CHANGE_TOKEN_SQL) as Row;
+    return `${r.r}:${r.d}`;
   }
 
   async mapPoints(q: MapQuery): Promise<MapPoint[]> {
-    const p = new Params("?");
-    const where = eventConditions(q.filter ?? {}, p, dialect(p));
-    where.push("e.lat IS NOT NULL", "e.lon IS NOT NULL");
-    const rows = this.all(
-      `SELECT e.id, e.lat, e.lon, e.event_type, e.sub_event_type, e.date_start, e.killed_best, e.geo_precision FROM events e
-       WHERE ${where.join(" AND ")} ORDER BY e.date_start DESC, e.id DESC LIMIT ?`,
-      [...p.values, pageLimit(q.limit, 50_000, 500_000)],
-    );
-    return rows.map((r) => ({
-      id: Number(r.id),
-      lat: Number(r.lat),
-      lon: Number(r.lon),
-      eventType: String(r.event_type),
-      subEventType: String(r.sub_event_type),
-      dateStart: r.date_start === null ? null : String(r.date_start),
-      killedBest: r.killed_best === null ? null : Number(r.killed_best),
-      geoPrecision: (r.geo_precision ?? null) as MapPoint["geoPrecision"],
-    }));
+    const sql = mapPointsSql(q, SQLITE);
+    return this.all(sql.text, sql.values).map(mapPointFromRow);
   }
 
   async getEvent(id: number): Promise<EventDetail | null> {
     const row = this.get(`SELECT ${EVENT_SELECT}, e.merged_into FROM events e WHERE e.id = ?`, [id]);
     if (!row) return null;
     const reports = this.all("SELECT * FROM reports WHERE event_id = ? ORDER BY id", [id]).map(reportFromRow);
-    const articleIds = [...new Set(reports.map((r) => r.articleId).filter((a): a is number => a !== null))];
-    const articles = new Map<number, StoredArticle>();
-    if (articleIds.length) {
-      for (const a of this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (${articleIds.map(() => "?").join(", ")})`, articleIds)) {
-        articles.set(Number(a.id), articleFromRow(a));
-      }
-    }
-    return {
-      event: eventFromRow(row),
-      reports: reports.map((r) => ({ ...r, article: r.articleId === null ? null : (articles.get(r.articleId) ?? null) })),
-      figureHistory: this.all("SELECT * FROM figure_history WHERE event_id = ? ORDER BY id", [id]).map(figureFromRow),
-      decisions: await this.tx.decisionsOf(id),
-      mergedInto: row.merged_into === null ? null : Number(row.merged_into),
-    };
+    const articleIds = articleIdsOf(reports);
+    const articles = articleIds.length
+      ? this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (${articleIds.map(() => "?").join(", ")})`, articleIds)
+      : [];
+    const figures = this.all("SELECT * FROM figure_history WHERE event_id = ? ORDER BY id", [id]);
+    return eventDetailFromRows(row, reports, articles, figures, await this.tx.decisionsOf(id));
   }
 
   async getArticle(id: number): Promise<ArticleWithText | null> {
@@ -519,35 +469,23 @@ export class SqliteStore implements Store {
   }
 
   async counts(): Promise<StoreCounts> {
-    const n = (sql: string) => Number((this.get(sql) as Row).n);
-    return {
-      articles: n("SELECT count(*) AS n FROM articles"),
-      events: n("SELECT count(*) AS n FROM events WHERE merged_into IS NULL"),
-      reports: n("SELECT count(*) AS n FROM reports"),
-      sources: n("SELECT count(*) AS n FROM sources"),
-    };
+    return countsFromRow(this.get(COUNTS_SQL) as Row);
   }
 
   async actorNames(prefix: string, limit = 20): Promise<{ name: string; events: number }[]> {
-    const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     return this.all(
       `SELECT name, count(*) AS events FROM event_actors WHERE name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY events DESC, name LIMIT ?`,
-      [`${escaped}%`, pageLimit(limit, 20, 1000)],
+      [likePrefix(prefix), pageLimit(limit, 20, 1000)],
     ).map((r) => ({ name: String(r.name), events: Number(r.events) }));
   }
 
   async auditLog(q: { eventId?: number; limit?: number; offset?: number }): Promise<AuditEntry[]> {
-    const cond = q.eventId === undefined ? "" : "WHERE event_id = ?";
-    const params = q.eventId === undefined ? [] : [q.eventId];
-    return this.all(`SELECT * FROM audit_log ${cond} ORDER BY id DESC LIMIT ? OFFSET ?`, [
-      ...params,
-      pageLimit(q.limit),
-      pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER),
-    ]).map(auditFromRow);
+    const sql = auditLogSql(q, SQLITE);
+    return this.all(sql.text, sql.values).map(auditFromRow);
   }
 
   async createToken(name: string, role: TokenRole): Promise<{ token: string; info: ApiToken }> {
-    if (role !== "editor" && role !== "admin") throw new SitrepError("E_VALIDATION", `role must be editor or admin, not "${role}"`, { field: "role" });
+    checkTokenRole(role);
     const token = newToken();
     const info = this.run("INSERT INTO api_tokens (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)", [name, role, hashToken(token), now()]);
     return { token, info: tokenFromRow(this.get("SELECT * FROM api_tokens WHERE id = ?", [Number(info.lastInsertRowid)]) as Row) };
@@ -573,7 +511,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.queue;
+    await this.queue.idle();
     this.db.close();
   }
 
