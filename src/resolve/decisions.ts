@@ -1,7 +1,7 @@
 import { SitrepError } from "../core/errors.js";
-import type { EventFields, Store, StoreTx, StoredEvent } from "../store/store.js";
+import type { Store, StoreTx, StoredEvent } from "../store/store.js";
 import { reconcile } from "./reconcile.js";
-import { refreshEvent } from "./resolver.js";
+import { newEvent, refreshEvent, reportView } from "./resolver.js";
 
 /**
  * An analyst's decisions on events: merge two events, split reports off into a new event,
@@ -87,22 +87,15 @@ export async function splitEvent(store: Store, s: Who & { eventId: number; repor
     if (moving.length !== s.reportIds.length || moving.length === 0 || moving.length === reports.length) {
       throw new SitrepError("E_VALIDATION", "split needs some, not all, of the event's own reports", { field: "reportIds" });
     }
-    const { fields } = reconcile(
-      moving.map((r) => ({ record: r.record, published: r.published, origin: r.origin, sourceName: r.sourceName, title: null, seq: r.id })),
-    );
-    const created = await tx.insertEvent({
-      ...(fields as EventFields),
-      dataset: event.dataset,
-      originalId: null,
-      reportCount: moving.length,
-      articleCount: 0,
-      sourceCount: 0,
-    });
-    await tx.moveReports(moving.map((r) => r.id), created);
-    await tx.addDecision({ kind: "split", eventIds: [s.eventId, created], payload: { reports: moving.map((r) => r.id) }, by: s.by, note: s.note ?? null });
+    const movingIds = moving.map((r) => r.id);
+    const { fields } = reconcile(moving.map((r) => reportView(r)));
+    // Counts and fields are made right by the refresh below, once the reports have moved.
+    const created = await tx.insertEvent(newEvent(fields, event.dataset, null, { reportCount: moving.length, articleCount: 0, sourceCount: 0 }));
+    await tx.moveReports(movingIds, created);
+    await tx.addDecision({ kind: "split", eventIds: [s.eventId, created], payload: { reports: movingIds }, by: s.by, note: s.note ?? null });
     await refreshEvent(tx, s.eventId);
     await refreshEvent(tx, created);
-    await tx.audit({ actor: s.by, action: "split", eventId: s.eventId, detail: { created, reports: moving.map((r) => r.id) } });
+    await tx.audit({ actor: s.by, action: "split", eventId: s.eventId, detail: { created, reports: movingIds } });
     return (await tx.eventById(created)) as StoredEvent;
   });
 }

@@ -3,6 +3,7 @@ import type { LocationPrecision } from "../core/frame.js";
 import type { StoredEvent } from "../store/store.js";
 import { lookupActor } from "../actors/dictionary.js";
 import { greatCircleKm } from "./geo.js";
+import { PRECISION_RANK } from "./reconcile.js";
 
 /**
  * Whether a record an article gives and an event already in the database are the same event, and
@@ -19,8 +20,6 @@ export const DISTANCE_KM: Record<LocationPrecision, number> = {
   region: 300,
   country: Number.POSITIVE_INFINITY,
 };
-
-const PRECISION_RANK: Record<LocationPrecision, number> = { site: 0, city: 1, district: 2, province: 3, region: 4, country: 5 };
 
 /** Event types that reports of one attack are often coded as: a bombing of worshippers is also violence against civilians. */
 const VIOLENT = new Set(["Battles", "Explosions/Remote violence", "Violence against civilians"]);

@@ -30,13 +30,12 @@ export interface ImportedRecord extends EventRecord {
   readonly originalId?: string;
 }
 
-const PRECISION_RANK: Record<LocationPrecision, number> = { site: 0, city: 1, district: 2, province: 3, region: 4, country: 5 };
+/** Location precisions from the finest (0) to the coarsest. */
+export const PRECISION_RANK: Record<LocationPrecision, number> = { site: 0, city: 1, district: 2, province: 3, region: 4, country: 5 };
 const DATE_RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 const FIGURE_KINDS: readonly FigureKind[] = ["killed", "injured", "kidnapped"];
 /** Source kinds whose figures outrank an outlet's: health directorates, police, ministries. */
 const AUTHORITATIVE_KINDS = new Set(["official", "organisation"]);
-
-export const EMPTY_FIGURE: FigureRange = { low: null, best: null, high: null };
 
 /** 2: a curated dataset row, or a figure the article attributes to an official source; 1: any other report. */
 function authority(v: ReportView, fig: FigureRecord): number {

@@ -11,15 +11,8 @@ import { FIGURE_KINDS, reconcile, type ReportView } from "./reconcile.js";
  * event is reconciled again from all its reports. Written once, over StoreTx, for both databases.
  */
 
-export interface ArticleToStore {
-  readonly hash: string;
-  readonly externalId: string;
-  readonly title: string | null;
-  readonly published: string | null;
-  readonly url: string | null;
-  readonly source: string | null;
-  /** The text as the user gave it (evidence offsets point into it). */
-  readonly text: string;
+/** An article as ingest gives it: `text` as the user gave it (evidence offsets point into it). */
+export interface ArticleToStore extends Omit<NewArticle, "signature" | "bands"> {
   /** The normalised text, which near-duplicate detection compares. */
   readonly normalisedText: string;
   readonly records: readonly EventRecord[];
@@ -83,7 +76,8 @@ export function newEvent(
 
 const countryKey = (r: EventRecord) => `country:${r.location?.countryCode ?? "-"}`;
 
-function view(r: StoredReport, title: string | null = null): ReportView {
+/** A stored report as reconciliation reads it. */
+export function reportView(r: StoredReport, title: string | null = null): ReportView {
   return { record: r.record, published: r.published, origin: r.origin, sourceName: r.sourceName, title, seq: r.id };
 }
 
@@ -94,7 +88,7 @@ export async function refreshEvent(tx: StoreTx, eventId: number, current?: Store
   const reports = await tx.reportsOfEvent(eventId);
   if (reports.length === 0) return;
   const decisions = await tx.decisionsOf(eventId);
-  const { fields, corrected } = reconcile(reports.map((r) => view(r)), decisions);
+  const { fields, corrected } = reconcile(reports.map((r) => reportView(r)), decisions);
   const keepNotes = !reports.some((r) => r.origin === "import") && event.notes !== null && !corrected.includes("notes");
   const articles = new Set(reports.map((r) => r.articleId).filter((a) => a !== null));
   const groups = new Set(reports.map((r) => (r.origin === "import" ? `dataset:${r.dataset}` : `group:${r.syndicationGroup ?? r.articleId}`)));

@@ -84,8 +84,8 @@ export interface EventFields {
   readonly notes: string | null;
 }
 
-export interface StoredEvent extends EventFields {
-  readonly id: number;
+/** An event's row as it is first written. */
+export interface NewEvent extends EventFields {
   readonly dataset: Dataset;
   /** The dataset's own id (ACLED event_id_cnty, GTD eventid, UCDP id), or null for extracted events. */
   readonly originalId: string | null;
@@ -94,6 +94,10 @@ export interface StoredEvent extends EventFields {
   readonly articleCount: number;
   /** Distinct independent sources: syndicated copies of one wire story count once. */
   readonly sourceCount: number;
+}
+
+export interface StoredEvent extends NewEvent {
+  readonly id: number;
   /** Fields an analyst corrected; reconciliation keeps these values whatever new reports say. */
   readonly corrected: readonly string[];
   /** Incremented by every change; pass it back as `expectedVersion` to detect concurrent edits. */
@@ -102,9 +106,8 @@ export interface StoredEvent extends EventFields {
   readonly updatedAt: string;
 }
 
-/** What is known of an article; `text` is loaded only by `getArticle`. */
-export interface StoredArticle {
-  readonly id: number;
+/** What the input says of an article, and its identity. */
+export interface ArticleFields {
   /** SHA-256 of the normalised text: the identity that makes ingest idempotent. */
   readonly hash: string;
   /** The id the input gave it (file path, JSONL id, feed guid). */
@@ -114,6 +117,11 @@ export interface StoredArticle {
   readonly url: string | null;
   /** Outlet name, when the input said. */
   readonly source: string | null;
+}
+
+/** What is known of an article; `text` is loaded only by `getArticle`. */
+export interface StoredArticle extends ArticleFields {
+  readonly id: number;
   readonly sourceId: number | null;
   /** Articles in one group are copies of one story (near-duplicate text). */
   readonly syndicationGroup: number;
@@ -235,13 +243,7 @@ export interface StoreCounts {
 
 // ---- the write primitives, used inside transaction() ----
 
-export interface NewArticle {
-  readonly hash: string;
-  readonly externalId: string;
-  readonly title: string | null;
-  readonly published: string | null;
-  readonly url: string | null;
-  readonly source: string | null;
+export interface NewArticle extends ArticleFields {
   readonly text: string;
   /** Minhash signature of the text (resolve/minhash.ts) and its LSH band keys. */
   readonly signature: Uint32Array;
@@ -255,28 +257,8 @@ export interface SimilarArticle {
   readonly syndicationGroup: number;
 }
 
-export interface NewEvent extends EventFields {
-  readonly dataset: Dataset;
-  readonly originalId: string | null;
-  readonly reportCount: number;
-  readonly articleCount: number;
-  readonly sourceCount: number;
-}
-
-export interface NewReport {
-  readonly eventId: number;
-  readonly articleId: number | null;
-  readonly eventIndex: number;
-  readonly origin: ReportOrigin;
-  readonly dataset: Dataset;
-  readonly originalId: string | null;
-  readonly record: EventRecord;
-  readonly match: MatchKind;
-  readonly matchScore: number;
-  readonly published: string | null;
-  readonly sourceName: string | null;
-  readonly syndicationGroup: number | null;
-}
+/** A report as it is first written: the store gives it its id and time. */
+export type NewReport = Omit<StoredReport, "id" | "createdAt">;
 
 /** A new event with its first report and the figures that report gives: what an imported row becomes. */
 export interface NewEventWithReport {
