@@ -1,7 +1,7 @@
 import type { LocationPrecision } from "../core/frame.js";
 import type { Filler } from "../core/record.js";
 import { lookupCountry } from "../query/countries.js";
-import { cellFiller, locationRecord, monthRange, parseDateCell, shiftDate, splitList, type MappedRow, type RowReader } from "./row.js";
+import { cellFiller, datasetRecord, locationRecord, monthRange, parseDateCell, shiftDate, splitList, type MappedRow, type RowReader } from "./row.js";
 
 /** ACLED's export columns (2024 layout); the importer needs the REQUIRED ones, reads the others when present. */
 export const ACLED_COLUMNS = [
@@ -92,10 +92,7 @@ export function mapAcledRow(row: RowReader): MappedRow {
     originalId: id,
     published: range.end,
     sourceName: sources[0] ?? null,
-    // Every field written out in one literal: a spread followed by twenty more properties makes V8
-    // build a slow dictionary object, which costs more than the rest of the mapping.
-    record: {
-      role: "reported",
+    record: datasetRecord("acled", id, {
       eventType: row.required("event_type"),
       subEventType: row.required("sub_event_type"),
       gtdAttackType: null,
@@ -109,16 +106,8 @@ export function mapAcledRow(row: RowReader): MappedRow {
       killed,
       injured: null,
       sources,
-      evidence: { text: notes, start: 0, end: notes.length },
+      notes,
       associates: [...splitList(row.text("assoc_actor_1")), ...splitList(row.text("assoc_actor_2"))].map((a) => cellFiller(a)),
-      site: null,
-      perpetratorIndividuals: [],
-      claims: [],
-      kidnapped: null,
-      sourceMentions: [],
-      confidence: 1,
-      dataset: "acled",
-      originalId: id,
-    },
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import type { LocationPrecision } from "../core/frame.js";
 import type { Filler } from "../core/record.js";
 import { lookupCountry } from "../query/countries.js";
-import { cellFiller, isoDate, locationRecord, monthRange, type MappedRow, type RowReader } from "./row.js";
+import { cellFiller, datasetRecord, isoDate, locationRecord, monthRange, type MappedRow, type RowReader } from "./row.js";
 import { isCalendarDate } from "../ingest/published.js";
 
 export const GTD_REQUIRED = ["eventid", "iyear", "imonth", "iday", "country_txt", "attacktype1_txt"] as const;
@@ -13,8 +13,7 @@ const SPECIFICITY: Record<string, LocationPrecision> = { "1": "city", "2": "dist
  * GTD attack types onto ACLED's types. GTD codes terrorism only, so an armed assault is an attack
  * on people (violence against civilians) unless its target is an armed force (a battle).
  */
-function acledType(attack: string, suicide: boolean, target: string): { eventType: string; subEventType: string } {
-  const armedTarget = /^(Military|Police)$/.test(target);
+function acledType(attack: string, suicide: boolean, armedTarget: boolean): { eventType: string; subEventType: string } {
   switch (attack) {
     case "Bombing/Explosion":
       return { eventType: "Explosions/Remote violence", subEventType: suicide ? "Suicide bomb" : "Remote explosive/landmine/IED" };
@@ -61,41 +60,33 @@ export function mapGtdRow(row: RowReader): MappedRow {
   const nkillter = row.number("nkillter");
   const nwound = row.number("nwound");
   const summary = row.text("summary");
-  const victims: Filler[] = target && !/^(Military|Police)$/.test(target) ? [cellFiller(known(row.text("target1")) || target, { category: target })] : [];
-  const targets: Filler[] = target && /^(Military|Police)$/.test(target) ? [cellFiller(known(row.text("target1")) || target, { category: target })] : [];
+  const armedTarget = /^(Military|Police)$/.test(target);
+  const attacked: Filler[] = target ? [cellFiller(known(row.text("target1")) || target, { category: target })] : [];
   const fig = (n: number | null, perp: number | null = null) =>
     n === null ? null : { low: Math.round(n), best: Math.round(n), high: null, text: String(n), start: 0, end: 0, perpetrators: perp };
   const sources = [row.text("scite1"), row.text("scite2"), row.text("scite3")].filter(Boolean);
+  const type = acledType(attack, suicide, armedTarget);
   return {
     dataset: "gtd",
     originalId: id,
     published: date.end,
     sourceName: row.text("dbsource") || null,
-    // Every field written out in one literal: a spread followed by twenty more properties makes V8
-    // build a slow dictionary object, which costs more than the rest of the mapping.
-    record: {
-      role: "reported",
-      ...acledType(attack, suicide, target),
+    record: datasetRecord("gtd", id, {
+      eventType: type.eventType,
+      subEventType: type.subEventType,
       gtdAttackType: attack,
       date: { ...date, text: `${y}-${m}-${d}` },
       location: locationRecord(known(row.text("city")), known(row.text("provstate")), null, lookupCountry(countryText), countryText, lat, lon, precision),
       perpetratorOrgs: group ? [cellFiller(group)] : [],
-      targets,
-      victims,
+      targets: armedTarget ? attacked : [],
+      victims: armedTarget ? [] : attacked,
       weapons: weapon ? [cellFiller(weapon)] : [],
       claimedBy: group && row.text("claimed") === "1" ? [cellFiller(group)] : [],
       killed: fig(nkill, nkillter),
       injured: fig(nwound),
       sources,
-      evidence: { text: summary, start: 0, end: summary.length },
-      site: null,
-      perpetratorIndividuals: [],
-      claims: [],
-      kidnapped: null,
-      sourceMentions: [],
-      confidence: 1,
-      dataset: "gtd",
-      originalId: id,
-    },
+      notes: summary,
+      associates: [],
+    }),
   };
 }

@@ -1,7 +1,6 @@
 import { SitrepError } from "../core/errors.js";
-import type { DatePrecision } from "../core/annotations.js";
 import type { LocationPrecision } from "../core/frame.js";
-import type { Filler } from "../core/record.js";
+import type { DateRecord, EventRecord, Filler, LocationRecord } from "../core/record.js";
 import type { ImportedRecord } from "../resolve/reconcile.js";
 import { isCalendarDate } from "../ingest/published.js";
 import type { Dataset } from "../query/types.js";
@@ -14,6 +13,60 @@ export interface MappedRow {
   /** The event's date: imported rows are dated by their event, not by a publication. */
   readonly published: string | null;
   readonly sourceName: string | null;
+}
+
+/** What a dataset row codes of an event; the rest of its record is what no dataset row gives. */
+export interface CodedRow {
+  readonly eventType: string;
+  readonly subEventType: string;
+  readonly gtdAttackType: string | null;
+  readonly date: DateRecord;
+  readonly location: LocationRecord;
+  readonly perpetratorOrgs: readonly Filler[];
+  readonly targets: readonly Filler[];
+  readonly victims: readonly Filler[];
+  readonly weapons: readonly Filler[];
+  readonly claimedBy: readonly Filler[];
+  readonly killed: EventRecord["killed"];
+  readonly injured: EventRecord["injured"];
+  readonly sources: readonly string[];
+  /** The row's own description (notes, summary, headline): the record's evidence. */
+  readonly notes: string;
+  readonly associates: readonly Filler[];
+}
+
+/**
+ * The record of a dataset row. Every field written out in one literal: a spread followed by
+ * twenty more properties makes V8 build a slow dictionary object, which costs more than the rest
+ * of the mapping.
+ */
+export function datasetRecord(dataset: Dataset, originalId: string, c: CodedRow): ImportedRecord {
+  return {
+    role: "reported",
+    eventType: c.eventType,
+    subEventType: c.subEventType,
+    gtdAttackType: c.gtdAttackType,
+    date: c.date,
+    location: c.location,
+    perpetratorOrgs: c.perpetratorOrgs,
+    targets: c.targets,
+    victims: c.victims,
+    weapons: c.weapons,
+    claimedBy: c.claimedBy,
+    killed: c.killed,
+    injured: c.injured,
+    sources: c.sources,
+    evidence: { text: c.notes, start: 0, end: c.notes.length },
+    associates: c.associates,
+    site: null,
+    perpetratorIndividuals: [],
+    claims: [],
+    kidnapped: null,
+    sourceMentions: [],
+    confidence: 1,
+    dataset,
+    originalId,
+  };
 }
 
 /** A CSV row by column name, with coded errors that name the file, line and field. */
@@ -94,10 +147,6 @@ export function monthRange(iso: string): { start: string; end: string } {
   const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { start: isoDate(y, m, 1), end: isoDate(y, m, last) };
-}
-
-export function dateRecord(start: string, end: string, precision: DatePrecision, text: string) {
-  return { start, end, precision, text };
 }
 
 /** A filler for an imported value: its words are the cell; offsets are into the row's notes (none: 0, 0). */

@@ -1,7 +1,7 @@
 import type { DatePrecision } from "../core/annotations.js";
 import type { LocationPrecision } from "../core/frame.js";
 import { lookupCountry } from "../query/countries.js";
-import { cellFiller, locationRecord, parseDateCell, splitList, type MappedRow, type RowReader } from "./row.js";
+import { cellFiller, datasetRecord, locationRecord, parseDateCell, splitList, type MappedRow, type RowReader } from "./row.js";
 
 export const UCDP_REQUIRED = ["id", "type_of_violence", "side_a", "side_b", "date_start", "date_end", "country", "best"] as const;
 
@@ -41,10 +41,7 @@ export function mapUcdpRow(row: RowReader): MappedRow {
     originalId: id,
     published: end,
     sourceName: row.text("source_office") || null,
-    // Every field written out in one literal: a spread followed by twenty more properties makes V8
-    // build a slow dictionary object, which costs more than the rest of the mapping.
-    record: {
-      role: "reported",
+    record: datasetRecord("ucdp", id, {
       // UCDP's state-based and non-state conflict are fighting between organised sides; one-sided violence is against civilians.
       eventType: oneSided ? "Violence against civilians" : "Battles",
       subEventType: oneSided ? "Attack" : "Armed clash",
@@ -59,15 +56,8 @@ export function mapUcdpRow(row: RowReader): MappedRow {
       killed: { low: low ?? best, best, high: high ?? best, text: String(best), start: 0, end: 0 },
       injured: null,
       sources: splitList(row.text("source_office")),
-      evidence: { text: notes, start: 0, end: notes.length },
-      site: null,
-      perpetratorIndividuals: [],
-      claims: [],
-      kidnapped: null,
-      sourceMentions: [],
-      confidence: 1,
-      dataset: "ucdp",
-      originalId: id,
-    },
+      notes,
+      associates: [],
+    }),
   };
 }
