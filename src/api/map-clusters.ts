@@ -93,7 +93,8 @@ export function clusterGrid(
   bounds: BoundingBox | null,
 ): MapCluster[] {
   const cells = new Map<number, Cell>();
-  const ntypes = snapshot.types.length;
+  const typeNames = snapshot.types.values as string[];
+  const ntypes = typeNames.length;
   const { lat, lon, mx, my, ids, type, killedBest } = snapshot;
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i] as number;
@@ -139,16 +140,16 @@ export function clusterGrid(
     for (let t = 0; t < ntypes; t++) {
       const n = c.types[t] as number;
       if (n === 0) continue;
-      types[snapshot.types[t] as string] = n;
+      types[typeNames[t] as string] = n;
       const best = top < 0 ? -1 : (c.types[top] as number);
-      if (n > best || (n === best && (snapshot.types[t] as string) < (snapshot.types[top] as string))) top = t;
+      if (n > best || (n === best && (typeNames[t] as string) < (typeNames[top] as string))) top = t;
     }
     clusters.push({
       lat: c.sumLat / c.events,
       lon: c.sumLon / c.events,
       events: c.events,
       killedBest: c.killedBest,
-      eventType: snapshot.types[top] as string,
+      eventType: typeNames[top] as string,
       types,
       id: c.events === 1 ? c.firstId : null,
       south: c.south,

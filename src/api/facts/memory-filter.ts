@@ -53,8 +53,7 @@ function codes(dictionary: Dictionary, values: readonly string[] | undefined): U
 
 /** The positions among `base` whose events match the in-memory part of a filter. */
 export function selectPositions(snapshot: FactsSnapshot, base: Int32Array, f: EventFilter): Int32Array {
-  const typeIndex = new Map(snapshot.types.map((t, i) => [t, i]));
-  const types = f.eventTypes?.length ? new Set(f.eventTypes.map((t) => typeIndex.get(t) ?? -1)) : null;
+  const types = codes(snapshot.types, f.eventTypes);
   const subTypes = codes(snapshot.subTypes, f.subEventTypes);
   const countries = codes(
     snapshot.countries,
@@ -71,7 +70,7 @@ export function selectPositions(snapshot: FactsSnapshot, base: Int32Array, f: Ev
   let n = 0;
   for (let i = 0; i < base.length; i++) {
     const p = base[i] as number;
-    if (types && !types.has(snapshot.type[p] as number)) continue;
+    if (types && !types[snapshot.type[p] as number]) continue;
     if (subTypes && !subTypes[snapshot.subType[p] as number]) continue;
     if (countries && !countries[snapshot.country[p] as number]) continue;
     if (datasets && !datasets[snapshot.dataset[p] as number]) continue;

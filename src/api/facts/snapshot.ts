@@ -80,8 +80,7 @@ export class FactsSnapshot {
   injuredBest = new Int32Array(0);
   /** 0 for an event merged away since the snapshot was loaded. */
   alive = new Uint8Array(0);
-  readonly types: string[] = [];
-  private readonly typeIndex = new Map<string, number>();
+  readonly types = new Dictionary();
   readonly subTypes = new Dictionary();
   readonly countries = new Dictionary();
   readonly datasets = new Dictionary();
@@ -99,16 +98,6 @@ export class FactsSnapshot {
 
   positionOf(id: number): number | undefined {
     return this.positions.get(id);
-  }
-
-  private typeOf(name: string): number {
-    let i = this.typeIndex.get(name);
-    if (i === undefined) {
-      i = this.types.length;
-      this.types.push(name);
-      this.typeIndex.set(name, i);
-    }
-    return i;
   }
 
   private reserve(size: number): void {
@@ -154,7 +143,7 @@ export class FactsSnapshot {
       // As stored: a missing end date is missing (the store's date filters treat it so).
       this.dayEnd[p] = dayOf(facts.dateEnd[i] ?? null);
       this.monthStart[p] = start ? Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 : NO_DAY;
-      this.type[p] = this.typeOf(facts.eventType[i] as string);
+      this.type[p] = this.types.of(facts.eventType[i] as string);
       this.subType[p] = this.subTypes.of(facts.subEventType[i] as string);
       this.country[p] = this.countries.of(facts.countryCode[i] ?? null);
       this.dataset[p] = this.datasets.of(facts.dataset[i] as string);
