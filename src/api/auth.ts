@@ -43,9 +43,3 @@ export function actorOf(request: FastifyRequest): string {
   if (!token) throw new SitrepError("E_AUTH_MISSING", "this action needs a token", { field: "authorization" });
   return `token:${token.name}`;
 }
-
-/** Optional auth for read routes that show more to a token holder (whoami). */
-export async function optionalToken(store: Store, request: FastifyRequest): Promise<ApiToken | null> {
-  if (!request.headers.authorization) return null;
-  return store.verifyToken(bearer(request));
-}

@@ -28,8 +28,6 @@ export interface ServerOptions {
   readonly quietRequests?: boolean;
 }
 
-export { DEFAULT_BODY_LIMIT, DEFAULT_UPLOAD_LIMIT };
-
 /** The HTTP API and UI over an open store; the caller owns the store and closes it. */
 export async function buildServer(store: Store, options: ServerOptions = {}): Promise<FastifyInstance> {
   const ctx: ApiContext = {
@@ -86,22 +84,27 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Starts listening (port 0: any free port) and answers with the URL of the UI, e.g. http://127.0.0.1:8080/ */
+export async function listen(app: FastifyInstance, port: number, host: string): Promise<string> {
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const bound = typeof address === "object" && address ? address.port : port;
+  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${shown}:${bound}/`;
+}
+
 /** Opens the database and serves the API and UI on it (`sitrep serve`, `sitrep demo`). */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.db);
   let app: FastifyInstance;
+  let url: string;
   try {
     app = await buildServer(store, { logger: terminalLogger(), warm: true, quietRequests: true, ...options });
-    await app.listen({ port: options.port ?? 8080, host: options.host ?? "127.0.0.1" });
+    url = await listen(app, options.port ?? 8080, options.host ?? "127.0.0.1");
   } catch (e) {
     await store.close();
     throw e;
   }
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : (options.port ?? 8080);
-  const host = options.host ?? "127.0.0.1";
-  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
-  const url = `http://${shown}:${port}/`;
   return {
     app,
     store,

@@ -42,6 +42,9 @@ const body = (properties: Record<string, object>, required: string[]) => ({
   additionalProperties: false,
 });
 
+/** Distinct ids, at least one. */
+const idList = (maxItems: number) => ({ type: "array", items: { type: "integer", minimum: 1 }, minItems: 1, maxItems, uniqueItems: true });
+
 interface Common {
   expectedVersion?: number;
   note?: string | null;
@@ -124,18 +127,7 @@ export function reviewRoutes(app: FastifyInstance, { store, facts }: ApiContext)
         summary: "Merges other events (duplicates) into this one: their reports move here; they then redirect here",
         security: bearerSecurity,
         params: idParams,
-        body: body(
-          {
-            from: {
-              type: "array",
-              items: { type: "integer", minimum: 1 },
-              minItems: 1,
-              maxItems: 100,
-              uniqueItems: true,
-            },
-          },
-          ["from"],
-        ),
+        body: body({ from: idList(100) }, ["from"]),
         response: writeErrorResponses,
       },
     },
@@ -167,18 +159,7 @@ export function reviewRoutes(app: FastifyInstance, { store, facts }: ApiContext)
           "Splits reports off this event into a new event (they tell of another event); answers with the new event",
         security: bearerSecurity,
         params: idParams,
-        body: body(
-          {
-            reportIds: {
-              type: "array",
-              items: { type: "integer", minimum: 1 },
-              minItems: 1,
-              maxItems: 1000,
-              uniqueItems: true,
-            },
-          },
-          ["reportIds"],
-        ),
+        body: body({ reportIds: idList(1000) }, ["reportIds"]),
         response: writeErrorResponses,
       },
     },
