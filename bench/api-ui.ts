@@ -8,12 +8,10 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { build } from "vite";
-import { buildServer } from "../src/api/server.js";
+import { buildServer, listen } from "../src/api/server.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
-import { projectPath } from "../src/util/paths.js";
 import { ensureApiBenchDb } from "./api-data.js";
+import { buildUi, launch } from "./lib-browser.js";
 
 const executablePath = process.env.SITREP_CHROMIUM ?? "/usr/bin/chromium";
 if (!existsSync(executablePath)) {
@@ -22,39 +20,18 @@ if (!existsSync(executablePath)) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "sitrep-bench-ui-"));
-await build({
-  configFile: projectPath("web", "vite.config.ts"),
-  logLevel: "warn",
-  build: { outDir: join(dir, "web"), emptyOutDir: true, sourcemap: false },
-});
+await buildUi(join(dir, "web"));
 const store = SqliteStore.open(await ensureApiBenchDb());
 const app = await buildServer(store, { webRoot: join(dir, "web") });
-await app.listen({ port: 0, host: "127.0.0.1" });
-const address = app.server.address();
-const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
+const url = await listen(app, 0, "127.0.0.1");
 const counts = await store.counts();
 // `sitrep serve` loads the map's facts when it starts; here that is timed apart from the page.
 const tWarm = performance.now();
 await app.inject({ url: "/api/map?zoom=2" });
 const warmMs = performance.now() - tWarm;
 
-const context = await chromium.launchPersistentContext(join(dir, "profile"), {
-  executablePath,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-  viewport: { width: 1400, height: 1000 },
-  // The page's CSP forbids eval; the benchmark's probes are strings Playwright evaluates.
-  bypassCSP: true,
-});
+// The page's CSP forbids eval; the benchmark's probes are strings Playwright evaluates.
+const context = await launch(executablePath, dir, { bypassCSP: true });
 const page = context.pages()[0] ?? (await context.newPage());
 // Long tasks (> 50 ms on the main thread) from the first script on: the page's total blocking time.
 // (Page code is given as strings: this file is compiled without the DOM's types.)

@@ -3,16 +3,17 @@
  * with a fresh profile and no network beyond this machine), the UI built from the current sources
  * into a temporary folder, and a server on a fixture database listening on a free port.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
-import { build } from "vite";
 import type { FastifyInstance } from "fastify";
-import { buildServer } from "../../src/api/server.js";
+import { buildUi } from "../../bench/lib-browser.js";
+import { listen } from "../../src/api/server.js";
 import type { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { projectPath } from "../../src/util/paths.js";
-import { buildFixtureDb } from "../fixtures/api/fixture.js";
+import { openFixture } from "../fixtures/api/fixture.js";
+
+export { launch } from "../../bench/lib-browser.js";
 
 export const ARTIFACTS = projectPath("test-artifacts");
 
@@ -31,39 +32,8 @@ export function chromiumPath(): { path: string | null; why: string } {
   };
 }
 
-export const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export async function launch(executablePath: string, dir: string): Promise<BrowserContext> {
-  const profile = join(dir, "profile");
-  mkdirSync(profile, { recursive: true });
-  // A persistent context is how Playwright takes a --user-data-dir of our choosing: a fresh one per run.
-  return chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1400, height: 1000 },
-  });
-}
-
-/** Builds web/ into `outDir` (the sources as they are now, not a stale web/dist). */
-export async function buildUi(outDir: string): Promise<void> {
-  await build({
-    configFile: projectPath("web", "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir, emptyOutDir: true, sourcemap: false },
-  });
-}
-
 export interface Workbench {
+  /** A folder of the run's own: the built UI, and the browser profile. */
   readonly dir: string;
   readonly url: string;
   readonly store: SqliteStore;
@@ -72,25 +42,22 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/** The API fixture served with the UI built from the current sources. */
 export async function startWorkbench(): Promise<Workbench> {
   const dir = mkdtempSync(join(tmpdir(), "sitrep-browser-"));
   const web = join(dir, "web");
   await buildUi(web);
-  const store = await buildFixtureDb(join(dir, "fixture.db"));
-  const editor = (await store.createToken("browser-editor", "editor")).token;
-  const app = await buildServer(store, { webRoot: web });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const fixture = await openFixture({ webRoot: web });
+  const editor = (await fixture.store.createToken("browser-editor", "editor")).token;
+  const url = await listen(fixture.app, 0, "127.0.0.1");
   return {
     dir,
-    url: `http://127.0.0.1:${port}/`,
-    store,
-    app,
+    url,
+    store: fixture.store,
+    app: fixture.app,
     editor,
     async close() {
-      await app.close();
-      await store.close();
+      await fixture.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
