@@ -1,10 +1,10 @@
 import type { Command } from "commander";
-import { SitrepError } from "../../core/errors.js";
 import type { StoredEvent } from "../../store/store.js";
 import { readInputs } from "../../ingest/inputs.js";
 import { ingestArticles } from "../../ingest/pipeline.js";
 import { openStore } from "../../store/open.js";
 import { projectPath } from "../../util/paths.js";
+import { portNumber } from "../options.js";
 import { RunReport } from "../report.js";
 import { renderTable } from "../table.js";
 
@@ -72,10 +72,7 @@ Examples:
       }
       process.exitCode = report.exitCode();
       if (!opts.serve) return;
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new SitrepError("E_USAGE", `--port must be a port number (0-65535), not "${opts.port}"`);
-      }
+      const port = portNumber(opts.port);
       const { startServer } = await import("../../api/server.js");
       const server = await startServer({ db, port });
       process.stdout.write(

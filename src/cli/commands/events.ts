@@ -6,6 +6,7 @@ import { addFilterOptions, parseFilterOptions, type FilterOptions } from "../../
 import { MASS_CASUALTY_KILLED, type GroupBy, type SortField } from "../../query/types.js";
 import { openStore } from "../../store/open.js";
 import type { StoredEvent } from "../../store/store.js";
+import { oneOf } from "../options.js";
 import { renderTable } from "../table.js";
 
 const figure = (f: StoredEvent["killed"]) => (f.best === null ? "" : f.low === f.high || f.high === null ? `${f.best}${f.high === null ? "+" : ""}` : `${f.low}-${f.high}`);
@@ -83,7 +84,7 @@ Examples:
   $ sitrep events --near 34.53,69.17,10 --text mosque --format csv`,
     )
     .action(async (opts: EventsOptions) => {
-      if (!["table", "jsonl", "csv"].includes(opts.format)) throw new SitrepError("E_USAGE", `--format must be table, jsonl or csv, not "${opts.format}"`);
+      oneOf("--format", opts.format, ["table", "jsonl", "csv"]);
       const filter = parseFilterOptions(opts);
       const eventId = opts.event === undefined ? undefined : whole(opts.event, "--event");
       const store = await openStore(program.opts<{ db: string }>().db);

@@ -1,9 +1,9 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
-import { SitrepError } from "../../core/errors.js";
 import { exportEvents, type ExportFormat } from "../../export/export.js";
 import { addFilterOptions, parseFilterOptions, type FilterOptions } from "../../query/parse.js";
 import { openStore } from "../../store/open.js";
+import { oneOf } from "../options.js";
 
 export function registerExport(program: Command): void {
   addFilterOptions(
@@ -25,16 +25,14 @@ Examples:
   $ sitrep export --format geojson --actor IS-K > isk.geojson`,
     )
     .action(async (opts: FilterOptions & { format: string; out?: string }) => {
-      if (!["jsonl", "acled-csv", "geojson"].includes(opts.format)) {
-        throw new SitrepError("E_USAGE", `--format must be jsonl, acled-csv or geojson, not "${opts.format}"`);
-      }
+      const format = oneOf<ExportFormat>("--format", opts.format, ["jsonl", "acled-csv", "geojson"]);
       const filter = parseFilterOptions(opts);
       const store = await openStore(program.opts<{ db: string }>().db);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
       const write = (chunk: string) =>
         out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once("drain", () => resolve()));
       try {
-        const r = await exportEvents(store, opts.format as ExportFormat, filter, write);
+        const r = await exportEvents(store, format, filter, write);
         process.stderr.write(`sitrep: ${r.events} events exported${r.skipped ? `, ${r.skipped} without coordinates left out` : ""}\n`);
       } finally {
         await store.close();

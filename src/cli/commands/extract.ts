@@ -1,11 +1,7 @@
 import type { Command } from "commander";
-import { SitrepError } from "../../core/errors.js";
 import type { ArticleResult } from "../../core/record.js";
 import { extract, type Extraction } from "../../extract.js";
-import { readInputs } from "../../ingest/inputs.js";
-import { parsePublished } from "../../ingest/published.js";
-import { progress } from "../progress.js";
-import { RunReport } from "../report.js";
+import { eachArticle } from "../each-article.js";
 import { renderTable } from "../table.js";
 
 function eventRows(results: readonly ArticleResult[]): unknown[][] {
@@ -47,34 +43,16 @@ Examples:
   $ cat story.txt | sitrep extract - --published 2021-10-16 --explain`,
     )
     .action(
-      async (paths: string[], opts: { format: string; published?: string; explain?: boolean; quiet?: boolean }) => {
-        if (!["jsonl", "json", "table"].includes(opts.format)) {
-          throw new SitrepError("E_USAGE", `--format must be jsonl, json or table, not "${opts.format}"`);
-        }
-        const published = opts.published ? parsePublished(opts.published, { file: "--published" }) : null;
-        const report = new RunReport();
-        const bar = progress("extracting", { quiet: opts.quiet });
-        const collected: ArticleResult[] = [];
-        for await (const item of readInputs(paths, { published })) {
-          if ("problem" in item) {
-            report.problem(item.problem);
-            continue;
-          }
-          const x = extract(item.article, { explain: opts.explain });
-          report.articles++;
-          bar.tick();
-          if (opts.explain) writeTrace(x);
-          if (opts.format === "jsonl") process.stdout.write(`${JSON.stringify(x.result)}\n`);
-          else collected.push(x.result);
-        }
-        bar.stop();
-        if (opts.format === "json") process.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
-        if (opts.format === "table") {
-          process.stdout.write(
-            `${renderTable(["article", "role", "type", "date", "place", "killed", "injured", "perpetrator"], eventRows(collected))}\n`,
-          );
-        }
-        process.exitCode = report.exitCode();
-      },
+      async (paths: string[], opts: { format: string; published?: string; explain?: boolean; quiet?: boolean }) =>
+        eachArticle(paths, opts, {
+          doing: "extracting",
+          each: (article) => {
+            const x = extract(article, { explain: opts.explain });
+            if (opts.explain) writeTrace(x);
+            return x.result;
+          },
+          table: (results) =>
+            renderTable(["article", "role", "type", "date", "place", "killed", "injured", "perpetrator"], eventRows(results)),
+        }),
     );
 }

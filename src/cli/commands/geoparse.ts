@@ -1,16 +1,12 @@
 import type { Command } from "commander";
 import type { Article } from "../../core/article.js";
 import type { PlaceMention } from "../../core/annotations.js";
-import { SitrepError } from "../../core/errors.js";
 import type { Span } from "../../core/span.js";
 import { gazetteer } from "../../geo/gazetteer.js";
 import { geoparse } from "../../geo/geoparse.js";
-import { readInputs } from "../../ingest/inputs.js";
-import { parsePublished } from "../../ingest/published.js";
 import { buildArticle } from "../../text/article.js";
 import { toEvidence } from "../../text/evidence.js";
-import { progress } from "../progress.js";
-import { RunReport } from "../report.js";
+import { eachArticle } from "../each-article.js";
 import { renderTable } from "../table.js";
 
 /** One place of `sitrep geoparse` output: raw offsets and the resolved place (eval/FORMAT.md). */
@@ -109,46 +105,27 @@ Examples:
   $ sitrep geoparse articles.jsonl > places.jsonl`,
     )
     .action(
-      async (paths: string[], opts: { format: string; published?: string; demonyms?: boolean; quiet?: boolean }) => {
-        if (!["jsonl", "json", "table"].includes(opts.format)) {
-          throw new SitrepError("E_USAGE", `--format must be jsonl, json or table, not "${opts.format}"`);
-        }
-        const published = opts.published ? parsePublished(opts.published, { file: "--published" }) : null;
-        gazetteer();
-        const report = new RunReport();
-        const bar = progress("geoparsing", { quiet: opts.quiet });
-        const collected: GeoparsedArticle[] = [];
-        for await (const item of readInputs(paths, { published })) {
-          if ("problem" in item) {
-            report.problem(item.problem);
-            continue;
-          }
-          const result = geoparseArticle(buildArticle(item.article), { demonyms: opts.demonyms });
-          report.articles++;
-          bar.tick();
-          if (opts.format === "jsonl") process.stdout.write(`${JSON.stringify(result)}\n`);
-          else collected.push(result);
-        }
-        bar.stop();
-        if (opts.format === "json") process.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
-        if (opts.format === "table") {
-          const rows = collected.flatMap((r) =>
-            r.places.map((p) => [
-              r.id,
-              p.text,
-              p.start,
-              p.name,
-              p.featureType,
-              [p.admin1, p.countryCode].filter(Boolean).join(", "),
-              p.lat,
-              p.lon,
-            ]),
-          );
-          process.stdout.write(
-            `${renderTable(["article", "text", "at", "place", "type", "in", "lat", "lon"], rows)}\n`,
-          );
-        }
-        process.exitCode = report.exitCode();
-      },
+      async (paths: string[], opts: { format: string; published?: string; demonyms?: boolean; quiet?: boolean }) =>
+        eachArticle(paths, opts, {
+          doing: "geoparsing",
+          prepare: () => gazetteer(),
+          each: (article) => geoparseArticle(buildArticle(article), { demonyms: opts.demonyms }),
+          table: (results) =>
+            renderTable(
+              ["article", "text", "at", "place", "type", "in", "lat", "lon"],
+              results.flatMap((r) =>
+                r.places.map((p) => [
+                  r.id,
+                  p.text,
+                  p.start,
+                  p.name,
+                  p.featureType,
+                  [p.admin1, p.countryCode].filter(Boolean).join(", "),
+                  p.lat,
+                  p.lon,
+                ]),
+              ),
+            ),
+        }),
     );
 }

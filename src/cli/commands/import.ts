@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { SitrepError } from "../../core/errors.js";
 import { importFile, type ImportFormat } from "../../import/import.js";
 import { openStore } from "../../store/open.js";
+import { oneOf } from "../options.js";
 import { progress } from "../progress.js";
 import { RunReport } from "../report.js";
 
@@ -25,16 +25,14 @@ Examples:
   $ sitrep --db postgres://localhost/sitrep import GEDEvent_v24_1.csv`,
     )
     .action(async (file: string, opts: { format?: string; resolve: boolean; quiet?: boolean }) => {
-      if (opts.format && !["acled", "gtd", "ucdp"].includes(opts.format)) {
-        throw new SitrepError("E_USAGE", `--format must be acled, gtd or ucdp, not "${opts.format}"`);
-      }
+      const format = opts.format ? oneOf<ImportFormat>("--format", opts.format, ["acled", "gtd", "ucdp"]) : undefined;
       const store = await openStore(program.opts<{ db: string }>().db);
       const report = new RunReport();
       const bar = progress("importing", { quiet: opts.quiet });
       let last = 0;
       try {
         const s = await importFile(store, file, {
-          ...(opts.format ? { format: opts.format as ImportFormat } : {}),
+          ...(format ? { format } : {}),
           resolve: opts.resolve,
           onProblem: (p) => report.problem(p),
           onProgress: (rows) => {

@@ -1,13 +1,7 @@
 import type { Command } from "commander";
 import { SitrepError } from "../../core/errors.js";
 import { DEFAULT_UPLOAD_LIMIT } from "../../api/limits.js";
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new SitrepError("E_USAGE", `--port must be a port number (0-65535), not "${value}"`);
-  return n;
-}
+import { portNumber } from "../options.js";
 
 export function registerServe(program: Command): void {
   program
@@ -35,7 +29,7 @@ Examples:
       const { startServer } = await import("../../api/server.js");
       const server = await startServer({
         db: program.opts<{ db: string }>().db,
-        port: port(opts.port),
+        port: portNumber(opts.port),
         host: opts.host,
         uploadLimitBytes: Math.round(mb * 1024 * 1024),
       });

@@ -3,6 +3,7 @@ import { userInfo } from "node:os";
 import { SitrepError } from "../../core/errors.js";
 import { openStore } from "../../store/open.js";
 import type { Store, TokenRole } from "../../store/store.js";
+import { oneOf } from "../options.js";
 import { renderTable } from "../table.js";
 
 async function withStore<T>(program: Command, fn: (store: Store) => Promise<T>): Promise<T> {
@@ -33,12 +34,11 @@ export function registerToken(program: Command): void {
     .requiredOption("--name <name>", "who or what will use it (shown in the audit log)")
     .option("--role <role>", "editor | admin", "editor")
     .action(async (opts: { name: string; role: string }) => {
-      if (opts.role !== "editor" && opts.role !== "admin")
-        throw new SitrepError("E_USAGE", `--role must be editor or admin, not "${opts.role}"`);
+      const role = oneOf<TokenRole>("--role", opts.role, ["editor", "admin"]);
       const name = opts.name.trim();
       if (!name) throw new SitrepError("E_USAGE", "--name must not be empty");
       await withStore(program, async (store) => {
-        const { token: plain, info } = await store.createToken(name, opts.role as TokenRole);
+        const { token: plain, info } = await store.createToken(name, role);
         await store.transaction((tx) =>
           tx.audit({
             actor: cliActor(),
@@ -59,8 +59,7 @@ export function registerToken(program: Command): void {
     .description("list tokens (never the tokens themselves)")
     .option("-f, --format <format>", "table | json", "table")
     .action(async (opts: { format: string }) => {
-      if (opts.format !== "table" && opts.format !== "json")
-        throw new SitrepError("E_USAGE", `--format must be table or json, not "${opts.format}"`);
+      oneOf("--format", opts.format, ["table", "json"]);
       await withStore(program, async (store) => {
         const tokens = await store.listTokens();
         if (opts.format === "json") {
