@@ -8,7 +8,7 @@ import model from "wink-eng-lite-web-model";
 import { toArticleResult } from "../src/output/record.js";
 import { defaultPipeline } from "../src/stages/index.js";
 import { buildArticle } from "../src/text/article.js";
-import { fmt, peakRssMb, readDevJsonl } from "./shared-data.js";
+import { articleInput, fmt, peakRssMb, readDevJsonl } from "./shared-data.js";
 
 const docs = readDevJsonl("muc4-train.jsonl");
 const words = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
@@ -27,13 +27,7 @@ function extractAll(): { secs: number; events: number } {
   const t0 = performance.now();
   let events = 0;
   for (const d of docs) {
-    const article = buildArticle({
-      id: d.id,
-      raw: d.text,
-      title: d.title,
-      published: d.published,
-      origin: { file: d.id },
-    });
+    const article = buildArticle(articleInput(d));
     const run = pipeline.run(article);
     const result = toArticleResult(article, run.annotations.events ?? [], run.annotations.sources ?? []);
     events += result.events.length;

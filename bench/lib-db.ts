@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ACLED_COLUMNS } from "../src/import/acled.js";
 import { csvLine } from "../src/export/csv-cell.js";
+import { mulberry32 } from "../src/util/random.js";
 
 const SUB_TYPES: readonly [string, string][] = [
   ["Battles", "Armed clash"],
@@ -34,23 +35,11 @@ const COUNTRIES: readonly [string, number, number][] = [
 ];
 const ACTORS = ["Islamic State Khorasan Province", "Taliban", "Al Shabaab", "JNIM", "Boko Haram", "Military Forces", "Police Forces", "Unidentified Armed Group", "Rioters", "Protesters", "Fulani Ethnic Militia", "Houthis"];
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAY = 86_400_000;
 const START = Date.UTC(2018, 0, 1);
 
 export function* acledRows(n: number, seed = 1): Generator<string> {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   yield csvLine(ACLED_COLUMNS);
   for (let i = 0; i < n; i++) {
     const [country, clat, clon] = COUNTRIES[Math.floor(r() * COUNTRIES.length)] as [string, number, number];

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ArticleInput } from "../src/core/article.js";
 import { projectPath } from "../src/util/paths.js";
 
 /**
@@ -28,6 +29,15 @@ export function readDevJsonl(name: string): DevArticle[] {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as DevArticle);
 }
+
+/** A development article as the pipeline takes it (buildArticle), its id standing for its file. */
+export const articleInput = (d: DevArticle): ArticleInput => ({
+  id: d.id,
+  raw: d.text,
+  title: d.title,
+  published: d.published,
+  origin: { file: d.id },
+});
 
 /** Peak resident set size of this process so far, in MB. */
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
