@@ -84,16 +84,11 @@ const POSTGRES: ReadDialect = {
   }),
   // Formatted here rather than left to the session's DateStyle.
   dateColumn: (column) => `to_char(e.${column}, 'YYYY-MM-DD') AS ${column}`,
-  groupKeys: {
+  timeKeys: {
     day: "to_char(e.date_start, 'YYYY-MM-DD')",
     week: "to_char(date_trunc('week', e.date_start), 'YYYY-MM-DD')",
     month: "to_char(date_trunc('month', e.date_start), 'YYYY-MM-DD')",
     year: "to_char(date_trunc('year', e.date_start), 'YYYY-MM-DD')",
-    country: "e.country_code",
-    admin1: "e.admin1",
-    eventType: "e.event_type",
-    subEventType: "e.sub_event_type",
-    dataset: "e.dataset",
   },
 };
 const EVENT_SELECT = eventSelect(POSTGRES);

@@ -16,8 +16,8 @@ export interface ReadDialect {
   conditions(p: Params): SqlDialect;
   /** A date column of `e` as a select item of the same name holding YYYY-MM-DD text. */
   dateColumn(column: string): string;
-  /** The group key over `e` of each non-actor grouping. */
-  readonly groupKeys: Readonly<Record<string, string>>;
+  /** The group key over `e` of each time grouping: the first day of the period, as ISO text. */
+  readonly timeKeys: Readonly<Record<"day" | "week" | "month" | "year", string>>;
 }
 
 /** SQL text and its parameter values, in placeholder order. */
@@ -27,7 +27,13 @@ export interface Sql {
 }
 
 const DATE_COLUMNS = new Set(["date_start", "date_end"]);
-const TIME_GROUPS = new Set(["day", "week", "month", "year"]);
+const COLUMN_KEYS: Partial<Record<string, string>> = {
+  country: "e.country_code",
+  admin1: "e.admin1",
+  eventType: "e.event_type",
+  subEventType: "e.sub_event_type",
+  dataset: "e.dataset",
+};
 const MAP_COLUMNS = ["id", "lat", "lon", "event_type", "sub_event_type", "date_start", "killed_best", "geo_precision"];
 const COUNT = `SELECT count(*) AS n FROM events e`;
 
@@ -66,13 +72,13 @@ function totalSql(filter: EventFilter, count: Sql, d: ReadDialect): Sql {
 /** Counts and figure sums by a group: from a rollup when the filter and grouping allow, else from the events. */
 export function aggregateSql(q: AggregateQuery, d: ReadDialect): Sql {
   const limit = pageLimit(q.limit, 1000, 100_000);
-  const timeGroup = TIME_GROUPS.has(q.groupBy);
+  const timeGroup = Object.hasOwn(d.timeKeys, q.groupBy);
   const rp = new Params(d.placeholders);
   const plan = rollupPlan(q.filter ?? {}, q.groupBy, rp, d.conditions(rp));
   if (plan) return { text: rollupAggregateSql(plan, timeGroup, rp.add(limit)), values: rp.values };
   const { p, where } = filtered(q.filter ?? {}, d);
   let from = "events e";
-  let key = d.groupKeys[q.groupBy];
+  let key = timeGroup ? d.timeKeys[q.groupBy as keyof ReadDialect["timeKeys"]] : COLUMN_KEYS[q.groupBy];
   if (q.groupBy === "actor") {
     from = "events e JOIN event_actors a ON a.event_id = e.id";
     key = "a.name";

@@ -104,17 +104,12 @@ const SQLITE: ReadDialect = {
   }),
   // Dates are kept as ISO text.
   dateColumn: (column) => `e.${column}`,
-  groupKeys: {
+  timeKeys: {
     day: "e.date_start",
     // 'weekday 0' moves to the coming Sunday (or stays on one); six days back is that ISO week's Monday.
     week: "date(e.date_start, 'weekday 0', '-6 days')",
     month: "substr(e.date_start, 1, 7) || '-01'",
     year: "substr(e.date_start, 1, 4) || '-01-01'",
-    country: "e.country_code",
-    admin1: "e.admin1",
-    eventType: "e.event_type",
-    subEventType: "e.sub_event_type",
-    dataset: "e.dataset",
   },
 };
 const EVENT_SELECT = eventSelect(SQLITE);
