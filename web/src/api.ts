@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from "../../src/api/errors.js";
+import { toast } from "./dom.js";
 import { loadToken } from "./token-store.js";
 
 /** An error the API answered with, coded as the catalogue codes it. */
@@ -56,13 +57,13 @@ let leaving = false;
 window.addEventListener("pagehide", () => (leaving = true));
 
 /**
- * Runs work whose result the page does not wait for, reporting its failure to the analyst. A
- * request cancelled by a newer one, or by leaving the page, is not a failure.
+ * Runs work whose result the page does not wait for, showing its failure to the analyst (an error
+ * toast). A request cancelled by a newer one, or by leaving the page, is not a failure.
  */
-export function background(work: Promise<unknown>, what: string, report: (message: string) => void): void {
+export function background(work: Promise<unknown>, what: string): void {
   work.catch((e: unknown) => {
     if (isAbort(e) || leaving) return;
-    report(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+    toast(`${what}: ${e instanceof Error ? e.message : String(e)}`, "error");
   });
 }
 

@@ -108,7 +108,7 @@ export class EventPage {
   private changed(id: number, message: string): void {
     toast(message);
     if (id === this.detail?.event.id)
-      background(this.show(id, null, this.field, true), "Event", (m) => toast(m, "error"));
+      background(this.show(id, null, this.field, true), "Event");
     else this.cb.openEvent(id);
   }
 

@@ -3,7 +3,7 @@ import type { EventTypeNames } from "../../src/api/taxonomy.js";
 import { background, getJson } from "./api.js";
 import { ChipInput } from "./chip-input.js";
 import { colorOf } from "./colors.js";
-import { debounce, el, fmt, replace, toast } from "./dom.js";
+import { debounce, el, fmt, replace } from "./dom.js";
 import { countryName } from "./labels.js";
 import { emptyFilters, filterParams, type Filters } from "./state.js";
 
@@ -52,7 +52,7 @@ export class FiltersPanel {
       wantPlaces,
     );
     const suggestActors = debounce(
-      (prefix: string) => background(this.suggestActors(prefix), "Actor names", (m) => toast(m, "error")),
+      (prefix: string) => background(this.suggestActors(prefix), "Actor names"),
       150,
     );
     this.actor = new ChipInput("actor", "Actor (name or alias)", (v) => this.onChange({ actor: v }), suggestActors);
@@ -164,7 +164,7 @@ export class FiltersPanel {
   }
 
   private loadPlaces(): void {
-    background(this.suggestPlaces(), "Place names", (m) => toast(m, "error"));
+    background(this.suggestPlaces(), "Place names");
   }
 
   private async suggestPlaces(): Promise<void> {

@@ -26,7 +26,7 @@ const openEvent = (id: number) => update({ event: id, report: null, field: null 
 const token = new TokenDialog(() => {
   upload.setAllowed(token.canEdit);
   const s = getState();
-  if (s.event) background(eventPage.show(s.event, s.report, s.field, true), "Event", (m) => toast(m, "error"));
+  if (s.event) background(eventPage.show(s.event, s.report, s.field, true), "Event");
 });
 // After an upload the map, timeline and table are asked again, as for a new filter.
 const upload = new UploadDialog(openEvent, () => render(getState(), null));
@@ -60,7 +60,7 @@ function render(s: AppState, previous: AppState | null): void {
   if (s.event) {
     overview.hidden = true;
     eventSection.hidden = false;
-    background(eventPage.show(s.event, s.report, s.field), "Event", (m) => toast(m, "error"));
+    background(eventPage.show(s.event, s.report, s.field), "Event");
     return;
   }
   const wasHidden = overview.hidden;
@@ -81,7 +81,7 @@ function render(s: AppState, previous: AppState | null): void {
     s.order !== previous.order ||
     s.page !== previous.page
   ) {
-    background(table.load(params, s.sort, s.order, s.page), "Events", (m) => toast(m, "error"));
+    background(table.load(params, s.sort, s.order, s.page), "Events");
   }
 }
 
@@ -107,4 +107,4 @@ async function start(): Promise<void> {
   document.body.dataset.ready = "true";
 }
 
-background(start(), "Start", (m) => toast(m, "error"));
+background(start(), "Start");

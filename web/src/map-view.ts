@@ -200,7 +200,7 @@ export class EventMap {
       );
       return;
     }
-    background(this.listAt(c, marker), "Events here", (m) => toast(m, "error"));
+    background(this.listAt(c, marker), "Events here");
   }
 
   /** Events that share one spot (a town coded at city precision): listed in a popup, newest first. */
