@@ -97,18 +97,16 @@ function stateForceAt(article: Article, i: number, limit: number): ActorMatch | 
 }
 
 /**
- * Every dictionary actor in tokens [from, to), longest first, not overlapping. One map lookup per
- * token when nothing starts there.
+ * Every dictionary actor in tokens [from, to), longest first, not overlapping. A bit test per
+ * token when nothing starts there (PhraseIndex.startsAt).
  */
 export function findActors(article: Article, from = 0, to = article.tokens.count): ActorMatch[] {
   const { aliases, adjectives } = build();
-  const keys = article.tokens.key;
   const out: ActorMatch[] = [];
   for (let i = from; i < to;) {
-    const k = keys[i] as string;
     let m: ActorMatch | null = null;
-    if (aliases.starts(k)) m = aliasAt(article, i, to);
-    if (adjectives.starts(k)) {
+    if (aliases.startsAt(article.tokens, i)) m = aliasAt(article, i, to);
+    if (adjectives.startsAt(article.tokens, i)) {
       const s = stateForceAt(article, i, to);
       if (s && (!m || s.end > m.end)) m = s;
     }

@@ -145,12 +145,10 @@ export function unknownOrganisations(article: Article, covered: Uint8Array): Unk
     const limit = s.endToken;
     for (let i = s.firstToken; i < limit; i++) {
       const key = t.key[i] as string;
-      if (NAMING_CUES.starts(key)) {
-        const cue = NAMING_CUES.longestAt(t, i, limit);
-        if (cue) {
-          const name = nameAt(article, cue.end, limit, false);
-          if (name) push(name[0], name[1], "actor.unknown.named", 0.75);
-        }
+      const cue = NAMING_CUES.longestAt(t, i, limit);
+      if (cue) {
+        const name = nameAt(article, cue.end, limit, false);
+        if (name) push(name[0], name[1], "actor.unknown.named", 0.75);
       }
       if (MEMBER_NOUNS.has(key) && (t.key[i + 1] as string) === "of" && i + 2 < limit) {
         const name = nameAt(article, i + 2, limit, true);

@@ -44,7 +44,7 @@ export function lexiconTags(article: Article): LexiconTags {
   const longest = new Int32Array(LEXICON_KINDS.length);
   const t = article.tokens;
   for (let i = 0; i < n; i++) {
-    if (!lex.all.starts(t.key[i] as string)) continue;
+    if (!lex.all.startsAt(t, i)) continue;
     longest.fill(0);
     for (const m of lex.all.allAt(t, i)) for (const kind of m.values) longest[kind] = m.end;
     for (let kind = 0; kind < LEXICON_KINDS.length; kind++) {

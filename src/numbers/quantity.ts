@@ -86,7 +86,7 @@ function rangeAfter(tokens: TokenTable, a: NumberMatch, limit: number): NumberMa
 export function mayStartQuantity(tokens: TokenTable, i: number): boolean {
   if (tokens.type[i] === "number") return true;
   const key = tokens.key[i] as string;
-  return isNumberWord(key) || qualifierIndex().starts(key) || vagueIndex().starts(key) || key === "between" || key === "half" || key === "a" || key === "an";
+  return isNumberWord(key) || qualifierIndex().startsAt(tokens, i) || vagueIndex().startsAt(tokens, i) || key === "between" || key === "half" || key === "a" || key === "an";
 }
 
 /**
@@ -99,12 +99,10 @@ export function quantityAt(tokens: TokenTable, i: number, limit = tokens.count):
   const key = tokens.key[i] as string;
   let at = i;
   let kind: QualifierKind | null = null;
-  if (qualifierIndex().starts(key)) {
-    const q = qualifierIndex().longestAt(tokens, i, limit);
-    if (q) {
-      kind = q.values[0] as QualifierKind;
-      at = q.end;
-    }
+  const q = qualifierIndex().longestAt(tokens, i, limit);
+  if (q) {
+    kind = q.values[0] as QualifierKind;
+    at = q.end;
   }
   if (key === "between" && kind === null) {
     const a = numberAt(tokens, i + 1, limit);
@@ -132,14 +130,12 @@ export function quantityAt(tokens: TokenTable, i: number, limit = tokens.count):
     if (b) return { first: i, end: b.end, low: n.value, best: n.value, high: b.value, rule: "range", vague: false, number: n };
     return { first: i, end: n.end, ...qualify(kind, n.value), rule: kind ?? "exact", vague: false, number: n };
   }
-  if (at < limit && vagueIndex().starts(tokens.key[at] as string)) {
-    const v = vagueIndex().longestAt(tokens, at, limit);
-    if (v) {
-      const val = v.values[0] as Vague;
-      // A qualifier on a vague quantity raises its floor only ("more than a dozen" is a number).
-      const low = kind === "over" ? val.low + 1 : val.low;
-      return { first: i, end: v.end, low, best: Math.max(low, val.best), high: kind ? null : val.high, rule: "vague", vague: true, number: null };
-    }
+  const v = vagueIndex().longestAt(tokens, at, limit);
+  if (v) {
+    const val = v.values[0] as Vague;
+    // A qualifier on a vague quantity raises its floor only ("more than a dozen" is a number).
+    const low = kind === "over" ? val.low + 1 : val.low;
+    return { first: i, end: v.end, low, best: Math.max(low, val.best), high: kind ? null : val.high, rule: "vague", vague: true, number: null };
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import type { TokenTable } from "../core/article.js";
+import { KeyFilter } from "./key-filter.js";
 import { foldKey, wink } from "./nlp.js";
+import { tokenHashes } from "./token-hashes.js";
 
 interface Node<T> {
   next: Map<string, Node<T>> | null;
@@ -35,6 +37,8 @@ export function phraseKeys(phrase: string): string[] {
  */
 export class PhraseIndex<T> {
   private readonly root = new Map<string, Node<T>>();
+  /** The first words of the phrases, as a cheap test before the root lookup. */
+  private readonly firstWords = new KeyFilter();
   private size = 0;
 
   constructor(entries: Iterable<readonly [phrase: string, value: T]> = []) {
@@ -54,6 +58,7 @@ export class PhraseIndex<T> {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       node = level.get(k);
+      if (i === 0) this.firstWords.add(k);
       if (!node) {
         node = { next: null, values: null };
         level.set(k, node);
@@ -68,13 +73,31 @@ export class PhraseIndex<T> {
     this.size++;
   }
 
-  /** True when some phrase starts with this token key: the cheap test before a match. */
-  starts(key: string): boolean {
-    return this.root.has(key);
+  /**
+   * True when some phrase starts with this token key: the cheap test before a match. Callers may
+   * read one token past the end of the table: no key, no phrase.
+   */
+  starts(key: string | undefined): boolean {
+    return key !== undefined && this.firstWords.mayHold(key) && this.root.has(key);
+  }
+
+  /** False when no phrase can start at token `i`: the cheap test, no map lookup. */
+  private mayStartAt(tokens: TokenTable, i: number, limit: number): boolean {
+    return i >= 0 && i < limit && i < tokens.count && this.firstWords.mayHoldHash(tokenHashes(tokens)[i] as number);
+  }
+
+  /** True when some phrase starts at token `i` (as `starts` of its key, for scans over tokens). */
+  startsAt(tokens: TokenTable, i: number): boolean {
+    return this.mayStartAt(tokens, i, tokens.count) && this.root.has(tokens.key[i] as string);
   }
 
   /** The longest phrase starting at token `i` (not crossing `limit`), or null. */
   longestAt(tokens: TokenTable, i: number, limit = tokens.count): PhraseMatch<T> | null {
+    if (!this.mayStartAt(tokens, i, limit)) return null;
+    return this.longestFrom(tokens, i, limit);
+  }
+
+  private longestFrom(tokens: TokenTable, i: number, limit: number): PhraseMatch<T> | null {
     let level: Map<string, Node<T>> | null = this.root;
     let best: PhraseMatch<T> | null = null;
     for (let j = i; j < limit && level; j++) {
@@ -89,6 +112,7 @@ export class PhraseIndex<T> {
   /** Every phrase starting at token `i`, shortest first. */
   allAt(tokens: TokenTable, i: number, limit = tokens.count): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    if (!this.mayStartAt(tokens, i, limit)) return out;
     let level: Map<string, Node<T>> | null = this.root;
     for (let j = i; j < limit && level; j++) {
       const node: Node<T> | undefined = level.get(tokens.key[j] as string);
@@ -102,8 +126,11 @@ export class PhraseIndex<T> {
   /** Longest matches left to right, not overlapping, in tokens [from, to). */
   findAll(tokens: TokenTable, from = 0, to = tokens.count): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    for (let i = from; i < to;) {
-      const m = this.root.has(tokens.key[i] as string) ? this.longestAt(tokens, i, to) : null;
+    const hashes = tokenHashes(tokens);
+    const end = Math.min(to, tokens.count);
+    for (let i = Math.max(from, 0); i < end;) {
+      // longestFrom's first lookup is the test whether a phrase starts here.
+      const m = this.firstWords.mayHoldHash(hashes[i] as number) ? this.longestFrom(tokens, i, to) : null;
       if (m) {
         out.push(m);
         i = m.end;

@@ -37,7 +37,7 @@ export function countedAfter(tokens: TokenTable, at: number, limit: number): Cou
     const key = tokens.key[k] as string;
     const pos = tokens.pos[k] as string;
     // "41 dead", "70 wounded soldiers": the casualty word is not part of what is counted.
-    if (lex.forms.adjective.starts(key)) break;
+    if (lex.forms.adjective.startsAt(tokens, k)) break;
     if (lex.things.has(key)) {
       headThing = true;
       headPeople = false;
@@ -45,7 +45,7 @@ export function countedAfter(tokens: TokenTable, at: number, limit: number): Cou
       // "12-year-old boy": the count is an age whatever follows.
       break;
     }
-    const m = lex.people.starts(key) ? lex.people.longestAt(tokens, k, limit) : null;
+    const m = lex.people.longestAt(tokens, k, limit);
     if (m) {
       const g = m.values[0] ?? null;
       if (group === null && g !== null) group = g;
@@ -70,7 +70,7 @@ export function countedAfter(tokens: TokenTable, at: number, limit: number): Cou
   if (headPeople && group === null && tokens.key[end] === "of") {
     let k = end + 1;
     if (OF_FOLLOWERS.has(tokens.key[k] as string)) k++;
-    const m = k < limit && lex.people.starts(tokens.key[k] as string) ? lex.people.longestAt(tokens, k, limit) : null;
+    const m = lex.people.longestAt(tokens, k, limit);
     if (m && m.values[0]) return { end: m.end, kind: "people", group: m.values[0] };
   }
   return { end, kind: headThing ? "thing" : headPeople ? "people" : "unknown", group };

@@ -111,10 +111,9 @@ function casualtyAfter(ctx: Context, p: number, hasNoun: boolean): { kind: Figur
   if (chain.negated) return null;
   const at = chain.end;
   if (at >= limit) return null;
-  const key = tokens.key[at] as string;
-  const intr = lex.forms.intransitive.starts(key) ? lex.forms.intransitive.longestAt(tokens, at, limit) : null;
+  const intr = lex.forms.intransitive.longestAt(tokens, at, limit);
   if (intr) return { kind: intr.values[0] as FigureKind, rule: "figure.died" };
-  const pass = lex.forms.passive.starts(key) ? lex.forms.passive.longestAt(tokens, at, limit) : null;
+  const pass = lex.forms.passive.longestAt(tokens, at, limit);
   if (!pass) return null;
   if (chain.count > 0) return { kind: pass.values[0] as FigureKind, rule: "figure.passive" };
   // A participle with no auxiliary is a reduced passive ("41 people killed in the blast") unless an
@@ -245,7 +244,7 @@ function asideAfter(ctx: Context, p: number): { end: number; perpetrators: numbe
       }
     }
     if (ASIDE_DETERMINERS.has(key) && j + 1 < limit) {
-      const m = lex.people.starts(tokens.key[j + 1] as string) ? lex.people.longestAt(tokens, j + 1, limit) : null;
+      const m = lex.people.longestAt(tokens, j + 1, limit);
       if (m && m.values[0] === "perpetrators") {
         const head = tokens.key[m.end - 1] as string;
         // "the assailants": more than one, how many the text does not say
@@ -359,7 +358,7 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
       }
     }
 
-    let adjective = !hasNoun && lex.forms.adjective.starts(tokens.key[q.end] as string) ? lex.forms.adjective.longestAt(tokens, q.end, limit) : null;
+    let adjective = !hasNoun ? lex.forms.adjective.longestAt(tokens, q.end, limit) : null;
     // "many dead bodies": a vague word before an adjective and a noun is no count of the dead.
     if (adjective && q.vague && NOUNS.has(tokens.pos[adjective.end] as string)) adjective = null;
     if (adjective) {

@@ -41,7 +41,7 @@ function headAfter(tokens: TokenTable, at: number, limit: number): { head: Head 
   let head: Head | null = null;
   while (k < limit && k < at + REACH + 1) {
     const key = tokens.key[k] as string;
-    const m = people.starts(key) ? people.longestAt(tokens, k, limit) : null;
+    const m = people.longestAt(tokens, k, limit);
     if (m) {
       head = { first: m.first, end: m.end, group: m.values[0] ?? null };
       k = m.end;
@@ -124,7 +124,7 @@ function subjectAt(tokens: TokenTable, first: number, s: number): Head | null {
   const lex = figureLexicon();
   const key = tokens.key[s] as string;
   // "Major General Vyacheslav Gladkikh": a name after a title.
-  if (tokens.pos[s] === "PROPN" && !lex.people.starts(key)) {
+  if (tokens.pos[s] === "PROPN" && !lex.people.startsAt(tokens, s)) {
     let k = s;
     while (k > first && tokens.pos[k - 1] === "PROPN" && !lex.titles.has(tokens.key[k - 1] as string)) k--;
     if (k > first && lex.titles.has(tokens.key[k - 1] as string)) {
@@ -137,7 +137,7 @@ function subjectAt(tokens: TokenTable, first: number, s: number): Head | null {
   if (!singular(key)) return null;
   // The people noun ending at s, then its modifiers back to a definite determiner.
   for (let k = s; k >= first && k > s - 3; k--) {
-    const m = lex.people.starts(tokens.key[k] as string) ? lex.people.longestAt(tokens, k, s + 1) : null;
+    const m = lex.people.longestAt(tokens, k, s + 1);
     if (!m || m.end !== s + 1) continue;
     let left = m.first;
     while (left > first && m.first - left < REACH && (MODIFIER_POS.has(tokens.pos[left - 1] as string) || INNER.has(tokens.key[left - 1] as string)))
