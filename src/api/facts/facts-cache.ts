@@ -32,6 +32,12 @@ export function filterKey(filter: EventFilter): string {
 /** Orders kept at once (a sorted 200,000-event selection is 1.6 MB). */
 const MAX_ORDERS = 8;
 
+/** Sets `key`, first dropping the oldest entry when the map already holds `max`. */
+function setBounded<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
+
 export interface FactsView {
   readonly snapshot: FactsSnapshot;
   /** Positions in the snapshot of the matching events it holds. */
@@ -144,8 +150,7 @@ export class FactsCache {
     }
     const positions = isEmpty(memory) ? base : selectPositions(snapshot, base, memory);
     const view = { snapshot, positions, total: total ?? positions.length };
-    if (this.selections.size >= this.maxFilters) this.selections.delete(this.selections.keys().next().value as string);
-    this.selections.set(key, { generation: snapshot.generation, token: this.knownToken, positions, total: view.total });
+    setBounded(this.selections, key, { generation: snapshot.generation, token: this.knownToken, positions, total: view.total }, this.maxFilters);
     return view;
   }
 
@@ -158,8 +163,7 @@ export class FactsCache {
     let entry = this.ids.get(key);
     if (!entry) {
       entry = { ids: this.store.eventIds(filter), positions: null, generation: -1 };
-      if (this.ids.size >= this.maxFilters) this.ids.delete(this.ids.keys().next().value as string);
-      this.ids.set(key, entry);
+      setBounded(this.ids, key, entry, this.maxFilters);
       // A failed query is not kept: the next request asks again.
       const failed = entry;
       entry.ids.catch(() => this.ids.get(key) === failed && this.ids.delete(key));
@@ -192,8 +196,7 @@ export class FactsCache {
     let sorted = this.orders.get(key);
     if (!sorted || sorted.positions !== view.positions) {
       sorted = { positions: view.positions, keys: sortKeys(view.snapshot, view.positions, field, direction) };
-      if (this.orders.size >= MAX_ORDERS) this.orders.delete(this.orders.keys().next().value as string);
-      this.orders.set(key, sorted);
+      setBounded(this.orders, key, sorted, MAX_ORDERS);
     }
     return { ids: pageIds(sorted.keys, direction, offset, limit), total: view.total };
   }

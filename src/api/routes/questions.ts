@@ -5,7 +5,7 @@ import { MASS_CASUALTY_KILLED } from "../../query/types.js";
 import type { ApiContext } from "../context.js";
 import { requestFilter } from "../resolve-filter.js";
 import { errorResponses } from "../schemas/common.js";
-import { filterProperties, type FilterQuery } from "../schemas/filter.js";
+import { filterProperties, querySchema, type FilterQuery } from "../schemas/filter.js";
 
 /** The filter parameters without `actor`, which these questions take as one name of their own. */
 const { actor: _actorList, ...otherFilters } = filterProperties;
@@ -15,13 +15,6 @@ const actorParam = {
   maxLength: 200,
   description: "actor name or alias (IS-K, ISKP, Daesh Khorasan → one actor)",
 };
-
-const schema = (extra: Record<string, object>, required: string[]) => ({
-  type: "object",
-  properties: { ...otherFilters, ...extra },
-  required,
-  additionalProperties: false,
-});
 
 type Without<T, K extends keyof T> = Omit<T, K>;
 
@@ -35,7 +28,7 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
           "The first event of an actor in a place (country, admin1, place or near); with eventId, whether that event is the first",
         description:
           "The place is given by the filter's country / admin1 / place / near; the other filters narrow the events considered. The actor counts as perpetrator or claimant.",
-        querystring: schema({ actor: actorParam, eventId: { type: "integer", minimum: 1 } }, ["actor"]),
+        querystring: querySchema({ actor: actorParam, eventId: { type: "integer", minimum: 1 } }, ["actor"], otherFilters),
         response: errorResponses,
       },
     },
@@ -63,17 +56,14 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
         summary:
           "The events matching a condition since a date, numbered in date order: the n-th one, or the rank of an event",
         description: `"The fourth mass-casualty attack since 15 August 2021": since=2021-08-15&n=4. minKilled defaults to ${MASS_CASUALTY_KILLED} (the mass-casualty threshold of GTD and most studies); set 0 for any event.`,
-        querystring: {
-          type: "object",
-          properties: {
-            ...filterProperties,
+        querystring: querySchema(
+          {
             minKilled: { ...filterProperties.minKilled, default: MASS_CASUALTY_KILLED },
             n: { type: "integer", minimum: 1, maximum: 10_000, description: "which one (1 = the first)" },
             eventId: { type: "integer", minimum: 1, description: "answer with this event's rank" },
           },
-          required: ["since"],
-          additionalProperties: false,
-        },
+          ["since"],
+        ),
         response: errorResponses,
       },
     },
@@ -105,9 +95,10 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
       schema: {
         tags: ["questions"],
         summary: "An actor's events and fatalities over time (as perpetrator or claimant)",
-        querystring: schema(
+        querystring: querySchema(
           { actor: actorParam, by: { type: "string", enum: ["day", "week", "month", "year"], default: "month" } },
           ["actor"],
+          otherFilters,
         ),
         response: errorResponses,
       },

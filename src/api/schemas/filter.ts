@@ -86,11 +86,11 @@ export interface PageQuery {
   offset: number;
 }
 
-/** A querystring schema: the filter plus `extra` properties; unknown parameters are refused. */
-export function querySchema(extra: Record<string, object> = {}, required: string[] = []): object {
+/** A querystring schema: the filter (or `filter`, a part of it) plus `extra` properties; unknown parameters are refused. */
+export function querySchema(extra: Record<string, object> = {}, required: string[] = [], filter: Record<string, object> = filterProperties): object {
   return {
     type: "object",
-    properties: { ...filterProperties, ...extra },
+    properties: { ...filter, ...extra },
     required,
     additionalProperties: false,
   };
