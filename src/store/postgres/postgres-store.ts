@@ -21,6 +21,9 @@ import {
 import {
   ARTICLE_COLUMNS,
   EVENT_FIELD_COLUMNS,
+  FIGURE_COLUMNS,
+  NEW_EVENT_COLUMNS,
+  REPORT_COLUMNS,
   articleFromRow,
   articleIdsOf,
   auditFromRow,
@@ -31,9 +34,11 @@ import {
   eventFieldValues,
   eventFromRow,
   eventSearchText,
+  figureValues,
   mapPointFromRow,
-  recordJson,
+  newEventValues,
   reportFromRow,
+  reportValues,
   signatureBlob,
   similarArticleFromRow,
   tokenFromRow,
@@ -185,7 +190,6 @@ export class PostgresStore implements Store {
   }
 
   private makeTx(c: pg.PoolClient): StoreTx {
-    const fieldCols = EVENT_FIELD_COLUMNS.join(", ");
     const tx: StoreTx = {
       articleByHash: async (hash) => {
         const r = await this.one(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE hash = $1`, [hash], c);
@@ -240,9 +244,9 @@ export class PostgresStore implements Store {
         return r ? eventFromRow(r) : null;
       },
       insertEvent: async (e) => {
-        const values = [e.dataset, e.originalId, ...eventFieldValues(e), eventSearchText(e), e.reportCount, e.articleCount, e.sourceCount];
+        const values = [...newEventValues(e), eventSearchText(e)];
         const r = (await this.one(
-          `INSERT INTO events (dataset, original_id, ${fieldCols}, search_text, report_count, article_count, source_count, created_at, updated_at)
+          `INSERT INTO events (${NEW_EVENT_COLUMNS.join(", ")}, search_text, created_at, updated_at)
            VALUES (${placeholders(1, values.length)}, now(), now()) RETURNING id`,
           values,
           c,
@@ -269,9 +273,8 @@ export class PostgresStore implements Store {
       },
       insertReport: async (r) => {
         const row = (await this.one(
-          `INSERT INTO reports (event_id, article_id, event_index, origin, dataset, original_id, record, match, match_score, published, source_name, syndication_group, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now()) RETURNING id`,
-          [r.eventId, r.articleId, r.eventIndex, r.origin, r.dataset, r.originalId, recordJson(r.record), r.match, r.matchScore, r.published, r.sourceName, r.syndicationGroup],
+          `INSERT INTO reports (${REPORT_COLUMNS.join(", ")}) VALUES (${placeholders(1, REPORT_COLUMNS.length - 1)}, now()) RETURNING id`,
+          reportValues(r),
           c,
         )) as Row;
         return Number(row.id);
@@ -295,11 +298,7 @@ export class PostgresStore implements Store {
       },
       addFigureHistory: async (entries) => {
         for (const f of entries) {
-          await c.query(
-            `INSERT INTO figure_history (event_id, report_id, kind, low, best, high, as_of, source_name, text, start, "end", recorded_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())`,
-            [f.eventId, f.reportId, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end],
-          );
+          await c.query(`INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")}) VALUES (${placeholders(1, FIGURE_COLUMNS.length - 1)}, now())`, figureValues(f));
         }
       },
       addDecision: async (d) => {

@@ -13,6 +13,8 @@ import type {
   FigureHistoryEntry,
   FigureKind,
   MatchKind,
+  NewEvent,
+  NewReport,
   ReportOrigin,
   SimilarArticle,
   StoreCounts,
@@ -150,6 +152,60 @@ export function eventFieldValues(f: EventFields): unknown[] {
     f.notes,
   ];
 }
+
+/** The columns a new event is written with (its times aside), in the order of newEventValues. */
+export const NEW_EVENT_COLUMNS = ["dataset", "original_id", ...EVENT_FIELD_COLUMNS, "report_count", "article_count", "source_count"];
+
+export const newEventValues = (e: NewEvent): unknown[] => [e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount];
+
+/** The columns a report is written with, its time last; reportValues gives the others, in order. */
+export const REPORT_COLUMNS = [
+  "event_id",
+  "article_id",
+  "event_index",
+  "origin",
+  "dataset",
+  "original_id",
+  "record",
+  "match",
+  "match_score",
+  "published",
+  "source_name",
+  "syndication_group",
+  "created_at",
+];
+
+export const reportValues = (r: NewReport): unknown[] => [
+  r.eventId,
+  r.articleId,
+  r.eventIndex,
+  r.origin,
+  r.dataset,
+  r.originalId,
+  recordJson(r.record),
+  r.match,
+  r.matchScore,
+  r.published,
+  r.sourceName,
+  r.syndicationGroup,
+];
+
+/** The columns a figure history entry is written with, its time last; figureValues gives the others, in order. */
+export const FIGURE_COLUMNS = ["event_id", "report_id", "kind", "low", "best", "high", "as_of", "source_name", "text", "start", '"end"', "recorded_at"];
+
+export const figureValues = (f: Omit<FigureHistoryEntry, "recordedAt">): unknown[] => [
+  f.eventId,
+  f.reportId,
+  f.kind,
+  f.low,
+  f.best,
+  f.high,
+  f.asOf,
+  f.sourceName,
+  f.text,
+  f.start,
+  f.end,
+];
 
 export function articleFromRow(r: Row): StoredArticle {
   return {

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { EVENT_FIELD_COLUMNS, eventFieldValues, eventSearchText, recordJson } from "../sql/rows.js";
+import { FIGURE_COLUMNS, NEW_EVENT_COLUMNS, REPORT_COLUMNS, eventSearchText, newEventValues, recordJson } from "../sql/rows.js";
 import type { NewEventWithReport } from "../store.js";
 import { derivedOf, type DerivedRow, type DerivedTables } from "./derived.js";
 
@@ -8,24 +8,8 @@ import { derivedOf, type DerivedRow, type DerivedTables } from "./derived.js";
  * given here (the transaction holds SQLite's only writer lock, so max(id) + 1 is free), so that
  * no row waits on a promise and no statement is prepared twice.
  */
-const EVENT_COLUMNS = ["id", "dataset", "original_id", ...EVENT_FIELD_COLUMNS, "report_count", "article_count", "source_count", "created_at", "updated_at"];
-const REPORT_COLUMNS = [
-  "id",
-  "event_id",
-  "article_id",
-  "event_index",
-  "origin",
-  "dataset",
-  "original_id",
-  "record",
-  "match",
-  "match_score",
-  "published",
-  "source_name",
-  "syndication_group",
-  "created_at",
-];
-const FIGURE_COLUMNS = ["event_id", "report_id", "kind", "low", "best", "high", "as_of", "source_name", "text", "start", '"end"', "recorded_at"];
+const EVENT_COLUMNS = ["id", ...NEW_EVENT_COLUMNS, "created_at", "updated_at"];
+const REPORT_ID_COLUMNS = ["id", ...REPORT_COLUMNS];
 const insertSql = (head: string, n: number) => `${head} VALUES (${Array(n).fill("?").join(", ")})`;
 
 export class BulkWriter {
@@ -46,7 +30,7 @@ export class BulkWriter {
     this.actor = db.prepare(insertSql("INSERT OR IGNORE INTO event_actors (event_id, name, role, category)", 4));
     this.source = db.prepare(insertSql("INSERT OR IGNORE INTO event_sources (event_id, name)", 2));
     this.fts = db.prepare(insertSql("INSERT INTO events_fts (rowid, notes)", 2));
-    this.report = db.prepare(insertSql(`INSERT INTO reports (${REPORT_COLUMNS.join(", ")})`, REPORT_COLUMNS.length));
+    this.report = db.prepare(insertSql(`INSERT INTO reports (${REPORT_ID_COLUMNS.join(", ")})`, REPORT_ID_COLUMNS.length));
     this.figure = db.prepare(insertSql(`INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")})`, FIGURE_COLUMNS.length));
     this.maxEvent = db.prepare("SELECT coalesce(max(id), 0) AS n FROM events");
     this.maxReport = db.prepare("SELECT coalesce(max(id), 0) AS n FROM reports");
@@ -60,7 +44,7 @@ export class BulkWriter {
     for (const { event: e, report: r, figures } of items) {
       const id = ++eventId;
       const rid = ++reportId;
-      this.event.run(id, e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, now, now);
+      this.event.run(id, ...newEventValues(e), now, now);
       for (const a of e.actors) this.actor.run(id, a.name, a.role, a.category);
       for (const name of e.sources) this.source.run(id, name);
       const text = eventSearchText(e);

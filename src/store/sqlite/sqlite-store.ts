@@ -21,6 +21,9 @@ import {
 import {
   ARTICLE_COLUMNS,
   EVENT_FIELD_COLUMNS,
+  FIGURE_COLUMNS,
+  NEW_EVENT_COLUMNS,
+  REPORT_COLUMNS,
   articleFromRow,
   articleIdsOf,
   auditFromRow,
@@ -31,9 +34,11 @@ import {
   eventFieldValues,
   eventFromRow,
   eventSearchText,
+  figureValues,
   mapPointFromRow,
-  recordJson,
+  newEventValues,
   reportFromRow,
+  reportValues,
   signatureBlob,
   similarArticleFromRow,
   tokenFromRow,
@@ -68,10 +73,11 @@ import { SQLITE_MIGRATIONS } from "./migrations.js";
 /** One clock reading per transaction: what it writes carries one time, and bulk imports do not pay for a Date per row. */
 let txTime: string | null = null;
 const now = () => txTime ?? new Date().toISOString();
-const INSERT_EVENT = `INSERT INTO events (dataset, original_id, ${EVENT_FIELD_COLUMNS.join(", ")}, report_count, article_count, source_count, created_at, updated_at)
-  VALUES (${Array(EVENT_FIELD_COLUMNS.length + 7)
-    .fill("?")
-    .join(", ")})`;
+const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
+const INSERT_EVENT = insertSql("events", [...NEW_EVENT_COLUMNS, "created_at", "updated_at"]);
+const INSERT_REPORT = insertSql("reports", REPORT_COLUMNS);
+const INSERT_FIGURE = insertSql("figure_history", FIGURE_COLUMNS);
 
 /**
  * A box over the map index (events_map): the box's one-degree latitude bands, each read from its
@@ -250,7 +256,7 @@ export class SqliteStore implements Store {
 
   private insertEventSync(e: NewEvent): number {
     const t = now();
-    const info = this.run(INSERT_EVENT, [e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount, t, t]);
+    const info = this.run(INSERT_EVENT, [...newEventValues(e), t, t]);
     const id = Number(info.lastInsertRowid);
     this.writeEventSide(id, e);
     this.derived.apply([derivedOf(id, e.dataset, e)], 1);
@@ -258,23 +264,12 @@ export class SqliteStore implements Store {
   }
 
   private insertReportSync(r: NewReport): number {
-    const info = this.run(
-      `INSERT INTO reports (event_id, article_id, event_index, origin, dataset, original_id, record, match, match_score, published, source_name, syndication_group, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [r.eventId, r.articleId, r.eventIndex, r.origin, r.dataset, r.originalId, recordJson(r.record), r.match, r.matchScore, r.published, r.sourceName, r.syndicationGroup, now()],
-    );
-    return Number(info.lastInsertRowid);
+    return Number(this.run(INSERT_REPORT, [...reportValues(r), now()]).lastInsertRowid);
   }
 
   private insertFiguresSync(entries: readonly Omit<FigureHistoryEntry, "recordedAt">[]): void {
     const t = now();
-    for (const f of entries) {
-      this.run(
-        `INSERT INTO figure_history (event_id, report_id, kind, low, best, high, as_of, source_name, text, start, "end", recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [f.eventId, f.reportId, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, t],
-      );
-    }
+    for (const f of entries) this.run(INSERT_FIGURE, [...figureValues(f), t]);
   }
 
   private makeTx(): StoreTx {
