@@ -3,6 +3,7 @@ import type { Span } from "../core/span.js";
 import { tokenSpan } from "../text/evidence.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { isCapitalised } from "./scan.js";
+import { tokenHashes } from "../text/token-hashes.js";
 
 /** A demonym in the text ("Afghan", "South African"): a hint at a country, not a place. */
 export interface DemonymMention {
@@ -16,7 +17,9 @@ export interface DemonymMention {
 export function findDemonyms(article: Article, gz: Gazetteer): DemonymMention[] {
   const t = article.tokens;
   const out: DemonymMention[] = [];
+  const hashes = tokenHashes(t);
   for (let i = 0; i < t.count; i++) {
+    if (!gz.mayStartDemonym(hashes[i] as number)) continue;
     const v = t.value[i] as string;
     if (!article.caseless && !isCapitalised(v)) continue;
     if (t.type[i] !== "word") continue;

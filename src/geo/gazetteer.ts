@@ -11,6 +11,7 @@ import {
   type GazetteerBundle,
 } from "./bundle.js";
 import { GAZETTEER_PATH } from "./paths.js";
+import { KeyFilter } from "../text/key-filter.js";
 
 /** One place a name can stand for. */
 export interface GeoPlace {
@@ -58,6 +59,10 @@ export interface Admin1Info {
 
 type CommonKind = "word" | "function" | "given-name" | "surname";
 
+/** Bits of Gazetteer.probe. */
+export const PROBE_NAME = 2;
+export const PROBE_LONGER = 1;
+
 /** The offline gazetteer, loaded once from data/build/gazetteer.json. */
 export class Gazetteer {
   /**
@@ -65,6 +70,11 @@ export class Gazetteer {
    * name starts with the key. One small-integer map keeps loading under half a second.
    */
   private readonly names = new Map<string, number>();
+  /**
+   * The name keys again, as a bit filter: most words a scan tries are no name, and a bit test
+   * in 512 KB costs less than a lookup among 337k keys (22 bits: about one bit in twelve set).
+   */
+  private readonly nameFilter = new KeyFilter([], 22);
   private readonly parsed = new Map<string, readonly GeoPlace[]>();
   readonly countries: readonly CountryInfo[];
   readonly admin1: readonly Admin1Info[];
@@ -73,6 +83,8 @@ export class Gazetteer {
   private readonly demonyms = new Map<string, number>();
   /** First words of two-word demonyms ("south" of "South African"). */
   private readonly demonymStarts = new Set<string>();
+  /** The first words of all demonyms, one word or two, as a bit filter (text/key-filter.ts). */
+  private readonly demonymFirstWords = new KeyFilter();
   private readonly suffixes: Readonly<Record<string, "admin1" | "admin2" | "city">>;
   private readonly titles: ReadonlySet<string>;
   /** Longest name, in parts. */
@@ -100,6 +112,7 @@ export class Gazetteer {
       const prefix = s.charCodeAt(tab + 1) === 43;
       const refs = prefix ? tab + 3 : tab + 2;
       this.names.set(key, (refs < nl ? refs : 0) * 2 + (prefix ? 1 : 0));
+      this.nameFilter.add(key);
       if (prefix) {
         let parts = 2;
         for (let k = key.indexOf(" "); k > 0; k = key.indexOf(" ", k + 1)) parts++;
@@ -124,6 +137,7 @@ export class Gazetteer {
     for (const [k, v] of Object.entries(bundle.demonyms)) {
       this.demonyms.set(k, v);
       const sp = k.indexOf(" ");
+      this.demonymFirstWords.add(sp > 0 ? k.slice(0, sp) : k);
       if (sp > 0) this.demonymStarts.add(k.slice(0, sp));
     }
     this.suffixes = bundle.suffixes;
@@ -142,6 +156,16 @@ export class Gazetteer {
 
   get attribution(): string {
     return this.bundle.attribution;
+  }
+
+  /**
+   * What the gazetteer knows of a key in one lookup (a scan reads both answers of every word it
+   * tries): NAME when it is a name, LONGER when some longer name starts with it, 0 for neither.
+   */
+  probe(key: string): number {
+    if (!this.nameFilter.mayHold(key)) return 0;
+    const v = this.names.get(key) ?? 0;
+    return (v >= 2 ? PROBE_NAME : 0) | (v & 1 ? PROBE_LONGER : 0);
   }
 
   /** True when some longer name starts with this key: keep reading words. */
@@ -188,6 +212,11 @@ export class Gazetteer {
   /** The country a demonym names ("afghan" → Afghanistan), or undefined. */
   demonym(key: string): number | undefined {
     return this.demonyms.get(key);
+  }
+
+  /** False when no demonym starts with a word of this hash (keyHash): the test before the lookups. */
+  mayStartDemonym(hash: number): boolean {
+    return this.demonymFirstWords.mayHoldHash(hash);
   }
 
   /** True when a two-word demonym starts with this word. */

@@ -1,5 +1,5 @@
 import type { Article } from "../core/article.js";
-import type { Gazetteer } from "./gazetteer.js";
+import { PROBE_LONGER, PROBE_NAME, type Gazetteer } from "./gazetteer.js";
 import { tokenParts } from "./keys.js";
 
 /** A run of tokens whose words are a gazetteer name. */
@@ -85,17 +85,19 @@ export function scanNames(article: Article, gz: Gazetteer): NameMatch[] {
     while (alive && j < t.count) {
       const ps = parts(j);
       if (ps.length === 0) break;
+      let known = 0;
       for (let p = 0; p < ps.length; p++) {
         key = key ? `${key} ${ps[p]}` : (ps[p] as string);
-        if (p < ps.length - 1 && !gz.continues(key)) {
+        known = gz.probe(key);
+        if (p < ps.length - 1 && !(known & PROBE_LONGER)) {
           alive = false;
           break;
         }
       }
       if (!alive) break;
       const last = wordEnd[j] as number;
-      if (gz.has(key) && (!cased || capitalised(t.value[j] as string))) best = { first: i, end: last + 1, key };
-      if (!gz.continues(key)) break;
+      if (known & PROBE_NAME && (!cased || capitalised(t.value[j] as string))) best = { first: i, end: last + 1, key };
+      if (!(known & PROBE_LONGER)) break;
       // The next word: across a glued joiner, within the sentence.
       j = last;
       let next = j + 1;
