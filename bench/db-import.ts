@@ -8,7 +8,13 @@ import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { BENCH_ROWS, benchDbPath, ensureCsv, isMain } from "./lib-db.js";
 import { peakRssMb } from "./shared-data.js";
 
-export async function run(): Promise<{ rows: number; seconds: number; cpuSeconds: number; rowsPerSecond: number; problems: number }> {
+export async function run(): Promise<{
+  rows: number;
+  seconds: number;
+  cpuSeconds: number;
+  rowsPerSecond: number;
+  problems: number;
+}> {
   const csv = await ensureCsv();
   const db = benchDbPath();
   for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });

@@ -18,7 +18,10 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
 }
 
-async function time(name: string, make: (i: number) => () => Promise<unknown>): Promise<{ name: string; p50: number; p95: number }> {
+async function time(
+  name: string,
+  make: (i: number) => () => Promise<unknown>,
+): Promise<{ name: string; p50: number; p95: number }> {
   const ms: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
     const q = make(i);
@@ -38,30 +41,66 @@ export async function queries(store: Store): Promise<{ name: string; p50: number
   const out = [];
   out.push(
     await time("events by country + date range + type, page 1 (with total)", (i) => () => {
-      const filter: EventFilter = { countryCodes: [cc(i)], since: month(i), until: `${month(i).slice(0, 4)}-12-31`, eventTypes: [TYPES[i % TYPES.length] as string] };
+      const filter: EventFilter = {
+        countryCodes: [cc(i)],
+        since: month(i),
+        until: `${month(i).slice(0, 4)}-12-31`,
+        eventTypes: [TYPES[i % TYPES.length] as string],
+      };
       return store.queryEvents({ filter, limit: 50 });
     }),
   );
-  out.push(await time("events, no filter, newest first, page 1 (with total)", () => () => store.queryEvents({ limit: 50 })));
-  out.push(await time("counts and fatalities by month, one country", (i) => () => store.aggregate({ groupBy: "month", filter: { countryCodes: [cc(i)] } })));
   out.push(
-    await time("counts and fatalities by month, one country, one year", (i) => () =>
-      store.aggregate({ groupBy: "month", filter: { countryCodes: [cc(i)], since: month(i), until: `${month(i).slice(0, 4)}-12-31` } }),
+    await time("events, no filter, newest first, page 1 (with total)", () => () => store.queryEvents({ limit: 50 })),
+  );
+  out.push(
+    await time(
+      "counts and fatalities by month, one country",
+      (i) => () => store.aggregate({ groupBy: "month", filter: { countryCodes: [cc(i)] } }),
     ),
   );
-  out.push(await time("fatalities by admin1, one country", (i) => () => store.aggregate({ groupBy: "admin1", filter: { countryCodes: [cc(i)] } })));
   out.push(
-    await time("map points in a 2x2 degree box", (i) => () =>
-      store.mapPoints({ filter: { bbox: { west: 66 + (i % 6), south: 31 + (i % 5), east: 68 + (i % 6), north: 33 + (i % 5) } }, limit: 5000 }),
+    await time(
+      "counts and fatalities by month, one country, one year",
+      (i) => () =>
+        store.aggregate({
+          groupBy: "month",
+          filter: { countryCodes: [cc(i)], since: month(i), until: `${month(i).slice(0, 4)}-12-31` },
+        }),
     ),
   );
-  out.push(await time("counts by month, whole database (no filter)", () => () => store.aggregate({ groupBy: "month" })));
   out.push(
-    await time("events of an actor in a country since a date, page 1 (with total)", (i) => () =>
-      store.queryEvents({ filter: { actors: ["Taliban"], countryCodes: [cc(i)], since: month(i) }, limit: 50 }),
+    await time(
+      "fatalities by admin1, one country",
+      (i) => () => store.aggregate({ groupBy: "admin1", filter: { countryCodes: [cc(i)] } }),
     ),
   );
-  out.push(await time("full-text search in notes, page 1 (with total)", (i) => () => store.queryEvents({ filter: { text: `Town ${i % 12} shelling` }, limit: 50 })));
+  out.push(
+    await time(
+      "map points in a 2x2 degree box",
+      (i) => () =>
+        store.mapPoints({
+          filter: { bbox: { west: 66 + (i % 6), south: 31 + (i % 5), east: 68 + (i % 6), north: 33 + (i % 5) } },
+          limit: 5000,
+        }),
+    ),
+  );
+  out.push(
+    await time("counts by month, whole database (no filter)", () => () => store.aggregate({ groupBy: "month" })),
+  );
+  out.push(
+    await time(
+      "events of an actor in a country since a date, page 1 (with total)",
+      (i) => () =>
+        store.queryEvents({ filter: { actors: ["Taliban"], countryCodes: [cc(i)], since: month(i) }, limit: 50 }),
+    ),
+  );
+  out.push(
+    await time(
+      "full-text search in notes, page 1 (with total)",
+      (i) => () => store.queryEvents({ filter: { text: `Town ${i % 12} shelling` }, limit: 50 }),
+    ),
+  );
   return out;
 }
 

@@ -19,7 +19,8 @@ const PATTERNS: Record<string, string> = {
     "attack bomb killed suicide bomber airstrike shelling grenade kidnapped protest riot arrested clashes ambush explosion wounded dead ",
   "clauses, quotes and cues":
     'no one was killed, "attack" after another bombing which killed, threatened to attack; last month\'s blast, protesters clashed with police ',
-  "many short sentences": "Gunmen attacked a checkpoint. A bomb exploded. Police arrested two men. Protesters marched. ",
+  "many short sentences":
+    "Gunmen attacked a checkpoint. A bomb exploded. Police arrested two men. Protesters marched. ",
 };
 
 function textOf(pattern: string, bytes: number): string {
@@ -31,14 +32,22 @@ function upstream(stage: AnyStage, article: Article, annotations: Partial<Annota
   try {
     return stage.run({ article, annotations, trace: null });
   } catch (e) {
-    console.log(`  (stage ${stage.name} failed on this input: ${e instanceof Error ? e.message : String(e)}; its output left out)`);
+    console.log(
+      `  (stage ${stage.name} failed on this input: ${e instanceof Error ? e.message : String(e)}; its output left out)`,
+    );
     return {};
   }
 }
 
 /** Milliseconds of the two stages on one text, their input made by the stages before them (untimed). */
 function time(text: string): number {
-  const article = buildArticle({ id: "adversarial", raw: text, title: null, published: "2021-10-16", origin: { file: "adversarial" } });
+  const article = buildArticle({
+    id: "adversarial",
+    raw: text,
+    title: null,
+    published: "2021-10-16",
+    origin: { file: "adversarial" },
+  });
   let annotations: Partial<Annotations> = {};
   for (const stage of DEFAULT_STAGES) {
     if (stage.name === "triggers" || stage.name === "events") break;
@@ -64,5 +73,7 @@ console.log("triggers + events on adversarial text (ms per KB; ratio 1 MB / 100 
 for (const [name, pattern] of Object.entries(PATTERNS)) {
   const small = time(textOf(pattern, 100_000)) / 100;
   const large = time(textOf(pattern, 1_000_000)) / 1000;
-  console.log(`  ${name.padEnd(32)} 100 KB ${fmt(small, 3)} ms/KB   1 MB ${fmt(large, 3)} ms/KB   ratio ${fmt(large / small, 2)}`);
+  console.log(
+    `  ${name.padEnd(32)} 100 KB ${fmt(small, 3)} ms/KB   1 MB ${fmt(large, 3)} ms/KB   ratio ${fmt(large / small, 2)}`,
+  );
 }

@@ -38,7 +38,9 @@ const triggers = Math.min(time(triggersStage.run), time(triggersStage.run), time
 const events = Math.min(time(eventsStage.run), time(eventsStage.run), time(eventsStage.run));
 const frames = inputs.reduce((n, a) => n + (a.events?.length ?? 0), 0);
 const total = triggers + events;
-console.log(`triggers + events on muc4-train: ${articles.length} articles, ${fmt(tokens)} tokens, ${frames} event frames`);
+console.log(
+  `triggers + events on muc4-train: ${articles.length} articles, ${fmt(tokens)} tokens, ${frames} event frames`,
+);
 console.log(`  triggers   ${fmt(triggers, 3)} s  ${fmt(tokens / triggers)} tokens/s`);
 console.log(`  events     ${fmt(events, 3)} s  ${fmt(tokens / events)} tokens/s`);
 console.log(`  together   ${fmt(total, 3)} s  (budget ${BUDGET_SECS} s: ${total <= BUDGET_SECS ? "within" : "OVER"})`);

@@ -21,7 +21,11 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /** Chromium with a profile of its own in `dir`; `bypassCSP` lets a benchmark evaluate its probes, which the page's CSP forbids. */
-export async function launch(executablePath: string, dir: string, options: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+export async function launch(
+  executablePath: string,
+  dir: string,
+  options: { bypassCSP?: boolean } = {},
+): Promise<BrowserContext> {
   const profile = join(dir, "profile");
   mkdirSync(profile, { recursive: true });
   // A persistent context is how Playwright takes a --user-data-dir of our choosing: a fresh one per run.

@@ -26,14 +26,51 @@ const SUB_TYPES: readonly [string, string][] = [
   ["Strategic developments", "Looting/property destruction"],
 ];
 const COUNTRIES: readonly [string, number, number][] = [
-  ["Afghanistan", 34.5, 69.2], ["Pakistan", 33.7, 73.0], ["Iraq", 33.3, 44.4], ["Syria", 33.5, 36.3], ["Yemen", 15.4, 44.2],
-  ["Nigeria", 9.1, 7.4], ["Mali", 12.6, -8.0], ["Burkina Faso", 12.4, -1.5], ["Niger", 13.5, 2.1], ["Somalia", 2.0, 45.3],
-  ["Ethiopia", 9.0, 38.7], ["Sudan", 15.5, 32.5], ["South Sudan", 4.9, 31.6], ["Democratic Republic of Congo", -4.3, 15.3], ["Cameroon", 3.9, 11.5],
-  ["Mozambique", -25.9, 32.6], ["Libya", 32.9, 13.2], ["Egypt", 30.0, 31.2], ["Ukraine", 50.4, 30.5], ["Myanmar", 19.7, 96.1],
-  ["Philippines", 14.6, 121.0], ["India", 28.6, 77.2], ["Bangladesh", 23.8, 90.4], ["Mexico", 19.4, -99.1], ["Colombia", 4.7, -74.1],
-  ["Brazil", -15.8, -47.9], ["Venezuela", 10.5, -66.9], ["Haiti", 18.5, -72.3], ["Kenya", -1.3, 36.8], ["Uganda", 0.3, 32.6],
+  ["Afghanistan", 34.5, 69.2],
+  ["Pakistan", 33.7, 73.0],
+  ["Iraq", 33.3, 44.4],
+  ["Syria", 33.5, 36.3],
+  ["Yemen", 15.4, 44.2],
+  ["Nigeria", 9.1, 7.4],
+  ["Mali", 12.6, -8.0],
+  ["Burkina Faso", 12.4, -1.5],
+  ["Niger", 13.5, 2.1],
+  ["Somalia", 2.0, 45.3],
+  ["Ethiopia", 9.0, 38.7],
+  ["Sudan", 15.5, 32.5],
+  ["South Sudan", 4.9, 31.6],
+  ["Democratic Republic of Congo", -4.3, 15.3],
+  ["Cameroon", 3.9, 11.5],
+  ["Mozambique", -25.9, 32.6],
+  ["Libya", 32.9, 13.2],
+  ["Egypt", 30.0, 31.2],
+  ["Ukraine", 50.4, 30.5],
+  ["Myanmar", 19.7, 96.1],
+  ["Philippines", 14.6, 121.0],
+  ["India", 28.6, 77.2],
+  ["Bangladesh", 23.8, 90.4],
+  ["Mexico", 19.4, -99.1],
+  ["Colombia", 4.7, -74.1],
+  ["Brazil", -15.8, -47.9],
+  ["Venezuela", 10.5, -66.9],
+  ["Haiti", 18.5, -72.3],
+  ["Kenya", -1.3, 36.8],
+  ["Uganda", 0.3, 32.6],
 ];
-const ACTORS = ["Islamic State Khorasan Province", "Taliban", "Al Shabaab", "JNIM", "Boko Haram", "Military Forces", "Police Forces", "Unidentified Armed Group", "Rioters", "Protesters", "Fulani Ethnic Militia", "Houthis"];
+const ACTORS = [
+  "Islamic State Khorasan Province",
+  "Taliban",
+  "Al Shabaab",
+  "JNIM",
+  "Boko Haram",
+  "Military Forces",
+  "Police Forces",
+  "Unidentified Armed Group",
+  "Rioters",
+  "Protesters",
+  "Fulani Ethnic Militia",
+  "Houthis",
+];
 
 const DAY = 86_400_000;
 const START = Date.UTC(2018, 0, 1);
@@ -105,4 +142,5 @@ export async function ensureCsv(): Promise<string> {
   return path;
 }
 
-export const isMain = (url: string) => process.argv[1] !== undefined && url.endsWith(process.argv[1].replace(/^.*\//, "/"));
+export const isMain = (url: string) =>
+  process.argv[1] !== undefined && url.endsWith(process.argv[1].replace(/^.*\//, "/"));

@@ -50,10 +50,14 @@ for (let r = 0; r < rounds; r++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 let total = 0;
-console.log(`${articles.length} articles, ${words} words, ${tokens} tokens; articles built in ${(build / 1000).toFixed(2)} s`);
+console.log(
+  `${articles.length} articles, ${words} words, ${tokens} tokens; articles built in ${(build / 1000).toFixed(2)} s`,
+);
 for (const k of Object.keys(per)) {
   const ms = median(per[k]!);
   total += ms;
   console.log(`${k.padEnd(8)} ${(ms / 1000).toFixed(3)} s  ${counts[k]} mentions`);
 }
-console.log(`together ${(total / 1000).toFixed(3)} s  ${Math.round(words / (total / 1000)).toLocaleString("en")} words/s`);
+console.log(
+  `together ${(total / 1000).toFixed(3)} s  ${Math.round(words / (total / 1000)).toLocaleString("en")} words/s`,
+);

@@ -27,7 +27,14 @@ async function run(path: string): Promise<ArticleResult> {
   throw new Error(`no article in ${path}`);
 }
 
-const expectedPath = (path: string) => join(DIR, `${path.split("/").pop()!.replace(/\.txt$/, "")}.expected.json`);
+const expectedPath = (path: string) =>
+  join(
+    DIR,
+    `${path
+      .split("/")
+      .pop()!
+      .replace(/\.txt$/, "")}.expected.json`,
+  );
 
 describe("golden articles: the full extract output", () => {
   for (const path of ARTICLES) {

@@ -24,7 +24,9 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: { provide?: (key: string, value: unknown) => void }): Promise<(() => void) | undefined> {
+export default async function setup(project: {
+  provide?: (key: string, value: unknown) => void;
+}): Promise<(() => void) | undefined> {
   if (process.env.SITREP_PG_URL) return undefined;
   if (!existsSync(join(BIN, "initdb"))) {
     process.env.SITREP_PG_SKIP = `no PostgreSQL 15 binaries in ${BIN} and SITREP_PG_URL is unset`;
@@ -34,7 +36,9 @@ export default async function setup(project: { provide?: (key: string, value: un
   const dir = mkdtempSync(join(tmpdir(), "sitrep-pg-"));
   const data = join(dir, "data");
   const run = (cmd: string, args: string[]) =>
-    root ? execFileSync("runuser", ["-u", "postgres", "--", join(BIN, cmd), ...args], { stdio: "pipe" }) : execFileSync(join(BIN, cmd), args, { stdio: "pipe" });
+    root
+      ? execFileSync("runuser", ["-u", "postgres", "--", join(BIN, cmd), ...args], { stdio: "pipe" })
+      : execFileSync(join(BIN, cmd), args, { stdio: "pipe" });
   if (root) {
     const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
     const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
@@ -43,7 +47,16 @@ export default async function setup(project: { provide?: (key: string, value: un
   }
   const port = await freePort();
   run("initdb", ["-D", data, "-U", "sitrep", "--auth=trust", "-E", "UTF8"]);
-  run("pg_ctl", ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "-l", join(dir, "log"), "-w", "start"]);
+  run("pg_ctl", [
+    "-D",
+    data,
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    "-l",
+    join(dir, "log"),
+    "-w",
+    "start",
+  ]);
   const url = `postgres://sitrep@127.0.0.1:${port}/postgres`;
   process.env.SITREP_PG_URL = url;
   project.provide?.("SITREP_PG_URL", url);

@@ -213,7 +213,11 @@ describe("GET /api/events/:id", () => {
     expect(await error("/api/events/999999")).toMatchObject({ status: 404, code: "E_NOT_FOUND", field: "id" });
     expect(await error("/api/events/abc")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "id" });
     expect(await error("/api/nothing-here")).toMatchObject({ status: 404, code: "E_NOT_FOUND" });
-    expect(await error("/api/events/1?with=reports")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "with" });
+    expect(await error("/api/events/1?with=reports")).toMatchObject({
+      status: 400,
+      code: "E_VALIDATION",
+      field: "with",
+    });
     expect(await error("/api/meta?verbose=1")).toMatchObject({ status: 400, code: "E_VALIDATION", field: "verbose" });
   });
 });

@@ -34,7 +34,8 @@ describe("exports", () => {
     const s = await importCsv(b, [csv], "export.csv");
     expect(s.problems).toEqual([]);
     expect(s.imported).toBe(7);
-    const all = async (st: SqliteStore) => (await st.queryEvents({ sort: { field: "id", direction: "asc" } })).events.map(comparable);
+    const all = async (st: SqliteStore) =>
+      (await st.queryEvents({ sort: { field: "id", direction: "asc" } })).events.map(comparable);
     expect(await all(b)).toEqual(await all(a));
   });
 
@@ -54,7 +55,7 @@ describe("exports", () => {
   });
 
   it("defuses cells a spreadsheet would run, and quotes commas and quotes", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -69,10 +70,19 @@ describe("exports", () => {
     const geo = JSON.parse(await exported(a, "geojson"));
     expect(geo.type).toBe("FeatureCollection");
     expect(geo.features).toHaveLength(7);
-    const kandahar = geo.features.find((f: { properties: { originalId: string } }) => f.properties.originalId === "FX-AFG-1015");
+    const kandahar = geo.features.find(
+      (f: { properties: { originalId: string } }) => f.properties.originalId === "FX-AFG-1015",
+    );
     expect(kandahar.geometry).toEqual({ type: "Point", coordinates: [65.7101, 31.6133] });
-    expect(kandahar.properties).toMatchObject({ killedLow: 41, subEventType: "Suicide bomb", perpetrators: ["Islamic State Khorasan Province"] });
-    const lines = (await exported(a, "jsonl")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(kandahar.properties).toMatchObject({
+      killedLow: 41,
+      subEventType: "Suicide bomb",
+      perpetrators: ["Islamic State Khorasan Province"],
+    });
+    const lines = (await exported(a, "jsonl"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(7);
     expect(lines[0].reports[0].record.evidence.text).toMatch(/Taliban fighters enter Kabul/);
   });

@@ -13,7 +13,12 @@ const PAGE = 2000;
 async function* allEvents(store: Store, filter: EventFilter): AsyncGenerator<StoredEvent> {
   let after = 0;
   while (true) {
-    const page = await store.queryEvents({ filter: { ...filter, idAfter: after }, sort: { field: "id", direction: "asc" }, limit: PAGE, withTotal: false });
+    const page = await store.queryEvents({
+      filter: { ...filter, idAfter: after },
+      sort: { field: "id", direction: "asc" },
+      limit: PAGE,
+      withTotal: false,
+    });
     yield* page.events;
     if (page.events.length < PAGE) return;
     after = (page.events[page.events.length - 1] as StoredEvent).id;

@@ -4,7 +4,11 @@ import { parseCsv, type CsvItem } from "./csv.js";
 async function parse(chunks: string[]): Promise<(string[] | string)[]> {
   const out: (string[] | string)[] = [];
   for await (const item of parseCsv(chunks, "t.csv") as AsyncIterable<CsvItem>) {
-    out.push("row" in item ? [`@${item.row.line}`, ...item.row.fields] : `${item.problem.code}@${item.problem.where.line}: ${item.problem.detail}`);
+    out.push(
+      "row" in item
+        ? [`@${item.row.line}`, ...item.row.fields]
+        : `${item.problem.code}@${item.problem.where.line}: ${item.problem.detail}`,
+    );
   }
   return out;
 }

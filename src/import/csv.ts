@@ -56,7 +56,8 @@ class CsvParser {
     } else {
       this.fields.push(this.field);
       // A blank line is no row.
-      if (!(this.fields.length === 1 && this.fields[0] === "")) out.push({ row: { line: this.rowLine, fields: this.fields } });
+      if (!(this.fields.length === 1 && this.fields[0] === ""))
+        out.push({ row: { line: this.rowLine, fields: this.fields } });
     }
     this.field = "";
     this.fields = [];
@@ -104,7 +105,8 @@ class CsvParser {
         this.countBreaks(chunk, i, to);
         this.field += chunk.slice(i, to);
         this.rowChars += to - i;
-        if (this.rowChars > MAX_ROW_CHARS) this.broken = `row longer than ${MAX_ROW_CHARS} characters (a quote left open?)`;
+        if (this.rowChars > MAX_ROW_CHARS)
+          this.broken = `row longer than ${MAX_ROW_CHARS} characters (a quote left open?)`;
         if (q >= 0) this.quoteSeen = true;
         i = to + 1;
         continue;
@@ -161,7 +163,10 @@ class CsvParser {
 }
 
 /** Rows of CSV text given in chunks (streams, or one string in tests). */
-export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>, file: string): AsyncGenerator<CsvItem> {
+export async function* parseCsv(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  file: string,
+): AsyncGenerator<CsvItem> {
   const parser = new CsvParser(file);
   const out: CsvItem[] = [];
   let first = true;
@@ -197,7 +202,10 @@ export async function* readTextChunks(path: string): AsyncGenerator<string> {
       try {
         text = decoder.decode(bytes, { stream: true });
       } catch {
-        throw new SitrepError("E_INPUT_ENCODING", "the file is not valid UTF-8; convert it to UTF-8", { file: path, line });
+        throw new SitrepError("E_INPUT_ENCODING", "the file is not valid UTF-8; convert it to UTF-8", {
+          file: path,
+          line,
+        });
       }
       for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
       yield text;

@@ -1,24 +1,47 @@
 import type { LocationPrecision } from "../core/frame.js";
 import type { Filler } from "../core/record.js";
 import { lookupCountry } from "../query/countries.js";
-import { cellFiller, datasetRecord, isoDate, locationRecord, monthRange, type MappedRow, type RowReader } from "./row.js";
+import {
+  cellFiller,
+  datasetRecord,
+  isoDate,
+  locationRecord,
+  monthRange,
+  type MappedRow,
+  type RowReader,
+} from "./row.js";
 import { isCalendarDate } from "../ingest/published.js";
 
 export const GTD_REQUIRED = ["eventid", "iyear", "imonth", "iday", "country_txt", "attacktype1_txt"] as const;
 
 /** GTD specificity: 1 the town itself ... 5 unknown below the country. */
-const SPECIFICITY: Record<string, LocationPrecision> = { "1": "city", "2": "district", "3": "district", "4": "province", "5": "country" };
+const SPECIFICITY: Record<string, LocationPrecision> = {
+  "1": "city",
+  "2": "district",
+  "3": "district",
+  "4": "province",
+  "5": "country",
+};
 
 /**
  * GTD attack types onto ACLED's types. GTD codes terrorism only, so an armed assault is an attack
  * on people (violence against civilians) unless its target is an armed force (a battle).
  */
-function acledType(attack: string, suicide: boolean, armedTarget: boolean): { eventType: string; subEventType: string } {
+function acledType(
+  attack: string,
+  suicide: boolean,
+  armedTarget: boolean,
+): { eventType: string; subEventType: string } {
   switch (attack) {
     case "Bombing/Explosion":
-      return { eventType: "Explosions/Remote violence", subEventType: suicide ? "Suicide bomb" : "Remote explosive/landmine/IED" };
+      return {
+        eventType: "Explosions/Remote violence",
+        subEventType: suicide ? "Suicide bomb" : "Remote explosive/landmine/IED",
+      };
     case "Armed Assault":
-      return armedTarget ? { eventType: "Battles", subEventType: "Armed clash" } : { eventType: "Violence against civilians", subEventType: "Attack" };
+      return armedTarget
+        ? { eventType: "Battles", subEventType: "Armed clash" }
+        : { eventType: "Violence against civilians", subEventType: "Attack" };
     case "Hostage Taking (Kidnapping)":
     case "Hostage Taking (Barricade Incident)":
     case "Hijacking":
@@ -63,7 +86,9 @@ export function mapGtdRow(row: RowReader): MappedRow {
   const armedTarget = /^(Military|Police)$/.test(target);
   const attacked: Filler[] = target ? [cellFiller(known(row.text("target1")) || target, { category: target })] : [];
   const fig = (n: number | null, perp: number | null = null) =>
-    n === null ? null : { low: Math.round(n), best: Math.round(n), high: null, text: String(n), start: 0, end: 0, perpetrators: perp };
+    n === null
+      ? null
+      : { low: Math.round(n), best: Math.round(n), high: null, text: String(n), start: 0, end: 0, perpetrators: perp };
   const sources = [row.text("scite1"), row.text("scite2"), row.text("scite3")].filter(Boolean);
   const type = acledType(attack, suicide, armedTarget);
   return {
@@ -76,7 +101,16 @@ export function mapGtdRow(row: RowReader): MappedRow {
       subEventType: type.subEventType,
       gtdAttackType: attack,
       date: { ...date, text: `${y}-${m}-${d}` },
-      location: locationRecord(known(row.text("city")), known(row.text("provstate")), null, lookupCountry(countryText), countryText, lat, lon, precision),
+      location: locationRecord(
+        known(row.text("city")),
+        known(row.text("provstate")),
+        null,
+        lookupCountry(countryText),
+        countryText,
+        lat,
+        lon,
+        precision,
+      ),
       perpetratorOrgs: group ? [cellFiller(group)] : [],
       targets: armedTarget ? attacked : [],
       victims: armedTarget ? [] : attacked,

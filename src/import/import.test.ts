@@ -26,7 +26,9 @@ describe("dataset imports", () => {
   it("recognises ACLED, GTD and UCDP GED by their header", () => {
     expect(detectFormat(GTD.split("\n")[0]!.split(","))).toBe("gtd");
     expect(detectFormat(UCDP.split("\n")[0]!.split(","))).toBe("ucdp");
-    expect(detectFormat(["event_id_cnty", "event_date", "event_type", "sub_event_type", "country", "fatalities"])).toBe("acled");
+    expect(detectFormat(["event_id_cnty", "event_date", "event_type", "sub_event_type", "country", "fatalities"])).toBe(
+      "acled",
+    );
     expect(detectFormat(["id", "date", "what"])).toBeNull();
   });
 
@@ -35,14 +37,28 @@ describe("dataset imports", () => {
     const s = await importCsv(store, [GTD], "gtd.csv");
     expect(s).toMatchObject({ format: "gtd", imported: 2, problems: [] });
     const [kabul, borno] = (await store.queryEvents({ sort: { field: "date", direction: "asc" } })).events;
-    expect(kabul).toMatchObject({ subEventType: "Suicide bomb", dateStart: "2017-05-31", datePrecision: "day", countryCode: "AF", place: "Kabul" });
+    expect(kabul).toMatchObject({
+      subEventType: "Suicide bomb",
+      dateStart: "2017-05-31",
+      datePrecision: "day",
+      countryCode: "AF",
+      place: "Kabul",
+    });
     expect(kabul!.killed).toEqual({ low: 150, best: 150, high: 150 });
     const report = (await store.getEvent(kabul!.id))!.reports[0]!;
     expect(report.record.killed?.perpetrators).toBe(1);
     expect(report.record.gtdAttackType).toBe("Bombing/Explosion");
     expect(kabul!.actors.some((a) => a.role === "perpetrator")).toBe(false);
-    expect(borno).toMatchObject({ eventType: "Battles", dateStart: "2019-06-01", dateEnd: "2019-06-30", datePrecision: "month", geoPrecision: "province" });
-    expect(borno!.actors.filter((a) => a.role === "claimant").map((a) => a.name)).toEqual(["Islamic State West Africa Province (ISWAP)"]);
+    expect(borno).toMatchObject({
+      eventType: "Battles",
+      dateStart: "2019-06-01",
+      dateEnd: "2019-06-30",
+      datePrecision: "month",
+      geoPrecision: "province",
+    });
+    expect(borno!.actors.filter((a) => a.role === "claimant").map((a) => a.name)).toEqual([
+      "Islamic State West Africa Province (ISWAP)",
+    ]);
   });
 
   it("maps UCDP GED rows: one-sided violence against civilians, low/best/high, date precision", async () => {
@@ -50,16 +66,42 @@ describe("dataset imports", () => {
     const s = await importCsv(store, [UCDP], "ged.csv");
     expect(s).toMatchObject({ format: "ucdp", imported: 2, problems: [] });
     const [clash, airport] = (await store.queryEvents({ sort: { field: "date", direction: "asc" } })).events;
-    expect(airport).toMatchObject({ eventType: "Violence against civilians", admin1: "Kabul", place: "Kabul", killed: { low: 170, best: 183, high: 185 } });
-    expect(airport!.actors.find((a) => a.role === "victim")).toMatchObject({ name: "Civilians", category: "civilians" });
-    expect(clash).toMatchObject({ eventType: "Battles", dateStart: "2021-07-09", dateEnd: "2021-07-15", datePrecision: "week", geoPrecision: "city" });
+    expect(airport).toMatchObject({
+      eventType: "Violence against civilians",
+      admin1: "Kabul",
+      place: "Kabul",
+      killed: { low: 170, best: 183, high: 185 },
+    });
+    expect(airport!.actors.find((a) => a.role === "victim")).toMatchObject({
+      name: "Civilians",
+      category: "civilians",
+    });
+    expect(clash).toMatchObject({
+      eventType: "Battles",
+      dateStart: "2021-07-09",
+      dateEnd: "2021-07-15",
+      datePrecision: "week",
+      geoPrecision: "city",
+    });
   });
 
   it("refuses a file whose header is no known dataset, and one that is not UTF-8, naming the file and line", async () => {
     const store = SqliteStore.open(":memory:");
-    await expect(importCsv(store, ["a,b\n1,2\n"], "x.csv")).rejects.toMatchObject({ code: "E_CSV_HEADER", where: { file: "x.csv", line: 1 } });
+    await expect(importCsv(store, ["a,b\n1,2\n"], "x.csv")).rejects.toMatchObject({
+      code: "E_CSV_HEADER",
+      where: { file: "x.csv", line: 1 },
+    });
     const latin1 = join(dir, "latin1.csv");
-    writeFileSync(latin1, Buffer.concat([Buffer.from(`${GTD.split("\n")[0]}\n`), Buffer.from("FX1,2017,5,31,C\xf4te d'Ivoire,,,,,1,Armed Assault,,,,,1,,,0,0,,\n", "latin1")]));
-    await expect(importFile(store, latin1)).rejects.toMatchObject({ code: "E_INPUT_ENCODING", where: { file: latin1 } });
+    writeFileSync(
+      latin1,
+      Buffer.concat([
+        Buffer.from(`${GTD.split("\n")[0]}\n`),
+        Buffer.from("FX1,2017,5,31,C\xf4te d'Ivoire,,,,,1,Armed Assault,,,,,1,,,0,0,,\n", "latin1"),
+      ]),
+    );
+    await expect(importFile(store, latin1)).rejects.toMatchObject({
+      code: "E_INPUT_ENCODING",
+      where: { file: latin1 },
+    });
   });
 });

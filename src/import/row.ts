@@ -119,7 +119,20 @@ export class RowReader {
   }
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const pad = (n: number) => String(n).padStart(2, "0");
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
@@ -132,7 +145,10 @@ export function parseDateCell(v: string): string | null {
   }
   const words = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(v);
   if (words) {
-    const m = MONTHS.findIndex((name) => name.startsWith((words[2] as string).toLowerCase()) && (words[2] as string).length >= 3) + 1;
+    const m =
+      MONTHS.findIndex(
+        (name) => name.startsWith((words[2] as string).toLowerCase()) && (words[2] as string).length >= 3,
+      ) + 1;
     const [y, d] = [Number(words[3]), Number(words[1])];
     return m > 0 && isCalendarDate(y, m, d) ? isoDate(y, m, d) : null;
   }

@@ -1,14 +1,39 @@
 import type { DatePrecision } from "../core/annotations.js";
 import type { LocationPrecision } from "../core/frame.js";
 import { lookupCountry } from "../query/countries.js";
-import { cellFiller, datasetRecord, locationRecord, parseDateCell, splitList, type MappedRow, type RowReader } from "./row.js";
+import {
+  cellFiller,
+  datasetRecord,
+  locationRecord,
+  parseDateCell,
+  splitList,
+  type MappedRow,
+  type RowReader,
+} from "./row.js";
 
-export const UCDP_REQUIRED = ["id", "type_of_violence", "side_a", "side_b", "date_start", "date_end", "country", "best"] as const;
+export const UCDP_REQUIRED = [
+  "id",
+  "type_of_violence",
+  "side_a",
+  "side_b",
+  "date_start",
+  "date_end",
+  "country",
+  "best",
+] as const;
 
 /** UCDP date_prec: 1 the day, 2 a few days, 3 the week, 4 the month, 5 the year or longer. */
 const DATE_PREC: Record<string, DatePrecision> = { "1": "day", "2": "week", "3": "week", "4": "month", "5": "year" };
 /** UCDP where_prec: 1 the place, 2 within 25 km, 3 second-order division, 4 first-order, 5 a stretch of it, 6 the country, 7 at sea or in the air. */
-const WHERE_PREC: Record<string, LocationPrecision> = { "1": "city", "2": "city", "3": "district", "4": "province", "5": "province", "6": "country", "7": "region" };
+const WHERE_PREC: Record<string, LocationPrecision> = {
+  "1": "city",
+  "2": "city",
+  "3": "district",
+  "4": "province",
+  "5": "province",
+  "6": "country",
+  "7": "region",
+};
 
 export function mapUcdpRow(row: RowReader): MappedRow {
   const id = row.required("id");
@@ -47,7 +72,16 @@ export function mapUcdpRow(row: RowReader): MappedRow {
       subEventType: oneSided ? "Attack" : "Armed clash",
       gtdAttackType: null,
       date: { start, end, precision: prec, text: `${startText} – ${endText}` },
-      location: locationRecord(place, row.text("adm_1").replace(/ (province|state|region|governorate)$/i, ""), row.text("adm_2"), lookupCountry(countryText), countryText, lat, lon, where),
+      location: locationRecord(
+        place,
+        row.text("adm_1").replace(/ (province|state|region|governorate)$/i, ""),
+        row.text("adm_2"),
+        lookupCountry(countryText),
+        countryText,
+        lat,
+        lon,
+        where,
+      ),
       perpetratorOrgs: [cellFiller(sideA)],
       targets: oneSided ? [] : [cellFiller(sideB)],
       victims: oneSided ? [cellFiller(sideB, { category: "civilians" })] : [],

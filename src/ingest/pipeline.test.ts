@@ -21,7 +21,10 @@ describe("ingest of a folder with bad files", () => {
     const { mkdirSync } = await import("node:fs");
     mkdirSync(folder);
     copyFileSync(SEED_PATH, join(folder, "kandahar-2021-10-16.txt"));
-    writeFileSync(join(folder, "photo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    writeFileSync(
+      join(folder, "photo.png"),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    );
     writeFileSync(join(folder, "empty.txt"), "");
     const body = SEED.slice(SEED.indexOf("\n") + 1);
     writeFileSync(
@@ -29,16 +32,26 @@ describe("ingest of a folder with bad files", () => {
       [
         JSON.stringify({ id: "w1", published: "2021-10-16", title: "Kandahar", text: body }),
         '{"id": "w2", "published": "2021-10-16", "text": "unterminated',
-        JSON.stringify({ id: "w3", published: "2021-10-17", title: "Kabul", text: "Gunmen attacked a checkpoint in Kabul on Saturday, killing two Taliban fighters." }),
+        JSON.stringify({
+          id: "w3",
+          published: "2021-10-17",
+          title: "Kabul",
+          text: "Gunmen attacked a checkpoint in Kabul on Saturday, killing two Taliban fighters.",
+        }),
       ].join("\n"),
     );
 
     const store = SqliteStore.open(join(dir, "ingest.db"));
     const report = new RunReport();
     const silent = { problem: (e: Parameters<RunReport["problem"]>[0]) => report.problems.push(e) };
-    const summary = await ingestArticles(store, readInputs([folder]), { onProblem: silent.problem, onArticle: () => report.articles++ });
+    const summary = await ingestArticles(store, readInputs([folder]), {
+      onProblem: silent.problem,
+      onArticle: () => report.articles++,
+    });
     expect(summary.stored).toBe(3);
-    expect(summary.problems.map((p) => [p.code, p.where.file?.replace(`${folder}/`, ""), p.where.line ?? null]).sort()).toEqual([
+    expect(
+      summary.problems.map((p) => [p.code, p.where.file?.replace(`${folder}/`, ""), p.where.line ?? null]).sort(),
+    ).toEqual([
       ["E_INPUT_BINARY", "photo.png", null],
       ["E_INPUT_EMPTY", "empty.txt", null],
       ["E_JSONL_SYNTAX", "wire.jsonl", 2],
@@ -74,9 +87,13 @@ describe("ingest end to end, with the extractor", () => {
     const fromArticle = detail.reports.find((r) => r.origin === "article")!;
     expect(fromArticle.record.role).toBe("reported");
     const text = (await store.getArticle(fromArticle.articleId!))!.text;
-    expect(text.slice(fromArticle.record.evidence.start, fromArticle.record.evidence.end)).toBe(fromArticle.record.evidence.text);
+    expect(text.slice(fromArticle.record.evidence.start, fromArticle.record.evidence.end)).toBe(
+      fromArticle.record.evidence.text,
+    );
     expect(detail.reports.find((r) => r.origin === "article" && r.eventId === kunduz.id)).toBeUndefined();
-    expect((await store.getEvent(kunduz.id))!.reports.find((r) => r.origin === "article")!.record.role).toBe("background");
+    expect((await store.getEvent(kunduz.id))!.reports.find((r) => r.origin === "article")!.record.role).toBe(
+      "background",
+    );
     await store.close();
   });
 });

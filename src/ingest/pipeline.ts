@@ -17,7 +17,11 @@ export interface IngestOptions {
   /** Articles per transaction. */
   readonly batchSize?: number;
   /** Article → records; defaults to the extraction pipeline. Tests pass records they built. */
-  readonly extractRecords?: (input: ArticleInput) => { records: readonly EventRecord[]; hash: string; normalisedText: string };
+  readonly extractRecords?: (input: ArticleInput) => {
+    records: readonly EventRecord[];
+    hash: string;
+    normalisedText: string;
+  };
   readonly onProblem?: (problem: SitrepError) => void;
   /** Called once per article read (stored or not), for progress. */
   readonly onArticle?: (outcome: StoreOutcome, input: ArticleInput) => void;
@@ -50,10 +54,23 @@ interface Pending {
   readonly toStore: ArticleToStore;
 }
 
-export async function ingestArticles(store: Store, items: AsyncIterable<ReadItem> | Iterable<ReadItem>, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestArticles(
+  store: Store,
+  items: AsyncIterable<ReadItem> | Iterable<ReadItem>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
   const extractRecords = options.extractRecords ?? defaultExtract;
-  const summary: IngestSummary = { articles: 0, stored: 0, duplicates: 0, copies: 0, newEvents: 0, matchedReports: 0, reports: 0, problems: [] };
+  const summary: IngestSummary = {
+    articles: 0,
+    stored: 0,
+    duplicates: 0,
+    copies: 0,
+    newEvents: 0,
+    matchedReports: 0,
+    reports: 0,
+    problems: [],
+  };
   const problem = (e: SitrepError) => {
     summary.problems.push(e);
     options.onProblem?.(e);
@@ -107,7 +124,12 @@ export async function ingestArticles(store: Store, items: AsyncIterable<ReadItem
     try {
       extracted = extractRecords(input);
     } catch (e) {
-      problem(asSitrepError(e, { file: input.origin.file, ...(input.origin.line === undefined ? {} : { line: input.origin.line }) }));
+      problem(
+        asSitrepError(e, {
+          file: input.origin.file,
+          ...(input.origin.line === undefined ? {} : { line: input.origin.line }),
+        }),
+      );
       continue;
     }
     summary.articles++;
@@ -135,5 +157,7 @@ function storeProblem(e: unknown, input: ArticleInput): SitrepError {
   const where = { file: input.origin.file, ...(input.origin.line === undefined ? {} : { line: input.origin.line }) };
   if (e instanceof SitrepError && (e.code === "E_STORE_OPEN" || e.code === "E_STORE_MIGRATION")) throw e;
   const err = asSitrepError(e);
-  return new SitrepError(err.code === "E_INTERNAL" ? "E_STORE_WRITE" : err.code, err.detail ?? err.message, where, { cause: e });
+  return new SitrepError(err.code === "E_INTERNAL" ? "E_STORE_WRITE" : err.code, err.detail ?? err.message, where, {
+    cause: e,
+  });
 }

@@ -53,7 +53,8 @@ export function readTsvLexicon(file: string): Record<string, string>[] {
     const cells = line.split("\t");
     const row: Record<string, string> = {};
     header.forEach((h, k) => (row[h] = (cells[k] ?? "").trim()));
-    if (!row[header[0] as string]) throw new SitrepError("E_DATA_INVALID", `${file}: empty first column`, { file, line: n + 1 });
+    if (!row[header[0] as string])
+      throw new SitrepError("E_DATA_INVALID", `${file}: empty first column`, { file, line: n + 1 });
     rows.push(row);
   }
   return rows;

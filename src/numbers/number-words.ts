@@ -65,7 +65,9 @@ export function numberAt(tokens: TokenTable, i: number, limit = tokens.count): N
     const next = i + 1 < limit ? (tokens.key[i + 1] as string) : "";
     const scale = w.scales.get(next) ?? (next === "dozen" ? 12 : undefined);
     if (DECIMAL.test(key)) {
-      return scale && scale >= 1000 ? { value: Math.round(Number(key) * scale), first: i, end: i + 2, digits: true } : null;
+      return scale && scale >= 1000
+        ? { value: Math.round(Number(key) * scale), first: i, end: i + 2, digits: true }
+        : null;
     }
     const v = digitValue(key);
     if (v === null) return null;
@@ -77,7 +79,9 @@ export function numberAt(tokens: TokenTable, i: number, limit = tokens.count): N
     const s = w.articleScales.get(tokens.key[i + 1] as string);
     if (s !== undefined) {
       const rest = wordsAt(tokens, i + 1, limit, 1);
-      return rest ? { value: rest.value, first: i, end: rest.end, digits: false } : { value: s, first: i, end: i + 2, digits: false };
+      return rest
+        ? { value: rest.value, first: i, end: rest.end, digits: false }
+        : { value: s, first: i, end: i + 2, digits: false };
     }
     return null;
   }
@@ -119,7 +123,15 @@ function wordsAt(tokens: TokenTable, i: number, limit: number, seed: number): { 
       } else current = (current || 1) * scale;
       lastWasUnit = false;
       lastWasTens = false;
-    } else if ((k === "-" && lastWasTens && j + 1 < limit && w.units.has(tokens.key[j + 1] as string)) || (k === "and" && used > 0 && !lastWasUnit && !lastWasTens && j + 1 < limit && (w.units.has(tokens.key[j + 1] as string) || w.tens.has(tokens.key[j + 1] as string)))) {
+    } else if (
+      (k === "-" && lastWasTens && j + 1 < limit && w.units.has(tokens.key[j + 1] as string)) ||
+      (k === "and" &&
+        used > 0 &&
+        !lastWasUnit &&
+        !lastWasTens &&
+        j + 1 < limit &&
+        (w.units.has(tokens.key[j + 1] as string) || w.tens.has(tokens.key[j + 1] as string)))
+    ) {
       continue;
     } else break;
     used++;

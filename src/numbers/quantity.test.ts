@@ -7,7 +7,14 @@ import { quantityAt } from "./quantity.js";
 function quantity(words: string) {
   const a = articleFromText(words);
   const q = quantityAt(a.tokens, 0);
-  return q && { low: q.low, best: q.best, high: q.high, words: a.text.slice(a.tokens.start[q.first], a.tokens.end[q.end - 1]) };
+  return (
+    q && {
+      low: q.low,
+      best: q.best,
+      high: q.high,
+      words: a.text.slice(a.tokens.start[q.first], a.tokens.end[q.end - 1]),
+    }
+  );
 }
 
 describe("numberAt", () => {

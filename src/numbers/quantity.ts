@@ -42,7 +42,11 @@ function qualifierIndex(): PhraseIndex<QualifierKind> {
 function vagueIndex(): PhraseIndex<Vague> {
   vagues ??= new PhraseIndex(
     readTsvLexicon("vague-quantities.tsv").map(
-      (r) => [r.phrase as string, { low: Number(r.low), best: Number(r.best), high: r.high ? Number(r.high) : null }] as const,
+      (r) =>
+        [
+          r.phrase as string,
+          { low: Number(r.low), best: Number(r.best), high: r.high ? Number(r.high) : null },
+        ] as const,
     ),
   );
   return vagues;
@@ -86,7 +90,15 @@ function rangeAfter(tokens: TokenTable, a: NumberMatch, limit: number): NumberMa
 export function mayStartQuantity(tokens: TokenTable, i: number): boolean {
   if (tokens.type[i] === "number") return true;
   const key = tokens.key[i] as string;
-  return isNumberWord(key) || qualifierIndex().startsAt(tokens, i) || vagueIndex().startsAt(tokens, i) || key === "between" || key === "half" || key === "a" || key === "an";
+  return (
+    isNumberWord(key) ||
+    qualifierIndex().startsAt(tokens, i) ||
+    vagueIndex().startsAt(tokens, i) ||
+    key === "between" ||
+    key === "half" ||
+    key === "a" ||
+    key === "an"
+  );
 }
 
 /**
@@ -109,7 +121,16 @@ export function quantityAt(tokens: TokenTable, i: number, limit = tokens.count):
     if (a && tokens.key[a.end] === "and") {
       const b = numberAt(tokens, a.end + 1, limit);
       if (b && b.value > a.value) {
-        return { first: i, end: b.end, low: a.value, best: a.value, high: b.value, rule: "range", vague: false, number: a };
+        return {
+          first: i,
+          end: b.end,
+          low: a.value,
+          best: a.value,
+          high: b.value,
+          rule: "range",
+          vague: false,
+          number: a,
+        };
       }
     }
     return null;
@@ -127,7 +148,17 @@ export function quantityAt(tokens: TokenTable, i: number, limit = tokens.count):
   const n = numberAt(tokens, at, limit);
   if (n) {
     const b = kind === null ? rangeAfter(tokens, n, limit) : null;
-    if (b) return { first: i, end: b.end, low: n.value, best: n.value, high: b.value, rule: "range", vague: false, number: n };
+    if (b)
+      return {
+        first: i,
+        end: b.end,
+        low: n.value,
+        best: n.value,
+        high: b.value,
+        rule: "range",
+        vague: false,
+        number: n,
+      };
     return { first: i, end: n.end, ...qualify(kind, n.value), rule: kind ?? "exact", vague: false, number: n };
   }
   const v = vagueIndex().longestAt(tokens, at, limit);
@@ -135,7 +166,16 @@ export function quantityAt(tokens: TokenTable, i: number, limit = tokens.count):
     const val = v.values[0] as Vague;
     // A qualifier on a vague quantity raises its floor only ("more than a dozen" is a number).
     const low = kind === "over" ? val.low + 1 : val.low;
-    return { first: i, end: v.end, low, best: Math.max(low, val.best), high: kind ? null : val.high, rule: "vague", vague: true, number: null };
+    return {
+      first: i,
+      end: v.end,
+      low,
+      best: Math.max(low, val.best),
+      high: kind ? null : val.high,
+      rule: "vague",
+      vague: true,
+      number: null,
+    };
   }
   return null;
 }

@@ -34,7 +34,12 @@ export async function firstEventOf(
   store: Store,
   q: { actor: string; place: PlaceScope; eventId?: number; filter?: EventFilter },
 ): Promise<FirstEventAnswer> {
-  const filter: EventFilter = { ...q.filter, ...q.place, actors: actorFilterNames(q.actor), actorRoles: [...ACTOR_ROLES] };
+  const filter: EventFilter = {
+    ...q.filter,
+    ...q.place,
+    actors: actorFilterNames(q.actor),
+    actorRoles: [...ACTOR_ROLES],
+  };
   const page = await store.queryEvents({ filter, sort: { field: "date", direction: "asc" }, limit: 1 });
   const first = page.events[0] ?? null;
   if (q.eventId === undefined) return { first, total: page.total ?? 0, isFirst: null, earlier: [] };
@@ -74,7 +79,9 @@ export async function eventsSince(
     withTotal: false,
   });
   // Events whose range starts before `since` but overlaps it do not count as "since".
-  const events = page.events.filter((e) => e.dateStart !== null && e.dateStart >= q.since).map((event, i) => ({ ordinal: i + 1, event }));
+  const events = page.events
+    .filter((e) => e.dateStart !== null && e.dateStart >= q.since)
+    .map((event, i) => ({ ordinal: i + 1, event }));
   const ordinal = q.eventId === undefined ? null : (events.find((x) => x.event.id === q.eventId)?.ordinal ?? null);
   return { events, ordinal };
 }

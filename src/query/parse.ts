@@ -34,11 +34,13 @@ const list = (v: string | undefined): string[] | undefined => {
 
 function numbers(v: string, n: number, field: string): number[] {
   const xs = v.split(",").map((s) => Number(s.trim()));
-  if (xs.length !== n || xs.some((x) => !Number.isFinite(x))) throw new SitrepError("E_USAGE", `--${field} needs ${n} numbers separated by commas, not "${v}"`);
+  if (xs.length !== n || xs.some((x) => !Number.isFinite(x)))
+    throw new SitrepError("E_USAGE", `--${field} needs ${n} numbers separated by commas, not "${v}"`);
   return xs;
 }
 
-const date = (v: string | undefined, field: string) => (v === undefined ? undefined : (parsePublished(v, { file: `--${field}` }) ?? undefined));
+const date = (v: string | undefined, field: string) =>
+  v === undefined ? undefined : (parsePublished(v, { file: `--${field}` }) ?? undefined);
 
 /** The store's filter for the options given; unknown countries and malformed values are usage errors. */
 export function parseFilterOptions(o: FilterOptions): EventFilter {
@@ -47,14 +49,20 @@ export function parseFilterOptions(o: FilterOptions): EventFilter {
   let minKilled: number | undefined;
   if (o.minKilled !== undefined) {
     minKilled = Number(o.minKilled);
-    if (!Number.isInteger(minKilled) || minKilled < 0) throw new SitrepError("E_USAGE", `--min-killed must be a whole number, not "${o.minKilled}"`);
+    if (!Number.isInteger(minKilled) || minKilled < 0)
+      throw new SitrepError("E_USAGE", `--min-killed must be a whole number, not "${o.minKilled}"`);
   }
   const f = {
     countries: list(o.country),
     admin1: list(o.admin1),
     place: list(o.place),
     near: near && { lat: near[0] as number, lon: near[1] as number, radiusKm: near[2] as number },
-    bbox: bbox && { west: bbox[0] as number, south: bbox[1] as number, east: bbox[2] as number, north: bbox[3] as number },
+    bbox: bbox && {
+      west: bbox[0] as number,
+      south: bbox[1] as number,
+      east: bbox[2] as number,
+      north: bbox[3] as number,
+    },
     since: date(o.since, "since"),
     until: date(o.until, "until"),
     eventTypes: list(o.type),

@@ -91,16 +91,7 @@ export interface FigureRange {
 }
 
 export type GroupBy =
-  | "day"
-  | "week"
-  | "month"
-  | "year"
-  | "country"
-  | "admin1"
-  | "actor"
-  | "eventType"
-  | "subEventType"
-  | "dataset";
+  "day" | "week" | "month" | "year" | "country" | "admin1" | "actor" | "eventType" | "subEventType" | "dataset";
 
 export interface AggregateQuery {
   readonly filter?: EventFilter;

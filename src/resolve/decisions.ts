@@ -30,7 +30,8 @@ const CORRECTABLE: Record<string, (v: unknown) => boolean> = {
   place: (v) => v === null || typeof v === "string",
   lat: (v) => v === null || (typeof v === "number" && Math.abs(v) <= 90),
   lon: (v) => v === null || (typeof v === "number" && Math.abs(v) <= 180),
-  geoPrecision: (v) => v === null || ["site", "city", "district", "province", "country", "region"].includes(v as string),
+  geoPrecision: (v) =>
+    v === null || ["site", "city", "district", "province", "country", "region"].includes(v as string),
   killed: isFigure,
   injured: isFigure,
   kidnapped: isFigure,
@@ -53,25 +54,40 @@ async function liveEvent(tx: StoreTx, id: number, expectedVersion?: number): Pro
   const merged = (await tx.decisionsOf(id)).some((d) => d.kind === "merge" && d.eventIds.slice(1).includes(id));
   if (merged) throw new SitrepError("E_CONFLICT", `event ${id} was merged into another`, { field: "eventId" });
   if (expectedVersion !== undefined && e.version !== expectedVersion) {
-    throw new SitrepError("E_CONFLICT", `event ${id} is at version ${e.version}, not ${expectedVersion}`, { field: "expectedVersion" });
+    throw new SitrepError("E_CONFLICT", `event ${id} is at version ${e.version}, not ${expectedVersion}`, {
+      field: "expectedVersion",
+    });
   }
   return e;
 }
 
 /** Moves every report of `from` into `into`; `from` then redirects to `into`. */
-export async function mergeEvents(store: Store, m: Who & { into: number; from: readonly number[]; expectedVersion?: number }): Promise<StoredEvent> {
-  if (m.from.length === 0 || m.from.includes(m.into)) throw new SitrepError("E_VALIDATION", "merge needs other events than the one kept", { field: "from" });
+export async function mergeEvents(
+  store: Store,
+  m: Who & { into: number; from: readonly number[]; expectedVersion?: number },
+): Promise<StoredEvent> {
+  if (m.from.length === 0 || m.from.includes(m.into))
+    throw new SitrepError("E_VALIDATION", "merge needs other events than the one kept", { field: "from" });
   return store.transaction(async (tx) => {
     await liveEvent(tx, m.into, m.expectedVersion);
     const moved: number[] = [];
     for (const id of m.from) {
       await liveEvent(tx, id);
       const reports = await tx.reportsOfEvent(id);
-      await tx.moveReports(reports.map((r) => r.id), m.into);
+      await tx.moveReports(
+        reports.map((r) => r.id),
+        m.into,
+      );
       await tx.markMerged(id, m.into);
       moved.push(...reports.map((r) => r.id));
     }
-    await tx.addDecision({ kind: "merge", eventIds: [m.into, ...m.from], payload: { reports: moved }, by: m.by, note: m.note ?? null });
+    await tx.addDecision({
+      kind: "merge",
+      eventIds: [m.into, ...m.from],
+      payload: { reports: moved },
+      by: m.by,
+      note: m.note ?? null,
+    });
     await refreshEvent(tx, m.into);
     await tx.audit({ actor: m.by, action: "merge", eventId: m.into, detail: { from: m.from, reports: moved } });
     return (await tx.eventById(m.into)) as StoredEvent;
@@ -79,20 +95,33 @@ export async function mergeEvents(store: Store, m: Who & { into: number; from: r
 }
 
 /** Moves the given reports of an event into a new event of their own. */
-export async function splitEvent(store: Store, s: Who & { eventId: number; reportIds: readonly number[]; expectedVersion?: number }): Promise<StoredEvent> {
+export async function splitEvent(
+  store: Store,
+  s: Who & { eventId: number; reportIds: readonly number[]; expectedVersion?: number },
+): Promise<StoredEvent> {
   return store.transaction(async (tx) => {
     const event = await liveEvent(tx, s.eventId, s.expectedVersion);
     const reports = await tx.reportsOfEvent(s.eventId);
     const moving = reports.filter((r) => s.reportIds.includes(r.id));
     if (moving.length !== s.reportIds.length || moving.length === 0 || moving.length === reports.length) {
-      throw new SitrepError("E_VALIDATION", "split needs some, not all, of the event's own reports", { field: "reportIds" });
+      throw new SitrepError("E_VALIDATION", "split needs some, not all, of the event's own reports", {
+        field: "reportIds",
+      });
     }
     const movingIds = moving.map((r) => r.id);
     const { fields } = reconcile(moving.map((r) => reportView(r)));
     // Counts and fields are made right by the refresh below, once the reports have moved.
-    const created = await tx.insertEvent(newEvent(fields, event.dataset, null, { reportCount: moving.length, articleCount: 0, sourceCount: 0 }));
+    const created = await tx.insertEvent(
+      newEvent(fields, event.dataset, null, { reportCount: moving.length, articleCount: 0, sourceCount: 0 }),
+    );
     await tx.moveReports(movingIds, created);
-    await tx.addDecision({ kind: "split", eventIds: [s.eventId, created], payload: { reports: movingIds }, by: s.by, note: s.note ?? null });
+    await tx.addDecision({
+      kind: "split",
+      eventIds: [s.eventId, created],
+      payload: { reports: movingIds },
+      by: s.by,
+      note: s.note ?? null,
+    });
     await refreshEvent(tx, s.eventId);
     await refreshEvent(tx, created);
     await tx.audit({ actor: s.by, action: "split", eventId: s.eventId, detail: { created, reports: movingIds } });
@@ -106,11 +135,23 @@ export async function correctEvent(
   c: Who & { eventId: number; field: string; value: unknown; expectedVersion?: number },
 ): Promise<StoredEvent> {
   const check = CORRECTABLE[c.field];
-  if (!check) throw new SitrepError("E_VALIDATION", `"${c.field}" cannot be corrected; fields: ${Object.keys(CORRECTABLE).join(", ")}`, { field: "field" });
-  if (!check(c.value)) throw new SitrepError("E_VALIDATION", `${JSON.stringify(c.value)} is not a valid ${c.field}`, { field: "value" });
+  if (!check)
+    throw new SitrepError(
+      "E_VALIDATION",
+      `"${c.field}" cannot be corrected; fields: ${Object.keys(CORRECTABLE).join(", ")}`,
+      { field: "field" },
+    );
+  if (!check(c.value))
+    throw new SitrepError("E_VALIDATION", `${JSON.stringify(c.value)} is not a valid ${c.field}`, { field: "value" });
   return store.transaction(async (tx) => {
     const before = await liveEvent(tx, c.eventId, c.expectedVersion);
-    await tx.addDecision({ kind: "correct", eventIds: [c.eventId], payload: { field: c.field, value: c.value }, by: c.by, note: c.note ?? null });
+    await tx.addDecision({
+      kind: "correct",
+      eventIds: [c.eventId],
+      payload: { field: c.field, value: c.value },
+      by: c.by,
+      note: c.note ?? null,
+    });
     await refreshEvent(tx, c.eventId);
     await tx.audit({
       actor: c.by,

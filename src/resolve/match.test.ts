@@ -48,14 +48,20 @@ describe("matching a report to a stored event", () => {
   });
 
   it("matches a report naming the group where the dataset names its branch, or an alias", () => {
-    const core = { ...record, perpetratorOrgs: [{ text: "IS", start: 0, end: 2, name: "Islamic State" }], claimedBy: [] };
+    const core = {
+      ...record,
+      perpetratorOrgs: [{ text: "IS", start: 0, end: 2, name: "Islamic State" }],
+      claimedBy: [],
+    };
     expect(matchScore({ record: core, published: "2021-10-16" }, acledKandahar())).toBeGreaterThan(0.6);
     const alias = { ...record, perpetratorOrgs: [{ text: "ISKP", start: 0, end: 4 }], claimedBy: [] };
     expect(matchScore({ record: alias, published: "2021-10-16" }, acledKandahar())).toBeGreaterThan(0.9);
   });
 
   it("refuses another perpetrator, another town, another week, another kind of event", () => {
-    expect(matchScore(m, acledKandahar({ actors: [{ name: "Taliban", role: "perpetrator", category: null }] }))).toBe(0);
+    expect(matchScore(m, acledKandahar({ actors: [{ name: "Taliban", role: "perpetrator", category: null }] }))).toBe(
+      0,
+    );
     expect(matchScore(m, acledKandahar({ place: "Kunduz", admin1: "Kunduz", lat: 36.7286, lon: 68.8681 }))).toBe(0);
     expect(matchScore(m, acledKandahar({ dateStart: "2021-10-22", dateEnd: "2021-10-22" }))).toBe(0);
     expect(matchScore(m, acledKandahar({ eventType: "Protests", subEventType: "Peaceful protest" }))).toBe(0);

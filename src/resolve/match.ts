@@ -52,7 +52,10 @@ function placeScore(r: EventRecord, e: StoredEvent): number {
   if (!loc) return 0.4;
   if (loc.countryCode && e.countryCode && loc.countryCode !== e.countryCode) return 0;
   if (loc.lat !== null && loc.lon !== null && e.lat !== null && e.lon !== null) {
-    const coarser = PRECISION_RANK[loc.precision] >= PRECISION_RANK[e.geoPrecision ?? "country"] ? loc.precision : (e.geoPrecision ?? "country");
+    const coarser =
+      PRECISION_RANK[loc.precision] >= PRECISION_RANK[e.geoPrecision ?? "country"]
+        ? loc.precision
+        : (e.geoPrecision ?? "country");
     const limit = DISTANCE_KM[coarser];
     const d = greatCircleKm(loc.lat, loc.lon, e.lat, e.lon);
     if (d > limit) return 0;
@@ -105,7 +108,9 @@ function affiliated(a: string, b: string): boolean {
 
 function actorScore(r: EventRecord, e: StoredEvent): number {
   const mine = perpetrators(r);
-  const theirs = new Set(e.actors.filter((a) => a.role === "perpetrator" || a.role === "claimant").map((a) => canonical(a.name)));
+  const theirs = new Set(
+    e.actors.filter((a) => a.role === "perpetrator" || a.role === "claimant").map((a) => canonical(a.name)),
+  );
   if (mine.size === 0 || theirs.size === 0) return 0.5;
   for (const a of mine) if (theirs.has(a)) return 1;
   // Reports name a group or its branch as they know it ("an IS-claimed attack", ISKP).
@@ -134,14 +139,16 @@ export function bestMatch(
   for (const e of candidates) {
     if (taken.has(e.id)) continue;
     const score = matchScore(m, e);
-    if (score >= MATCH_THRESHOLD && (!best || score > best.score || (score === best.score && e.id < best.event.id))) best = { event: e, score };
+    if (score >= MATCH_THRESHOLD && (!best || score > best.score || (score === best.score && e.id < best.event.id)))
+      best = { event: e, score };
   }
   return best;
 }
 
 /** The date window of candidates for a record: its range widened by a day, or a month before publication. */
 export function dateWindow(m: MatchInput): { from: string; to: string } | null {
-  const shift = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+  const shift = (iso: string, n: number) =>
+    new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
   if (m.record.date) return { from: shift(m.record.date.start, -1), to: shift(m.record.date.end, 1) };
   if (m.published) return { from: shift(m.published, -30), to: shift(m.published, 1) };
   return null;

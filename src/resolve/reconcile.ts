@@ -31,7 +31,14 @@ export interface ImportedRecord extends EventRecord {
 }
 
 /** Location precisions from the finest (0) to the coarsest. */
-export const PRECISION_RANK: Record<LocationPrecision, number> = { site: 0, city: 1, district: 2, province: 3, region: 4, country: 5 };
+export const PRECISION_RANK: Record<LocationPrecision, number> = {
+  site: 0,
+  city: 1,
+  district: 2,
+  province: 3,
+  region: 4,
+  country: 5,
+};
 const DATE_RANK = { day: 0, week: 1, month: 2, year: 3 } as const;
 const FIGURE_KINDS: readonly FigureKind[] = ["killed", "injured", "kidnapped"];
 /** Source kinds whose figures outrank an outlet's: health directorates, police, ministries. */
@@ -45,7 +52,8 @@ function authority(v: ReportView, fig: FigureRecord): number {
   return 1;
 }
 
-const later = (a: ReportView, b: ReportView) => (a.published ?? "") > (b.published ?? "") || ((a.published ?? "") === (b.published ?? "") && a.seq > b.seq);
+const later = (a: ReportView, b: ReportView) =>
+  (a.published ?? "") > (b.published ?? "") || ((a.published ?? "") === (b.published ?? "") && a.seq > b.seq);
 
 export function reconcileFigure(views: readonly ReportView[], kind: FigureKind): FigureRange {
   let low: number | null = null;
@@ -58,7 +66,8 @@ export function reconcileFigure(views: readonly ReportView[], kind: FigureKind):
     const top = f.high ?? Math.max(f.best, f.low);
     high = high === null ? top : Math.max(high, top);
     const a = authority(v, f);
-    if (!best || a > best.authority || (a === best.authority && later(v, best.view))) best = { view: v, value: f.best, authority: a };
+    if (!best || a > best.authority || (a === best.authority && later(v, best.view)))
+      best = { view: v, value: f.best, authority: a };
   }
   return { low, best: best?.value ?? null, high };
 }
@@ -102,16 +111,23 @@ function distinct(values: readonly (string | null | undefined)[]): string[] {
 }
 
 /** The event's fields from its reports (in arrival order) and the corrections decided on it. */
-export function reconcile(views: readonly ReportView[], decisions: readonly Decision[] = []): {
+export function reconcile(
+  views: readonly ReportView[],
+  decisions: readonly Decision[] = [],
+): {
   fields: EventFields;
   corrected: string[];
 } {
   if (views.length === 0) throw new Error("an event has at least one report");
   const reported = views.filter((v) => v.record.role === "reported");
   const primary = reported.length ? reported : views;
-  const type = mostCommon(primary, (v) => `${v.record.eventType}\u0000${v.record.subEventType}`)?.record ?? (views[0] as ReportView).record;
+  const type =
+    mostCommon(primary, (v) => `${v.record.eventType}\u0000${v.record.subEventType}`)?.record ??
+    (views[0] as ReportView).record;
 
-  const dated = views.filter((v) => v.record.date).sort((a, b) => DATE_RANK[a.record.date!.precision] - DATE_RANK[b.record.date!.precision] || a.seq - b.seq);
+  const dated = views
+    .filter((v) => v.record.date)
+    .sort((a, b) => DATE_RANK[a.record.date!.precision] - DATE_RANK[b.record.date!.precision] || a.seq - b.seq);
   const date = dated[0]?.record.date ?? null;
 
   const located = views

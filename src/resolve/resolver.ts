@@ -1,6 +1,16 @@
 import type { EventRecord } from "../core/record.js";
 import type { Dataset } from "../query/types.js";
-import type { EventFields, FigureKind, MatchKind, NewArticle, NewEvent, NewEventWithReport, StoredEvent, StoredReport, StoreTx } from "../store/store.js";
+import type {
+  EventFields,
+  FigureKind,
+  MatchKind,
+  NewArticle,
+  NewEvent,
+  NewEventWithReport,
+  StoredEvent,
+  StoredReport,
+  StoreTx,
+} from "../store/store.js";
 import { bestMatch, compatibleTypes, dateWindow, type MatchInput } from "./match.js";
 import { SYNDICATION_SIMILARITY, bandKeys, signature, similarity } from "./minhash.js";
 import { FIGURE_KINDS, reconcile, type ReportView } from "./reconcile.js";
@@ -88,19 +98,33 @@ export async function refreshEvent(tx: StoreTx, eventId: number, current?: Store
   const reports = await tx.reportsOfEvent(eventId);
   if (reports.length === 0) return;
   const decisions = await tx.decisionsOf(eventId);
-  const { fields, corrected } = reconcile(reports.map((r) => reportView(r)), decisions);
+  const { fields, corrected } = reconcile(
+    reports.map((r) => reportView(r)),
+    decisions,
+  );
   const keepNotes = !reports.some((r) => r.origin === "import") && event.notes !== null && !corrected.includes("notes");
   const articles = new Set(reports.map((r) => r.articleId).filter((a) => a !== null));
-  const groups = new Set(reports.map((r) => (r.origin === "import" ? `dataset:${r.dataset}` : `group:${r.syndicationGroup ?? r.articleId}`)));
-  await tx.updateEvent(eventId, keepNotes ? { ...fields, notes: event.notes } : fields, {
-    reportCount: reports.length,
-    articleCount: articles.size,
-    sourceCount: groups.size,
-  }, corrected);
+  const groups = new Set(
+    reports.map((r) => (r.origin === "import" ? `dataset:${r.dataset}` : `group:${r.syndicationGroup ?? r.articleId}`)),
+  );
+  await tx.updateEvent(
+    eventId,
+    keepNotes ? { ...fields, notes: event.notes } : fields,
+    {
+      reportCount: reports.length,
+      articleCount: articles.size,
+      sourceCount: groups.size,
+    },
+    corrected,
+  );
 }
 
 /** Every figure a report gives, as history entries (the record's figure reports, or the chosen figure). */
-export function figureEntries(record: EventRecord, asOf: string | null, outlet: string | null): NewEventWithReport["figures"] {
+export function figureEntries(
+  record: EventRecord,
+  asOf: string | null,
+  outlet: string | null,
+): NewEventWithReport["figures"] {
   const out = [];
   for (const kind of FIGURE_KINDS as readonly FigureKind[]) {
     const f = record[kind];
@@ -145,14 +169,14 @@ export async function attachRecord(
   const window = dateWindow(m);
   const candidates =
     window && m.matchDatasets?.length !== 0
-    ? await tx.candidateEvents({
-        countryCode: m.record.location?.countryCode ?? null,
-        from: window.from,
-        to: window.to,
-        eventTypes: compatibleTypes(m.record.eventType),
-        ...(m.matchDatasets ? { datasets: m.matchDatasets } : {}),
-      })
-    : [];
+      ? await tx.candidateEvents({
+          countryCode: m.record.location?.countryCode ?? null,
+          from: window.from,
+          to: window.to,
+          eventTypes: compatibleTypes(m.record.eventType),
+          ...(m.matchDatasets ? { datasets: m.matchDatasets } : {}),
+        })
+      : [];
   const match = bestMatch(m, candidates, taken);
   const origin = m.articleId === null ? "import" : "article";
   let eventId: number;
@@ -161,10 +185,21 @@ export async function attachRecord(
     eventId = match.event.id;
     kind = "matched";
   } else {
-    const v: ReportView = { record: m.record, published: m.published, origin, sourceName: m.sourceName, title: m.title, seq: 0 };
+    const v: ReportView = {
+      record: m.record,
+      published: m.published,
+      origin,
+      sourceName: m.sourceName,
+      title: m.title,
+      seq: 0,
+    };
     const { fields } = reconcile([v]);
     eventId = await tx.insertEvent(
-      newEvent(fields, m.dataset, m.articleId === null ? m.originalId : null, { reportCount: 1, articleCount: m.articleId === null ? 0 : 1, sourceCount: 1 }),
+      newEvent(fields, m.dataset, m.articleId === null ? m.originalId : null, {
+        reportCount: 1,
+        articleCount: m.articleId === null ? 0 : 1,
+        sourceCount: 1,
+      }),
     );
     kind = origin === "import" ? "import" : "new";
   }
@@ -182,7 +217,9 @@ export async function attachRecord(
     sourceName: m.sourceName,
     syndicationGroup: m.syndicationGroup,
   });
-  await tx.addFigureHistory(figureEntries(m.record, m.published, m.sourceName).map((f) => ({ ...f, eventId, reportId })));
+  await tx.addFigureHistory(
+    figureEntries(m.record, m.published, m.sourceName).map((f) => ({ ...f, eventId, reportId })),
+  );
   if (match) await refreshEvent(tx, eventId, match.event);
   taken.add(eventId);
   return { eventId, reportId, match: kind, score: match?.score ?? 1 };
@@ -200,7 +237,8 @@ export async function storeArticle(tx: StoreTx, a: ArticleToStore): Promise<Stor
   let copyOf: { id: number; group: number; sim: number } | null = null;
   for (const s of await tx.similarArticles(bands)) {
     const sim = similarity(sig, s.signature);
-    if (sim >= SYNDICATION_SIMILARITY && (!copyOf || sim > copyOf.sim)) copyOf = { id: s.id, group: s.syndicationGroup, sim };
+    if (sim >= SYNDICATION_SIMILARITY && (!copyOf || sim > copyOf.sim))
+      copyOf = { id: s.id, group: s.syndicationGroup, sim };
   }
   const article: NewArticle = {
     hash: a.hash,
@@ -219,7 +257,9 @@ export async function storeArticle(tx: StoreTx, a: ArticleToStore): Promise<Stor
   const taken = new Set<number>();
   const reports: AttachedReport[] = [];
   // Reported events first: an article's own event should claim its match before a recalled one does.
-  const order = a.records.map((r, i) => ({ r, i })).sort((x, y) => Number(x.r.role !== "reported") - Number(y.r.role !== "reported") || x.i - y.i);
+  const order = a.records
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => Number(x.r.role !== "reported") - Number(y.r.role !== "reported") || x.i - y.i);
   for (const { r, i } of order) {
     reports[i] = await attachRecord(
       tx,
@@ -248,7 +288,9 @@ export function newImportedEvent(m: {
   readonly originalId: string;
   readonly sourceName: string | null;
 }): NewEventWithReport {
-  const { fields } = reconcile([{ record: m.record, published: m.published, origin: "import", sourceName: m.sourceName, title: null, seq: 0 }]);
+  const { fields } = reconcile([
+    { record: m.record, published: m.published, origin: "import", sourceName: m.sourceName, title: null, seq: 0 },
+  ]);
   return {
     event: newEvent(fields, m.dataset, m.originalId, { reportCount: 1, articleCount: 0, sourceCount: 1 }),
     report: {

@@ -32,7 +32,11 @@ import type { Store } from "./store.js";
 export const ISK_FIXTURE = fileURLToPath(new URL("../../test/fixtures/db/isk-2021.acled.csv", import.meta.url));
 
 /** Ingests articles with the records given for them (the extractor's output, built by hand). */
-export function ingestWith(store: Store, items: readonly { input: ArticleInput; records: readonly EventRecord[] }[], batchSize = 50) {
+export function ingestWith(
+  store: Store,
+  items: readonly { input: ArticleInput; records: readonly EventRecord[] }[],
+  batchSize = 50,
+) {
   const byId = new Map(items.map((i) => [i.input.id, i.records]));
   return ingestArticles(
     store,
@@ -47,9 +51,18 @@ export function ingestWith(store: Store, items: readonly { input: ArticleInput; 
   );
 }
 
-const seedItem = () => ({ input: input("seed.txt", SEED, "France 24"), records: [kandaharFromSeed(SEED), kunduzBackground(SEED)] });
-const copyItem = () => ({ input: input("copy.txt", SEED_COPY, "Arab News"), records: [kandaharFromSeed(SEED_COPY), kunduzBackground(SEED_COPY)] });
-const wireItem = () => ({ input: input("wire.txt", KANDAHAR_WIRE, "Reuters"), records: [kandaharFromWire(KANDAHAR_WIRE)] });
+const seedItem = () => ({
+  input: input("seed.txt", SEED, "France 24"),
+  records: [kandaharFromSeed(SEED), kunduzBackground(SEED)],
+});
+const copyItem = () => ({
+  input: input("copy.txt", SEED_COPY, "Arab News"),
+  records: [kandaharFromSeed(SEED_COPY), kunduzBackground(SEED_COPY)],
+});
+const wireItem = () => ({
+  input: input("wire.txt", KANDAHAR_WIRE, "Reuters"),
+  records: [kandaharFromWire(KANDAHAR_WIRE)],
+});
 
 export function storeContract(name: string, factory: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
@@ -97,7 +110,10 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
 
       it("reconciles a toll that rises over a day into low/best/high and keeps its history", async () => {
         await ingestWith(store, [
-          { input: input("a1.txt", AIRPORT_1, "Reuters"), records: [airportRecord(AIRPORT_1, "at least 13 people", 13)] },
+          {
+            input: input("a1.txt", AIRPORT_1, "Reuters"),
+            records: [airportRecord(AIRPORT_1, "at least 13 people", 13)],
+          },
           { input: input("a2.txt", AIRPORT_2, "AP"), records: [airportRecord(AIRPORT_2, "At least 73 people", 73)] },
           { input: input("a3.txt", AIRPORT_3, "AP"), records: [airportRecord(AIRPORT_3, "rose to 182", 182)] },
         ]);
@@ -157,9 +173,14 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       it("keeps apart attacks by the same group in two towns on the same day", async () => {
         await ingestWith(store, [seedItem()]);
         const wire = kandaharFromWire(KANDAHAR_WIRE);
-        const elsewhere = { ...wire, location: { ...wire.location!, name: "Kunduz", admin1: "Kunduz", lat: 36.7286, lon: 68.8681 } };
+        const elsewhere = {
+          ...wire,
+          location: { ...wire.location!, name: "Kunduz", admin1: "Kunduz", lat: 36.7286, lon: 68.8681 },
+        };
         await ingestWith(store, [{ input: input("wire.txt", KANDAHAR_WIRE, "Reuters"), records: [elsewhere] }]);
-        const kunduz = (await store.queryEvents({ filter: { place: ["Kunduz"] }, sort: { field: "id", direction: "asc" } })).events;
+        const kunduz = (
+          await store.queryEvents({ filter: { place: ["Kunduz"] }, sort: { field: "id", direction: "asc" } })
+        ).events;
         // The background Kunduz event of 4-10 October and the new one of 15 October are two events.
         expect(kunduz.map((e) => [e.dateStart, e.reportCount])).toEqual([
           ["2021-10-04", 1],
@@ -226,11 +247,21 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
 
       it("filters by country name or code, admin1, type, actor alias, victim type, minimum killed and source", async () => {
         const q = async (f: Parameters<typeof resolveFilter>[0]) =>
-          (await store.queryEvents({ filter: resolveFilter(f), sort: { field: "date", direction: "asc" } })).events.map((e) => e.originalId);
+          (await store.queryEvents({ filter: resolveFilter(f), sort: { field: "date", direction: "asc" } })).events.map(
+            (e) => e.originalId,
+          );
         expect(await q({ countries: ["Pakistan"] })).toEqual(["FX-PAK-0304"]);
-        expect(await q({ countries: ["AF"], admin1: ["kabul"] })).toEqual(["FX-AFG-0815", "FX-AFG-0826", "FX-AFG-1003", "FX-AFG-1102"]);
+        expect(await q({ countries: ["AF"], admin1: ["kabul"] })).toEqual([
+          "FX-AFG-0815",
+          "FX-AFG-0826",
+          "FX-AFG-1003",
+          "FX-AFG-1102",
+        ]);
         expect(await q({ subEventTypes: ["Non-violent transfer of territory"] })).toEqual(["FX-AFG-0815"]);
-        expect(await q({ actors: ["ISKP"], countries: ["Afghanistan"], minKilled: 50 })).toEqual(["FX-AFG-0826", "FX-AFG-1008"]);
+        expect(await q({ actors: ["ISKP"], countries: ["Afghanistan"], minKilled: 50 })).toEqual([
+          "FX-AFG-0826",
+          "FX-AFG-1008",
+        ]);
         expect(await q({ actors: ["Taliban"] })).toEqual(["FX-AFG-0815"]);
         expect(await q({ victimTypes: ["civilians"], since: "2022-01-01" })).toEqual(["FX-PAK-0304"]);
         expect(await q({ sources: ["us department of defense"] })).toEqual(["FX-AFG-0826"]);
@@ -290,10 +321,18 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
 
       it("answers: is the Kandahar bombing IS-K's first attack in Kandahar? (yes) and the hospital attack its first in Kabul? (no)", async () => {
         const id = async (orig: string) => (await store.queryEvents({})).events.find((e) => e.originalId === orig)!.id;
-        const kandahar = await firstEventOf(store, { actor: "IS-K", place: { admin1: ["Kandahar"] }, eventId: await id("FX-AFG-1015") });
+        const kandahar = await firstEventOf(store, {
+          actor: "IS-K",
+          place: { admin1: ["Kandahar"] },
+          eventId: await id("FX-AFG-1015"),
+        });
         expect(kandahar.isFirst).toBe(true);
         expect(kandahar.first?.originalId).toBe("FX-AFG-1015");
-        const hospital = await firstEventOf(store, { actor: "ISKP", place: { admin1: ["Kabul"] }, eventId: await id("FX-AFG-1102") });
+        const hospital = await firstEventOf(store, {
+          actor: "ISKP",
+          place: { admin1: ["Kabul"] },
+          eventId: await id("FX-AFG-1102"),
+        });
         expect(hospital.isFirst).toBe(false);
         expect(hospital.first?.originalId).toBe("FX-AFG-0826");
         expect(hospital.earlier.map((e) => e.originalId)).toEqual(["FX-AFG-0826", "FX-AFG-1003"]);
@@ -301,10 +340,24 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
 
       it("answers: which mass-casualty attack since 15 August 2021 was Kandahar? (third at 10 killed, fourth at 5)", async () => {
         const kandahar = (await store.queryEvents({ filter: { place: ["Kandahar"] } })).events[0]!;
-        const at10 = await eventsSince(store, { since: "2021-08-15", filter: { countryCodes: ["AF"] }, eventId: kandahar.id });
-        expect(at10.events.map((x) => x.event.originalId)).toEqual(["FX-AFG-0826", "FX-AFG-1008", "FX-AFG-1015", "FX-AFG-1102"]);
+        const at10 = await eventsSince(store, {
+          since: "2021-08-15",
+          filter: { countryCodes: ["AF"] },
+          eventId: kandahar.id,
+        });
+        expect(at10.events.map((x) => x.event.originalId)).toEqual([
+          "FX-AFG-0826",
+          "FX-AFG-1008",
+          "FX-AFG-1015",
+          "FX-AFG-1102",
+        ]);
         expect(at10.ordinal).toBe(3);
-        const at5 = await eventsSince(store, { since: "2021-08-15", filter: { countryCodes: ["AF"] }, minKilled: 5, eventId: kandahar.id });
+        const at5 = await eventsSince(store, {
+          since: "2021-08-15",
+          filter: { countryCodes: ["AF"] },
+          minKilled: 5,
+          eventId: kandahar.id,
+        });
         expect(at5.ordinal).toBe(4);
       });
 
@@ -328,13 +381,21 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
           expect(fast).toEqual(counted);
         }
         const all = await store.queryEvents({ limit: 1 });
-        expect(all.total).toBe((await store.queryEvents({ limit: 1, filter: { roles: ["reported", "background"] } })).total);
+        expect(all.total).toBe(
+          (await store.queryEvents({ limit: 1, filter: { roles: ["reported", "background"] } })).total,
+        );
       };
 
       it("keeps a corrected figure when new reports arrive, and logs who changed what", async () => {
         await importFile(store, ISK_FIXTURE);
         const kandahar = (await store.queryEvents({ filter: { place: ["Kandahar"] } })).events[0]!;
-        await correctEvent(store, { eventId: kandahar.id, field: "killed", value: { low: 41, best: 47, high: 63 }, by: "analyst", note: "later tolls" });
+        await correctEvent(store, {
+          eventId: kandahar.id,
+          field: "killed",
+          value: { low: 41, best: 47, high: 63 },
+          by: "analyst",
+          note: "later tolls",
+        });
         await ingestWith(store, [wireItem()]);
         await rollupAgrees();
         const after = (await store.getEvent(kandahar.id))!;
@@ -343,12 +404,24 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
         expect(after.event.corrected).toEqual(["killed"]);
         expect(after.decisions.map((d) => [d.kind, d.by])).toEqual([["correct", "analyst"]]);
         const log = await store.auditLog({ eventId: kandahar.id });
-        expect(log[0]).toMatchObject({ actor: "analyst", action: "correct", detail: { field: "killed", to: { low: 41, best: 47, high: 63 } } });
-        await expect(correctEvent(store, { eventId: kandahar.id, field: "killed", value: { low: 5, best: 2, high: 1 }, by: "x" })).rejects.toMatchObject({
+        expect(log[0]).toMatchObject({
+          actor: "analyst",
+          action: "correct",
+          detail: { field: "killed", to: { low: 41, best: 47, high: 63 } },
+        });
+        await expect(
+          correctEvent(store, { eventId: kandahar.id, field: "killed", value: { low: 5, best: 2, high: 1 }, by: "x" }),
+        ).rejects.toMatchObject({
           code: "E_VALIDATION",
         });
         await expect(
-          correctEvent(store, { eventId: kandahar.id, field: "place", value: "Kandahar city", by: "x", expectedVersion: 1 }),
+          correctEvent(store, {
+            eventId: kandahar.id,
+            field: "place",
+            value: "Kandahar city",
+            by: "x",
+            expectedVersion: 1,
+          }),
         ).rejects.toMatchObject({ code: "E_CONFLICT" });
       });
 
@@ -369,7 +442,9 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
         await ingestWith(store, [{ input: input("wire.txt", KANDAHAR_WIRE, "Reuters"), records: [vague] }]);
         expect((await store.counts()).events).toBe(1);
 
-        const wireReport = (await store.getEvent(two[0]!.id))!.reports.find((r) => r.articleId !== null && r.record.evidence.text === "Explosions tore through")!;
+        const wireReport = (await store.getEvent(two[0]!.id))!.reports.find(
+          (r) => r.articleId !== null && r.record.evidence.text === "Explosions tore through",
+        )!;
         const created = await splitEvent(store, { eventId: two[0]!.id, reportIds: [wireReport.id], by: "analyst" });
         expect(created.reportCount).toBe(1);
         expect((await store.counts()).events).toBe(2);

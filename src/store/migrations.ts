@@ -20,7 +20,11 @@ export const checksum = (m: Migration): string => createHash("sha256").update(m.
  * newer sitrep (a version this one does not know) or one whose applied step differs from ours
  * (an edited migration) is refused, since writing to it could corrupt what it holds.
  */
-export function pendingMigrations(known: readonly Migration[], applied: readonly AppliedMigration[], where: string): Migration[] {
+export function pendingMigrations(
+  known: readonly Migration[],
+  applied: readonly AppliedMigration[],
+  where: string,
+): Migration[] {
   const byVersion = new Map(known.map((m) => [m.version, m]));
   const newest = known.reduce((max, m) => Math.max(max, m.version), 0);
   for (const a of applied) {
@@ -33,9 +37,13 @@ export function pendingMigrations(known: readonly Migration[], applied: readonly
       );
     }
     if (checksum(m) !== a.checksum) {
-      throw new SitrepError("E_STORE_MIGRATION", `migration ${a.version} (${m.name}) differs from the one applied to this database`, {
-        file: where,
-      });
+      throw new SitrepError(
+        "E_STORE_MIGRATION",
+        `migration ${a.version} (${m.name}) differs from the one applied to this database`,
+        {
+          file: where,
+        },
+      );
     }
   }
   const done = new Set(applied.map((a) => a.version));

@@ -289,7 +289,10 @@ export interface StoreTx {
    * Stores an article once: when another writer stored the same hash meanwhile, returns that one
    * with `created: false` (and stores nothing).
    */
-  insertArticle(article: NewArticle, syndicationGroup: number | null): Promise<{ article: StoredArticle; created: boolean }>;
+  insertArticle(
+    article: NewArticle,
+    syndicationGroup: number | null,
+  ): Promise<{ article: StoredArticle; created: boolean }>;
   /** Earlier articles sharing at least one band key. */
   similarArticles(bands: readonly string[]): Promise<SimilarArticle[]>;
   /** The id of an outlet, created on first use. */

@@ -12,5 +12,6 @@ export const hashToken = (token: string): string => createHash("sha256").update(
 
 /** Refuses a role that is not one of the Store's (callers in plain JavaScript can pass anything). */
 export function checkTokenRole(role: TokenRole): void {
-  if (role !== "editor" && role !== "admin") throw new SitrepError("E_VALIDATION", `role must be editor or admin, not "${role}"`, { field: "role" });
+  if (role !== "editor" && role !== "admin")
+    throw new SitrepError("E_VALIDATION", `role must be editor or admin, not "${role}"`, { field: "role" });
 }

@@ -116,9 +116,17 @@ function loadTyping(file: string, subEventTypes: ReadonlyMap<string, SubEventTyp
     });
   }
   const rules: TypingRule[] = ((json.rules ?? []) as Record<string, unknown>[]).map((r) => {
-    const rule = { id: String(r.id), all: strings(r.all), any: strings(r.any), none: strings(r.none), then: String(r.then) };
+    const rule = {
+      id: String(r.id),
+      all: strings(r.all),
+      any: strings(r.any),
+      none: strings(r.none),
+      then: String(r.then),
+    };
     if (!subEventTypes.has(rule.then)) {
-      throw new SitrepError("E_DATA_INVALID", `rule "${rule.id}" gives unknown sub-event type "${rule.then}"`, { file });
+      throw new SitrepError("E_DATA_INVALID", `rule "${rule.id}" gives unknown sub-event type "${rule.then}"`, {
+        file,
+      });
     }
     return rule;
   });
@@ -127,22 +135,38 @@ function loadTyping(file: string, subEventTypes: ReadonlyMap<string, SubEventTyp
     if (type !== "about" && typeof cls === "string") actorTypes.set(type, cls);
   }
   const politicalJson = (json.political ?? {}) as Record<string, unknown>;
-  const political = { classes: new Set(strings(politicalJson.classes)), require: new Set(strings(politicalJson.require)) };
-  return { familyOf, joins, support, defaultSupport: new Set(strings(supportJson.default)), vetoes, rules, actorTypes, political };
+  const political = {
+    classes: new Set(strings(politicalJson.classes)),
+    require: new Set(strings(politicalJson.require)),
+  };
+  return {
+    familyOf,
+    joins,
+    support,
+    defaultSupport: new Set(strings(supportJson.default)),
+    vetoes,
+    rules,
+    actorTypes,
+    political,
+  };
 }
 
 function loadCues(file: string, familyOf: ReadonlyMap<string, string>): PhraseIndex<Cue> {
   const index = new PhraseIndex<Cue>();
   const rows = parseTsv(readFileSync(file, "utf8"), file, ["phrase", "cues", "anchor"]);
   rows.forEach((row, i) => {
-    const classes = row.cues!.split(",").map((c) => c.trim()).filter(Boolean);
+    const classes = row
+      .cues!.split(",")
+      .map((c) => c.trim())
+      .filter(Boolean);
     const anchor: AnchorStrength = row.anchor === "strong" ? "strong" : row.anchor === "weak" ? "weak" : "none";
     // "capture" is resolved by context into capture.territory / .people / .weapons.
     const eventClass = classes.find((c) => familyOf.has(c) || c === "capture") ?? null;
     if (anchor !== "none" && !eventClass) {
       throw new SitrepError("E_DATA_INVALID", `trigger "${row.phrase}" has no event class`, { file, line: i + 2 });
     }
-    for (const phrase of phraseVariants(row.phrase!)) index.add(phrase, { phrase: row.phrase!, classes, eventClass, anchor });
+    for (const phrase of phraseVariants(row.phrase!))
+      index.add(phrase, { phrase: row.phrase!, classes, eventClass, anchor });
   });
   return index;
 }

@@ -107,8 +107,7 @@ export class EventPage {
 
   private changed(id: number, message: string): void {
     toast(message);
-    if (id === this.detail?.event.id)
-      background(this.show(id, null, this.field, true), "Event");
+    if (id === this.detail?.event.id) background(this.show(id, null, this.field, true), "Event");
     else this.cb.openEvent(id);
   }
 

@@ -51,10 +51,7 @@ export class FiltersPanel {
       undefined,
       wantPlaces,
     );
-    const suggestActors = debounce(
-      (prefix: string) => background(this.suggestActors(prefix), "Actor names"),
-      150,
-    );
+    const suggestActors = debounce((prefix: string) => background(this.suggestActors(prefix), "Actor names"), 150);
     this.actor = new ChipInput("actor", "Actor (name or alias)", (v) => this.onChange({ actor: v }), suggestActors);
     this.source = new ChipInput("source", "Source (outlet)", (v) => this.onChange({ source: v }));
     this.since = el("input", { id: "filter-since", type: "date" });

@@ -150,7 +150,12 @@ export class FactsCache {
     }
     const positions = isEmpty(memory) ? base : selectPositions(snapshot, base, memory);
     const view = { snapshot, positions, total: total ?? positions.length };
-    setBounded(this.selections, key, { generation: snapshot.generation, token: this.knownToken, positions, total: view.total }, this.maxFilters);
+    setBounded(
+      this.selections,
+      key,
+      { generation: snapshot.generation, token: this.knownToken, positions, total: view.total },
+      this.maxFilters,
+    );
     return view;
   }
 

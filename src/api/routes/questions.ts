@@ -28,7 +28,11 @@ export function questionRoutes(app: FastifyInstance, { store }: ApiContext): voi
           "The first event of an actor in a place (country, admin1, place or near); with eventId, whether that event is the first",
         description:
           "The place is given by the filter's country / admin1 / place / near; the other filters narrow the events considered. The actor counts as perpetrator or claimant.",
-        querystring: querySchema({ actor: actorParam, eventId: { type: "integer", minimum: 1 } }, ["actor"], otherFilters),
+        querystring: querySchema(
+          { actor: actorParam, eventId: { type: "integer", minimum: 1 } },
+          ["actor"],
+          otherFilters,
+        ),
         response: errorResponses,
       },
     },

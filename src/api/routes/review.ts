@@ -43,7 +43,13 @@ const body = (properties: Record<string, object>, required: string[]) => ({
 });
 
 /** Distinct ids, at least one. */
-const idList = (maxItems: number) => ({ type: "array", items: { type: "integer", minimum: 1 }, minItems: 1, maxItems, uniqueItems: true });
+const idList = (maxItems: number) => ({
+  type: "array",
+  items: { type: "integer", minimum: 1 },
+  minItems: 1,
+  maxItems,
+  uniqueItems: true,
+});
 
 interface Common {
   expectedVersion?: number;

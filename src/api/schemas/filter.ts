@@ -87,7 +87,11 @@ export interface PageQuery {
 }
 
 /** A querystring schema: the filter (or `filter`, a part of it) plus `extra` properties; unknown parameters are refused. */
-export function querySchema(extra: Record<string, object> = {}, required: string[] = [], filter: Record<string, object> = filterProperties): object {
+export function querySchema(
+  extra: Record<string, object> = {},
+  required: string[] = [],
+  filter: Record<string, object> = filterProperties,
+): object {
   return {
     type: "object",
     properties: { ...filter, ...extra },

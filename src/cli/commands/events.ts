@@ -9,7 +9,12 @@ import type { StoredEvent } from "../../store/store.js";
 import { oneOf } from "../options.js";
 import { renderTable } from "../table.js";
 
-const figure = (f: StoredEvent["killed"]) => (f.best === null ? "" : f.low === f.high || f.high === null ? `${f.best}${f.high === null ? "+" : ""}` : `${f.low}-${f.high}`);
+const figure = (f: StoredEvent["killed"]) =>
+  f.best === null
+    ? ""
+    : f.low === f.high || f.high === null
+      ? `${f.best}${f.high === null ? "+" : ""}`
+      : `${f.low}-${f.high}`;
 
 function rows(events: readonly StoredEvent[]): unknown[][] {
   return events.map((e) => [
@@ -65,8 +70,14 @@ export function registerEvents(program: Command): void {
       .option("--limit <n>", "at most this many events", "50")
       .option("--offset <n>", "skip this many events", "0")
       .option("--sort <field>", "date, -date, killed, -killed, injured, updated, id (- for descending)", "-date")
-      .option("--count-by <group>", "counts and fatalities by day, week, month, year, country, admin1, actor, eventType, subEventType, dataset")
-      .option("--first-of <actor>", "the actor's first event in the place the filters give (with --event: is it that one?)")
+      .option(
+        "--count-by <group>",
+        "counts and fatalities by day, week, month, year, country, admin1, actor, eventType, subEventType, dataset",
+      )
+      .option(
+        "--first-of <actor>",
+        "the actor's first event in the place the filters give (with --event: is it that one?)",
+      )
       .option("--event <id>", "the event a question is about")
       .option("--nth-since <date>", "the events matching the filters since a date, numbered (with --event: its number)")
       .option("--mass-casualty <n>", `killed threshold for --nth-since (default ${MASS_CASUALTY_KILLED})`)
@@ -95,7 +106,10 @@ Examples:
             place: { countryCodes: filter.countryCodes, admin1: filter.admin1, place: filter.place, near: filter.near },
             ...(eventId === undefined ? {} : { eventId }),
           });
-          if (a.isFirst !== null) process.stdout.write(`${a.isFirst ? "yes" : "no"}: ${a.earlier.length} earlier event${a.earlier.length === 1 ? "" : "s"} of ${opts.firstOf} there\n`);
+          if (a.isFirst !== null)
+            process.stdout.write(
+              `${a.isFirst ? "yes" : "no"}: ${a.earlier.length} earlier event${a.earlier.length === 1 ? "" : "s"} of ${opts.firstOf} there\n`,
+            );
           write(a.earlier.length ? a.earlier : a.first ? [a.first] : [], opts.format);
           return;
         }
@@ -103,11 +117,22 @@ Examples:
           const a = await eventsSince(store, {
             since: opts.nthSince,
             filter,
-            minKilled: opts.massCasualty === undefined ? (filter.minKilled ?? MASS_CASUALTY_KILLED) : whole(opts.massCasualty, "--mass-casualty"),
+            minKilled:
+              opts.massCasualty === undefined
+                ? (filter.minKilled ?? MASS_CASUALTY_KILLED)
+                : whole(opts.massCasualty, "--mass-casualty"),
             ...(eventId === undefined ? {} : { eventId }),
           });
-          if (eventId !== undefined) process.stdout.write(a.ordinal === null ? `event ${eventId} does not match\n` : `event ${eventId} is number ${a.ordinal} of ${a.events.length}\n`);
-          write(a.events.map((x) => x.event), opts.format);
+          if (eventId !== undefined)
+            process.stdout.write(
+              a.ordinal === null
+                ? `event ${eventId} does not match\n`
+                : `event ${eventId} is number ${a.ordinal} of ${a.events.length}\n`,
+            );
+          write(
+            a.events.map((x) => x.event),
+            opts.format,
+          );
           return;
         }
         if (opts.timeline || opts.countBy) {
@@ -116,7 +141,13 @@ Examples:
             ? await actorTimeline(store, { actor: opts.timeline, by: by as "month", filter })
             : await store.aggregate({ filter, groupBy: by });
           if (opts.format === "jsonl") for (const b of buckets) process.stdout.write(`${JSON.stringify(b)}\n`);
-          else process.stdout.write(`${renderTable([by, "events", "killed (low)", "killed (best)", "injured"], buckets.map((b) => [b.key, b.events, b.killedLow, b.killedBest, b.injuredBest]))}\n`);
+          else
+            process.stdout.write(
+              `${renderTable(
+                [by, "events", "killed (low)", "killed (best)", "injured"],
+                buckets.map((b) => [b.key, b.events, b.killedLow, b.killedBest, b.injuredBest]),
+              )}\n`,
+            );
           return;
         }
         const desc = opts.sort.startsWith("-");

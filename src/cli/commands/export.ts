@@ -33,7 +33,9 @@ Examples:
         out.write(chunk) ? undefined : new Promise<void>((resolve) => out.once("drain", () => resolve()));
       try {
         const r = await exportEvents(store, format, filter, write);
-        process.stderr.write(`sitrep: ${r.events} events exported${r.skipped ? `, ${r.skipped} without coordinates left out` : ""}\n`);
+        process.stderr.write(
+          `sitrep: ${r.events} events exported${r.skipped ? `, ${r.skipped} without coordinates left out` : ""}\n`,
+        );
       } finally {
         await store.close();
         if (opts.out) await new Promise<void>((resolve) => out.end(() => resolve()));

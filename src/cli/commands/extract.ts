@@ -42,17 +42,19 @@ Examples:
   $ sitrep extract articles.jsonl --format jsonl > events.jsonl
   $ cat story.txt | sitrep extract - --published 2021-10-16 --explain`,
     )
-    .action(
-      async (paths: string[], opts: { format: string; published?: string; explain?: boolean; quiet?: boolean }) =>
-        eachArticle(paths, opts, {
-          doing: "extracting",
-          each: (article) => {
-            const x = extract(article, { explain: opts.explain });
-            if (opts.explain) writeTrace(x);
-            return x.result;
-          },
-          table: (results) =>
-            renderTable(["article", "role", "type", "date", "place", "killed", "injured", "perpetrator"], eventRows(results)),
-        }),
+    .action(async (paths: string[], opts: { format: string; published?: string; explain?: boolean; quiet?: boolean }) =>
+      eachArticle(paths, opts, {
+        doing: "extracting",
+        each: (article) => {
+          const x = extract(article, { explain: opts.explain });
+          if (opts.explain) writeTrace(x);
+          return x.result;
+        },
+        table: (results) =>
+          renderTable(
+            ["article", "role", "type", "date", "place", "killed", "injured", "perpetrator"],
+            eventRows(results),
+          ),
+      }),
     );
 }

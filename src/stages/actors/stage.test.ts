@@ -17,7 +17,9 @@ describe("actors stage", () => {
   it("keeps the people or faith that names fighters in their phrase", () => {
     // News of 2016-2019: PKK, ETA and Baloch attacks.
     const texts = (t: string) => actorsOf(t).map((a) => a.text);
-    expect(texts("Kurdish militants claimed responsibility for the bombings in Istanbul.")).toEqual(["Kurdish militants"]);
+    expect(texts("Kurdish militants claimed responsibility for the bombings in Istanbul.")).toEqual([
+      "Kurdish militants",
+    ]);
     expect(texts("Police blamed Basque separatists and Baloch insurgents for the blasts.")).toEqual([
       "Basque separatists",
       "Baloch insurgents",

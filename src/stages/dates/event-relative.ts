@@ -12,24 +12,47 @@ export interface EventRelative {
   readonly rule: string;
 }
 
-const UNIT_DAYS = new Map<string, { days: number; precision: DatePrecision }>(Object.entries({
-  minute: { days: 0, precision: "day" },
-  minutes: { days: 0, precision: "day" },
-  hour: { days: 0, precision: "day" },
-  hours: { days: 0, precision: "day" },
-  day: { days: 1, precision: "day" },
-  days: { days: 1, precision: "day" },
-  week: { days: 7, precision: "week" },
-  weeks: { days: 7, precision: "week" },
-  fortnight: { days: 14, precision: "week" },
-  month: { days: 30, precision: "month" },
-  months: { days: 30, precision: "month" },
-  year: { days: 365, precision: "year" },
-  years: { days: 365, precision: "year" },
-}));
+const UNIT_DAYS = new Map<string, { days: number; precision: DatePrecision }>(
+  Object.entries({
+    minute: { days: 0, precision: "day" },
+    minutes: { days: 0, precision: "day" },
+    hour: { days: 0, precision: "day" },
+    hours: { days: 0, precision: "day" },
+    day: { days: 1, precision: "day" },
+    days: { days: 1, precision: "day" },
+    week: { days: 7, precision: "week" },
+    weeks: { days: 7, precision: "week" },
+    fortnight: { days: 14, precision: "week" },
+    month: { days: 30, precision: "month" },
+    months: { days: 30, precision: "month" },
+    year: { days: 365, precision: "year" },
+    years: { days: 365, precision: "year" },
+  }),
+);
 // The other event is earlier than this one ("after", "later") or later ("before", "earlier").
-const DIRECTION = new Map<string, number>(Object.entries({ after: -1, later: -1, following: -1, before: 1, earlier: 1, prior: 1 }));
-const HEDGES = new Set(["barely", "just", "only", "nearly", "almost", "about", "some", "roughly", "around", "exactly", "less", "more", "than", "little", "over", "under", "precisely", "mere"]);
+const DIRECTION = new Map<string, number>(
+  Object.entries({ after: -1, later: -1, following: -1, before: 1, earlier: 1, prior: 1 }),
+);
+const HEDGES = new Set([
+  "barely",
+  "just",
+  "only",
+  "nearly",
+  "almost",
+  "about",
+  "some",
+  "roughly",
+  "around",
+  "exactly",
+  "less",
+  "more",
+  "than",
+  "little",
+  "over",
+  "under",
+  "precisely",
+  "mere",
+]);
 // "the day before", "the previous day", "the next day", "the following day", "the eve of".
 const DAY_PHRASES = new Map<string, ReadonlyMap<string, number>>([
   ["day", new Map(Object.entries({ before: 1, after: -1, earlier: 1, later: -1 }))],
@@ -93,5 +116,11 @@ function countBefore(t: TokenTable, k: number, first: number): EventRelative | n
   while (start - 1 >= first && HEDGES.has(t.key[start - 1] as string)) start--;
   // "detained for three days before being released": a duration, not a distance between events.
   if (start - 1 >= first && t.key[start - 1] === "for") return null;
-  return { first: start, end, offsetDays: dir * count * unit.days || 0, precision: unit.precision, rule: "date.event-relative" };
+  return {
+    first: start,
+    end,
+    offsetDays: dir * count * unit.days || 0,
+    precision: unit.precision,
+    rule: "date.event-relative",
+  };
 }

@@ -1,7 +1,18 @@
 import type { ParsedResult } from "chrono-node";
 import type { TokenTable } from "../../core/article.js";
 import type { DatePrecision } from "../../core/annotations.js";
-import { addDays, daysBetween, fromTime, monthOf, monthRange, weekdayOf, weekOf, yearOf, yearRange, ymd } from "./calendar.js";
+import {
+  addDays,
+  daysBetween,
+  fromTime,
+  monthOf,
+  monthRange,
+  weekdayOf,
+  weekOf,
+  yearOf,
+  yearRange,
+  ymd,
+} from "./calendar.js";
 import type { Reference } from "./reference.js";
 
 /** A date expression resolved to a calendar range, in tokens, before it becomes a DateMention. */
@@ -24,7 +35,18 @@ export interface Dropped {
 
 // Words that tie an expression to the time of writing; without one, a relative parse is a duration
 // ("for three days"), a future ("in three days") or a time of day alone ("at 10:30").
-const PAST_MARKERS = new Set(["yesterday", "today", "tonight", "ago", "last", "past", "this", "earlier", "previous", "overnight"]);
+const PAST_MARKERS = new Set([
+  "yesterday",
+  "today",
+  "tonight",
+  "ago",
+  "last",
+  "past",
+  "this",
+  "earlier",
+  "previous",
+  "overnight",
+]);
 const FUTURE_MARKERS = new Set(["next", "tomorrow", "coming", "upcoming"]);
 // A date after these is a bound or a deadline, not the day something happened.
 const NOT_WHEN = new Set(["since", "until", "till", "by", "before", "after"]);
@@ -38,7 +60,13 @@ const MONTH_OPENERS = new Set(["in", "early", "late", "mid", "during", "of", "la
 const PART_OF_PERIOD = new Set(["early", "late", "mid", "mid-", "earlier", "later"]);
 
 /** The tokens [first, end) that a character range of the text overlaps ("August" in "mid-August" gives that token). */
-export function tokensOf(t: TokenTable, from: number, to: number, windowFirst: number, windowEnd: number): { first: number; end: number } | null {
+export function tokensOf(
+  t: TokenTable,
+  from: number,
+  to: number,
+  windowFirst: number,
+  windowEnd: number,
+): { first: number; end: number } | null {
   let first = -1;
   let end = -1;
   for (let k = windowFirst; k < windowEnd; k++) {
@@ -88,7 +116,8 @@ export function resolveParse(
   for (let k = first; k < end; k++) keys.add(t.key[k] as string);
   const before = span.first > sentenceFirst ? (t.key[span.first - 1] as string) : "";
   const drop = (reason: string): Dropped => ({ first, end, reason });
-  if (NOT_WHEN.has(before) || NOT_WHEN.has(t.key[span.first] as string)) return drop(`a bound ("${before}"), not a date of the event`);
+  if (NOT_WHEN.has(before) || NOT_WHEN.has(t.key[span.first] as string))
+    return drop(`a bound ("${before}"), not a date of the event`);
   for (const k of keys) if (FUTURE_MARKERS.has(k)) return drop("in the future of the reference date");
 
   const s = r.start;
@@ -102,11 +131,20 @@ export function resolveParse(
   if (certain("year") && certain("month") && !relative && written && !casual) {
     const y = s.get("year") as number;
     const m = s.get("month") as number;
-    if (ref && ymd(y, m, certain("day") ? (s.get("day") as number) : 1) > ref.time) return drop("in the future of the reference date");
+    if (ref && ymd(y, m, certain("day") ? (s.get("day") as number) : 1) > ref.time)
+      return drop("in the future of the reference date");
     if (certain("day")) {
       const start = ymd(y, m, s.get("day") as number);
-      const e = r.end?.isCertain("day") ? ymd(r.end.get("year") ?? y, r.end.get("month") ?? m, r.end.get("day") as number) : start;
-      return { first, end, ...range(start, Math.max(start, e), precisionOfRange(start, e)), anchor: "absolute", rule: "date.absolute" };
+      const e = r.end?.isCertain("day")
+        ? ymd(r.end.get("year") ?? y, r.end.get("month") ?? m, r.end.get("day") as number)
+        : start;
+      return {
+        first,
+        end,
+        ...range(start, Math.max(start, e), precisionOfRange(start, e)),
+        anchor: "absolute",
+        rule: "date.absolute",
+      };
     }
     const mr = monthRange(y, m);
     return { first, end, ...range(mr.start, mr.end, "month"), anchor: "absolute", rule: "date.absolute-month" };
@@ -116,7 +154,13 @@ export function resolveParse(
 
   if (relative) {
     // "this week", "this month": the one that holds the reference date (chrono starts weeks on Sunday).
-    const at = keys.has("this") ? now : Date.UTC(yearOf(s.date().getTime()), monthOf(s.date().getTime()) - 1, new Date(s.date().getTime()).getUTCDate());
+    const at = keys.has("this")
+      ? now
+      : Date.UTC(
+          yearOf(s.date().getTime()),
+          monthOf(s.date().getTime()) - 1,
+          new Date(s.date().getTime()).getUTCDate(),
+        );
     if (at > now) return drop("in the future of the reference date");
     if ([...keys].some((k) => YEAR_UNITS.has(k))) {
       const yr = yearRange(yearOf(at));
@@ -124,13 +168,26 @@ export function resolveParse(
     }
     if ([...keys].some((k) => MONTH_UNITS.has(k))) {
       const mr = monthRange(yearOf(at), monthOf(at));
-      return { first, end, ...range(mr.start, Math.min(mr.end, now), "month"), anchor: "publication", rule: "date.relative-month" };
+      return {
+        first,
+        end,
+        ...range(mr.start, Math.min(mr.end, now), "month"),
+        anchor: "publication",
+        rule: "date.relative-month",
+      };
     }
     if ([...keys].some((k) => WEEK_UNITS.has(k))) {
       const w = weekOf(at);
-      return { first, end, ...range(w.start, Math.min(w.end, now), "week"), anchor: "publication", rule: "date.relative-week" };
+      return {
+        first,
+        end,
+        ...range(w.start, Math.min(w.end, now), "week"),
+        anchor: "publication",
+        rule: "date.relative-week",
+      };
     }
-    if (certain("weekday") && !certain("day")) return weekday(first, end, s.get("weekday") as number, now, keys.has("last"));
+    if (certain("weekday") && !certain("day"))
+      return weekday(first, end, s.get("weekday") as number, now, keys.has("last"));
     return { first, end, ...range(at, at, "day"), anchor: "publication", rule: "date.relative-day" };
   }
   if (certain("month") && certain("day")) {
@@ -142,14 +199,27 @@ export function resolveParse(
       e = ymd(yearOf(start) + (em < m ? 1 : 0), em, r.end.get("day") as number);
       if (e < start) e = start;
     }
-    return { first, end, ...range(start, e, precisionOfRange(start, e)), anchor: "publication", rule: "date.month-day" };
+    return {
+      first,
+      end,
+      ...range(start, e, precisionOfRange(start, e)),
+      anchor: "publication",
+      rule: "date.month-day",
+    };
   }
   if (certain("month")) {
-    if (end - first === 1 && VERB_MONTHS.has(t.key[first] as string) && !MONTH_OPENERS.has(before)) return drop("a verb, not a month");
+    if (end - first === 1 && VERB_MONTHS.has(t.key[first] as string) && !MONTH_OPENERS.has(before))
+      return drop("a verb, not a month");
     const m = s.get("month") as number;
     const y = m > monthOf(now) ? yearOf(now) - 1 : yearOf(now);
     const mr = monthRange(y, m);
-    return { first, end, ...range(mr.start, Math.min(mr.end, now), "month"), anchor: "publication", rule: "date.month" };
+    return {
+      first,
+      end,
+      ...range(mr.start, Math.min(mr.end, now), "month"),
+      anchor: "publication",
+      rule: "date.month",
+    };
   }
   if (certain("weekday")) return weekday(first, end, s.get("weekday") as number, now, false);
   return drop("a time of day, a duration or a future, not a date");

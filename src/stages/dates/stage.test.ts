@@ -18,11 +18,19 @@ const datesOf = (text: string, published: string | null) => run(articleFromText(
 
 const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
 // The seed article's second sentence.
-const FRIDAY = "The strike on Friday comes barely a week after another IS-claimed attack on Shiite worshippers at a mosque in Kunduz, which left more than 60 people dead.";
+const FRIDAY =
+  "The strike on Friday comes barely a week after another IS-claimed attack on Shiite worshippers at a mosque in Kunduz, which left more than 60 people dead.";
 
 describe("dates on the seed article", () => {
   const raw = readFileSync(SEED_PATH, "utf8");
-  const article = buildArticle({ id: "seed", raw, analysisStart: raw.indexOf("\n") + 1, title: null, published: "2021-10-16", origin: { file: SEED_PATH } });
+  const article = buildArticle({
+    id: "seed",
+    raw,
+    analysisStart: raw.indexOf("\n") + 1,
+    title: null,
+    published: "2021-10-16",
+    origin: { file: SEED_PATH },
+  });
 
   it("resolves every date against the Saturday publication date", () => {
     expect(run(article)).toEqual([
@@ -45,59 +53,121 @@ describe("weekdays resolve to the latest such day on or before publication", () 
     ["2021-10-16", "Saturday", "2021-10-15"],
     ["2021-10-17", "Sunday", "2021-10-15"],
   ])("published %s (%s): on Friday is %s", (published, _weekday, friday) => {
-    expect(datesOf(FRIDAY, published)[0]).toEqual({ text: "Friday", start: friday, end: friday, precision: "day", anchor: "publication" });
+    expect(datesOf(FRIDAY, published)[0]).toEqual({
+      text: "Friday",
+      start: friday,
+      end: friday,
+      precision: "day",
+      anchor: "publication",
+    });
   });
 
   it("takes last Friday in a Friday article for the week before", () => {
-    expect(datesOf("Gunmen attacked the checkpoint last Friday.", "2021-10-15")[0]).toMatchObject({ text: "last Friday", start: "2021-10-08" });
+    expect(datesOf("Gunmen attacked the checkpoint last Friday.", "2021-10-15")[0]).toMatchObject({
+      text: "last Friday",
+      start: "2021-10-08",
+    });
   });
 });
 
 describe("dates against the publication date", () => {
   it("puts a day and month without a year in the past, across the new year", () => {
     // MUC-4 train DEV-MUC3-0001, published 3 January 1990.
-    expect(datesOf("ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON 30 DECEMBER IN SAN LUIS DE LA REINA.", "1990-01-03")).toEqual([
+    expect(
+      datesOf(
+        "ACCORDING TO THAT GARRISON, THE MASS KIDNAPPING TOOK PLACE ON 30 DECEMBER IN SAN LUIS DE LA REINA.",
+        "1990-01-03",
+      ),
+    ).toEqual([
       { text: "30 DECEMBER", start: "1989-12-30", end: "1989-12-30", precision: "day", anchor: "publication" },
     ]);
-    expect(datesOf("The attack took place on Oct. 15 in the city.", "2021-10-16")[0]).toMatchObject({ start: "2021-10-15" });
+    expect(datesOf("The attack took place on Oct. 15 in the city.", "2021-10-16")[0]).toMatchObject({
+      start: "2021-10-15",
+    });
   });
 
   it("takes a month alone for the latest such month", () => {
     expect(datesOf("The Taliban surged back to power in August when the US retreated.", "2022-03-02")[0]).toEqual({
-      text: "August", start: "2021-08-01", end: "2021-08-31", precision: "month", anchor: "publication",
+      text: "August",
+      start: "2021-08-01",
+      end: "2021-08-31",
+      precision: "month",
+      anchor: "publication",
     });
-    expect(datesOf("In March a bomb exploded in the market.", "2021-10-16")[0]).toMatchObject({ start: "2021-03-01", precision: "month" });
+    expect(datesOf("In March a bomb exploded in the market.", "2021-10-16")[0]).toMatchObject({
+      start: "2021-03-01",
+      precision: "month",
+    });
   });
 
   it("reads yesterday, days ago, last week and last month", () => {
     // MUC-4 train DEV-MUC3-0001, DEV-MUC3-0039, DEV-MUC3-0002.
-    expect(datesOf("MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY IN USULUTAN.", "1990-01-03")[0]).toMatchObject({
-      text: "YESTERDAY", start: "1990-01-02", precision: "day",
+    expect(
+      datesOf(
+        "MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY IN USULUTAN.",
+        "1990-01-03",
+      )[0],
+    ).toMatchObject({
+      text: "YESTERDAY",
+      start: "1990-01-02",
+      precision: "day",
     });
-    expect(datesOf("THE ASSASSINATION OF HECTOR OQUELI, A SALVADORAN LEADER OF THE SOCIALIST INTERNATIONAL, 3 DAYS AGO IN GUATEMALA.", "1990-01-15")[0]).toMatchObject({
-      text: "3 DAYS AGO", start: "1990-01-12", precision: "day",
+    expect(
+      datesOf(
+        "THE ASSASSINATION OF HECTOR OQUELI, A SALVADORAN LEADER OF THE SOCIALIST INTERNATIONAL, 3 DAYS AGO IN GUATEMALA.",
+        "1990-01-15",
+      )[0],
+    ).toMatchObject({
+      text: "3 DAYS AGO",
+      start: "1990-01-12",
+      precision: "day",
     });
-    expect(datesOf("MAJOR RODRIGUEZ HURTADO TODAY DENIED THAT PLANES HAD ENTERED NICARAGUAN TERRITORY AS THE SANDINIST GOVERNMENT SAID LAST WEEK.", "1990-01-04")).toContainEqual({
-      text: "LAST WEEK", start: "1989-12-25", end: "1989-12-31", precision: "week", anchor: "publication",
+    expect(
+      datesOf(
+        "MAJOR RODRIGUEZ HURTADO TODAY DENIED THAT PLANES HAD ENTERED NICARAGUAN TERRITORY AS THE SANDINIST GOVERNMENT SAID LAST WEEK.",
+        "1990-01-04",
+      ),
+    ).toContainEqual({
+      text: "LAST WEEK",
+      start: "1989-12-25",
+      end: "1989-12-31",
+      precision: "week",
+      anchor: "publication",
     });
     expect(datesOf("The bombing happened late last month near the border.", "2021-10-16")[0]).toEqual({
-      text: "late last month", start: "2021-09-01", end: "2021-09-30", precision: "month", anchor: "publication",
+      text: "late last month",
+      start: "2021-09-01",
+      end: "2021-09-30",
+      precision: "month",
+      anchor: "publication",
     });
-    expect(datesOf("Two policemen were killed three days ago.", "2021-10-16")[0]).toMatchObject({ start: "2021-10-13", precision: "day" });
+    expect(datesOf("Two policemen were killed three days ago.", "2021-10-16")[0]).toMatchObject({
+      start: "2021-10-13",
+      precision: "day",
+    });
   });
 
   it("keeps written years absolute", () => {
     expect(datesOf("THE BOMB EXPLODED ON 16 NOVEMBER 1989 AT THE EMBASSY.", "1990-02-01")[0]).toEqual({
-      text: "16 NOVEMBER 1989", start: "1989-11-16", end: "1989-11-16", precision: "day", anchor: "absolute",
+      text: "16 NOVEMBER 1989",
+      start: "1989-11-16",
+      end: "1989-11-16",
+      precision: "day",
+      anchor: "absolute",
     });
-    expect(datesOf("THE ATTACK ON 15 OCT 89 WAS CLAIMED BY THE FMLN.", null)[0]).toMatchObject({ start: "1989-10-15", anchor: "absolute" });
+    expect(datesOf("THE ATTACK ON 15 OCT 89 WAS CLAIMED BY THE FMLN.", null)[0]).toMatchObject({
+      start: "1989-10-15",
+      anchor: "absolute",
+    });
   });
 });
 
 describe("datelines", () => {
   it("resolve relative dates when there is no publication date, and are no event date themselves", () => {
     const text = "SAN SALVADOR, 15 NOV 89 -- [TEXT] TWO SOLDIERS WERE KILLED YESTERDAY IN AN AMBUSH IN SAN MIGUEL.";
-    expect(datesOf(text, null)).toEqual([{ text: "YESTERDAY", start: "1989-11-14", end: "1989-11-14", precision: "day", anchor: "publication" }]);
+    expect(datesOf(text, null)).toEqual([
+      { text: "YESTERDAY", start: "1989-11-14", end: "1989-11-14", precision: "day", anchor: "publication" },
+    ]);
     expect(datesOf("KABUL, Oct. 16, 2021 (Reuters) - A bomb killed 41 worshippers on Friday.", null)).toEqual([
       { text: "Friday", start: "2021-10-15", end: "2021-10-15", precision: "day", anchor: "publication" },
     ]);
@@ -113,14 +183,25 @@ describe("datelines", () => {
 describe("dates relative to another event", () => {
   it("give the signed days from this event to the other one", () => {
     // MUC-4 train DEV-MUC3-0470.
-    expect(datesOf("THIS ATTACK COMES LESS THAN A WEEK AFTER A TERRORIST ATTACK AGAINST THE FACILITIES OF THE REGIONAL DEVELOPMENT CORPORATION.", "1989-09-03")).toEqual([
+    expect(
+      datesOf(
+        "THIS ATTACK COMES LESS THAN A WEEK AFTER A TERRORIST ATTACK AGAINST THE FACILITIES OF THE REGIONAL DEVELOPMENT CORPORATION.",
+        "1989-09-03",
+      ),
+    ).toEqual([
       { text: "LESS THAN A WEEK AFTER", start: "", end: "", precision: "week", anchor: "event", offsetDays: -7 },
     ]);
-    expect(datesOf("THREE DAYS EARLIER, TWO SMALL DYNAMITE STICKS WERE THROWN AT THE CORPORATE OFFICES.", "1989-09-03")).toEqual([
-      { text: "THREE DAYS EARLIER", start: "", end: "", precision: "day", anchor: "event", offsetDays: 3 },
-    ]);
-    expect(datesOf("The ambush came a month before the elections.", "2021-10-16")[0]).toMatchObject({ offsetDays: 30, precision: "month" });
-    expect(datesOf("Police said the bomb had been planted the day before.", "2021-10-16")[0]).toMatchObject({ text: "the day before", offsetDays: 1 });
+    expect(
+      datesOf("THREE DAYS EARLIER, TWO SMALL DYNAMITE STICKS WERE THROWN AT THE CORPORATE OFFICES.", "1989-09-03"),
+    ).toEqual([{ text: "THREE DAYS EARLIER", start: "", end: "", precision: "day", anchor: "event", offsetDays: 3 }]);
+    expect(datesOf("The ambush came a month before the elections.", "2021-10-16")[0]).toMatchObject({
+      offsetDays: 30,
+      precision: "month",
+    });
+    expect(datesOf("Police said the bomb had been planted the day before.", "2021-10-16")[0]).toMatchObject({
+      text: "the day before",
+      offsetDays: 1,
+    });
     expect(datesOf("Hours after the blast, gunmen opened fire.", "2021-10-16")[0]).toMatchObject({ offsetDays: 0 });
   });
 });
@@ -128,7 +209,12 @@ describe("dates relative to another event", () => {
 describe("what is not an event date", () => {
   it("drops durations, ages, clock times, years as names and verbs", () => {
     // MUC-4 train DEV-MUC3-0246: only "FIVE DAYS AGO" is a date.
-    expect(datesOf("BUSCHMANN WAS ARRESTED AND DETAINED IN PERTH FOR THREE DAYS BEFORE BEING RELEASED FIVE DAYS AGO.", "1989-06-11")).toEqual([
+    expect(
+      datesOf(
+        "BUSCHMANN WAS ARRESTED AND DETAINED IN PERTH FOR THREE DAYS BEFORE BEING RELEASED FIVE DAYS AGO.",
+        "1989-06-11",
+      ),
+    ).toEqual([
       { text: "FIVE DAYS AGO", start: "1989-06-06", end: "1989-06-06", precision: "day", anchor: "publication" },
     ]);
     for (const text of [
@@ -152,8 +238,14 @@ describe("what is not an event date", () => {
 
   it("reads a year alone after in or during", () => {
     // MUC-4 train DEV-MUC3-0041.
-    expect(datesOf("THE SOURCE NOTED THAT IN 1984, THE FIRST ATTACK ON U.S. FACILITIES TOOK PLACE.", "1990-01-15")[0]).toEqual({
-      text: "1984", start: "1984-01-01", end: "1984-12-31", precision: "year", anchor: "absolute",
+    expect(
+      datesOf("THE SOURCE NOTED THAT IN 1984, THE FIRST ATTACK ON U.S. FACILITIES TOOK PLACE.", "1990-01-15")[0],
+    ).toEqual({
+      text: "1984",
+      start: "1984-01-01",
+      end: "1984-12-31",
+      precision: "year",
+      anchor: "absolute",
     });
   });
 
@@ -181,9 +273,12 @@ describe("dates of incident summaries", () => {
   });
 
   it("reads an unknown day or month written as zeros as the month or the year", () => {
-    expect(datesOf("05/00/2015: Assailants opened fire on a checkpoint in Kandahar city, Kandahar province, Afghanistan.", null)).toEqual([
-      { text: "05/00/2015", start: "2015-05-01", end: "2015-05-31", precision: "month", anchor: "absolute" },
-    ]);
+    expect(
+      datesOf(
+        "05/00/2015: Assailants opened fire on a checkpoint in Kandahar city, Kandahar province, Afghanistan.",
+        null,
+      ),
+    ).toEqual([{ text: "05/00/2015", start: "2015-05-01", end: "2015-05-31", precision: "month", anchor: "absolute" }]);
     expect(datesOf("00/00/2015: Assailants abducted two aid workers in Kabul city.", null)).toEqual([
       { text: "00/00/2015", start: "2015-01-01", end: "2015-12-31", precision: "year", anchor: "absolute" },
     ]);
@@ -192,4 +287,3 @@ describe("dates of incident summaries", () => {
     expect(datesOf("05/00/2015: Assailants attacked a checkpoint.", "2014-06-01")).toEqual([]);
   });
 });
-

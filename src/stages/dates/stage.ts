@@ -14,7 +14,13 @@ import { yearDates } from "./year.js";
 // Without a reference date chrono still needs an instant; only absolute parses are kept then.
 const NO_REFERENCE = Date.UTC(2000, 0, 1, 12);
 
-function chronoDates(article: Article, ref: Reference | null, first: number, limit: number, trace: Tracer | null): ResolvedDate[] {
+function chronoDates(
+  article: Article,
+  ref: Reference | null,
+  first: number,
+  limit: number,
+  trace: Tracer | null,
+): ResolvedDate[] {
   const t = article.tokens;
   const out: ResolvedDate[] = [];
   const instant = new Date((ref?.time ?? NO_REFERENCE) + 12 * 3_600_000);
@@ -58,29 +64,66 @@ export const datesStage: Stage<"dates"> = {
     for (const s of article.sentences) {
       const relative = eventRelativeDates(t, s.firstToken, s.endToken);
       for (const e of relative) {
-        dates.push({ span: tokenSpan(article, e.first, e.end - 1), rule: e.rule, confidence: 0.8, start: "", end: "", precision: e.precision, anchor: "event", offsetDays: e.offsetDays });
+        dates.push({
+          span: tokenSpan(article, e.first, e.end - 1),
+          rule: e.rule,
+          confidence: 0.8,
+          start: "",
+          end: "",
+          precision: e.precision,
+          anchor: "event",
+          offsetDays: e.offsetDays,
+        });
       }
       const taken = (a: number, b: number) => a < headEnd || relative.some((e) => e.first < b && a < e.end);
       for (const d of chronoDates(article, ref, s.firstToken, s.endToken, trace)) {
         if (taken(d.first, d.end)) {
-          trace?.note("date.dropped", tokenSpan(article, d.first, d.end - 1), d.first < headEnd ? "the dateline: when the story was filed" : "part of a date relative to another event");
+          trace?.note(
+            "date.dropped",
+            tokenSpan(article, d.first, d.end - 1),
+            d.first < headEnd ? "the dateline: when the story was filed" : "part of a date relative to another event",
+          );
           continue;
         }
-        dates.push({ span: tokenSpan(article, d.first, d.end - 1), rule: d.rule, confidence: d.anchor === "absolute" ? 0.95 : 0.85, start: d.start, end: d.endDate, precision: d.precision, anchor: d.anchor });
+        dates.push({
+          span: tokenSpan(article, d.first, d.end - 1),
+          rule: d.rule,
+          confidence: d.anchor === "absolute" ? 0.95 : 0.85,
+          start: d.start,
+          end: d.endDate,
+          precision: d.precision,
+          anchor: d.anchor,
+        });
       }
       for (const y of yearDates(t, s.firstToken, s.endToken)) {
         if (taken(y.first, y.end)) continue;
         // "elections in 1990" in a 1989 story: a plan, not an event.
         if (ref && y.year > yearOf(ref.time)) continue;
         const r = yearRange(y.year);
-        dates.push({ span: tokenSpan(article, y.first, y.end - 1), rule: "date.year", confidence: 0.7, start: fromTime(r.start), end: fromTime(r.end), precision: "year", anchor: "absolute" });
+        dates.push({
+          span: tokenSpan(article, y.first, y.end - 1),
+          rule: "date.year",
+          confidence: 0.7,
+          start: fromTime(r.start),
+          end: fromTime(r.end),
+          precision: "year",
+          anchor: "absolute",
+        });
       }
       // "05/00/2015": the day unknown, the month is the date's precision
       for (const u of unknownDayDates(t, s.firstToken, s.endToken)) {
         if (taken(u.first, u.end)) continue;
         const r = u.month === null ? yearRange(u.year) : monthRange(u.year, u.month);
         if (ref && r.start > ref.time) continue;
-        dates.push({ span: tokenSpan(article, u.first, u.end - 1), rule: "date.unknown-day", confidence: 0.9, start: fromTime(r.start), end: fromTime(r.end), precision: u.precision, anchor: "absolute" });
+        dates.push({
+          span: tokenSpan(article, u.first, u.end - 1),
+          rule: "date.unknown-day",
+          confidence: 0.9,
+          start: fromTime(r.start),
+          end: fromTime(r.end),
+          precision: u.precision,
+          anchor: "absolute",
+        });
       }
     }
     dates.sort((a, b) => a.span.start - b.span.start);

@@ -4,8 +4,29 @@ import type { Taxonomy } from "../../taxonomy/load.js";
 
 /** Words that put the place after them as where something is or happens. */
 const LOCATIVE: ReadonlySet<string> = new Set([
-  "in", "at", "near", "outside", "inside", "around", "across", "into", "of", "from", "on", "to", "toward",
-  "towards", "between", "throughout", "within", "along", "over", "through", "off", "nearby", "beyond",
+  "in",
+  "at",
+  "near",
+  "outside",
+  "inside",
+  "around",
+  "across",
+  "into",
+  "of",
+  "from",
+  "on",
+  "to",
+  "toward",
+  "towards",
+  "between",
+  "throughout",
+  "within",
+  "along",
+  "over",
+  "through",
+  "off",
+  "nearby",
+  "beyond",
 ]);
 const LOCATIVE_REACH = 3;
 
@@ -18,7 +39,11 @@ export class ArticleIndex {
   private readonly reportingPrefix: Int32Array;
 
   /** `sentences`: the sentences that hold triggers, the only ones whose reporting words are asked about. */
-  constructor(readonly article: Article, readonly tax: Taxonomy, sentences: Iterable<number>) {
+  constructor(
+    readonly article: Article,
+    readonly tax: Taxonomy,
+    sentences: Iterable<number>,
+  ) {
     const n = article.tokens.count;
     const starts = new Uint8Array(n);
     for (const s of sentences) {
@@ -29,7 +54,8 @@ export class ArticleIndex {
       }
     }
     this.reportingPrefix = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) this.reportingPrefix[i + 1] = (this.reportingPrefix[i] as number) + (starts[i] as number);
+    for (let i = 0; i < n; i++)
+      this.reportingPrefix[i + 1] = (this.reportingPrefix[i] as number) + (starts[i] as number);
   }
 
   /** The token holding (or first after) an offset, or -1 in an article without tokens. */

@@ -103,9 +103,32 @@ export function attachPlacesAndDates(
 
 /** Kinds of place a scene-setting sentence hands to the next one: towns, districts and sites. */
 const SETTING: ReadonlySet<PlaceMention["featureType"]> = new Set(["city", "admin2", "site"]);
-const SCENE_WORDS = new Set(["in", "at", "near", "outside", "inside", "to", "into", "across", "around", "throughout", "within"]);
+const SCENE_WORDS = new Set([
+  "in",
+  "at",
+  "near",
+  "outside",
+  "inside",
+  "to",
+  "into",
+  "across",
+  "around",
+  "throughout",
+  "within",
+]);
 /** Before "of": "the town of Qatraneh", "west of Boston". */
-const TOWN_WORDS = new Set(["town", "village", "city", "district", "area", "north", "south", "east", "west", "outskirts"]);
+const TOWN_WORDS = new Set([
+  "town",
+  "village",
+  "city",
+  "district",
+  "area",
+  "north",
+  "south",
+  "east",
+  "west",
+  "outskirts",
+]);
 
 /** "in Mastung", "in the town of Qatraneh": a place told as where something happens, not "a London vigil". */
 function setsScene(idx: ArticleIndex, p: PlaceMention): boolean {
@@ -164,12 +187,17 @@ export function absoluteDate(d: Draft): DateMention | null {
 }
 
 /** Dates the events that a relative date points to, from the event it is reckoned from (else the main event). */
-export function resolveRelativeDates(relative: readonly RelativeDate[], main: Draft | null, trace: Tracer | null): void {
+export function resolveRelativeDates(
+  relative: readonly RelativeDate[],
+  main: Draft | null,
+  trace: Tracer | null,
+): void {
   for (const r of relative) {
     if (absoluteDate(r.to)) continue;
     const base = (r.from && absoluteDate(r.from)) ?? (main && main !== r.to ? absoluteDate(main) : null);
     // Days counted from a month or a year give no day.
-    if (!base || r.mention.offsetDays === undefined || base.precision === "month" || base.precision === "year") continue;
+    if (!base || r.mention.offsetDays === undefined || base.precision === "month" || base.precision === "year")
+      continue;
     const day = iso(Date.parse(base.start) + r.mention.offsetDays * DAY);
     r.to.dates.push({ ...r.mention, start: day, end: day, rule: `${r.mention.rule}>from-event` });
     trace?.note("frame.date.relative", r.mention.span, `${r.mention.offsetDays} days from ${base.start}: ${day}`);
@@ -241,10 +269,15 @@ export function attachRest(
     const { d, how } = owner(idx, sd, lastBySentence, main, drafts[0] ?? null, r.span, r.sentence);
     if (!d) continue;
     if (r.role.startsWith("perpetrator") && isReporter(tax, idx, r.span, items.sources)) {
-      trace?.note("frame.drop.reporter-as-perpetrator", r.span, "who reports or comments on an event is not its perpetrator");
+      trace?.note(
+        "frame.drop.reporter-as-perpetrator",
+        r.span,
+        "who reports or comments on an event is not its perpetrator",
+      );
       continue;
     }
-    if (how !== "sentence") trace?.note(`frame.role.${how}`, r.span, `${r.role} given to the event of sentence ${d.sentences[0]}`);
+    if (how !== "sentence")
+      trace?.note(`frame.role.${how}`, r.span, `${r.role} given to the event of sentence ${d.sentences[0]}`);
     d.roles.push(r);
   }
   for (const c of items.claims) {
@@ -253,7 +286,11 @@ export function attachRest(
     // rescue, the hostages' release, the attackers killed elsewhere): the claim is about the
     // event the article reports, not the last one told.
     if (c.anaphoric && main && d && d !== main && d.role === "reported" && main.role === "reported") {
-      trace?.note("frame.claim.anaphoric", c.span, `refers back: given to the main event (sentence ${main.sentences[0]})`);
+      trace?.note(
+        "frame.claim.anaphoric",
+        c.span,
+        `refers back: given to the main event (sentence ${main.sentences[0]})`,
+      );
       main.claims.push(c);
     } else d?.claims.push(c);
   }

@@ -115,7 +115,12 @@ export function toFrame(
     figures: summariseAll(uniqueBySpan(d.figures)),
     sources: uniqueBySpan(d.sources),
     confidence,
-    rule: [`frame.${d.how.join("+")}`, `type.${typed.rule.id}`, d.roleRule, ...(locationRule ? [locationRule] : [])].join(" "),
+    rule: [
+      `frame.${d.how.join("+")}`,
+      `type.${typed.rule.id}`,
+      d.roleRule,
+      ...(locationRule ? [locationRule] : []),
+    ].join(" "),
     span: sentence ? { start: sentence.start, end: sentence.end } : first.span,
   };
 }

@@ -52,7 +52,12 @@ export function familiesMeet(tax: Taxonomy, a: Iterable<string>, b: Iterable<str
  * event ("students rioted after police shot a student") kept apart, and the casualty words ("dead",
  * "injured") given to the nearest group of violence (not to a prisoner exchange "of dead fighters").
  */
-export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: readonly TriggerMention[], nextId: () => number): Draft[] {
+export function sentenceGroups(
+  tax: Taxonomy,
+  idx: ArticleIndex,
+  triggers: readonly TriggerMention[],
+  nextId: () => number,
+): Draft[] {
   const groups: Draft[] = [];
   const harm: TriggerMention[] = [];
   for (const t of triggers) {
@@ -83,13 +88,20 @@ export function sentenceGroups(tax: Taxonomy, idx: ArticleIndex, triggers: reado
  * clause; with none, it makes a group of its own. Two passes over the triggers in text order, so a
  * sentence of any length costs linear time.
  */
-function joinCasualtyWords(tax: Taxonomy, idx: ArticleIndex, groups: Draft[], harm: readonly TriggerMention[], nextId: () => number): void {
+function joinCasualtyWords(
+  tax: Taxonomy,
+  idx: ArticleIndex,
+  groups: Draft[],
+  harm: readonly TriggerMention[],
+  nextId: () => number,
+): void {
   if (harm.length === 0) return;
   const joinable = tax.joins.get("any") ?? [];
   const positions: { token: number; group: Draft; sub: boolean }[] = [];
   for (const g of groups) {
     if (![...g.families].some((f) => joinable.includes(f))) continue;
-    for (const m of g.triggers) positions.push({ token: idx.tokenOf(m.span.start), group: g, sub: m.subordinate === true });
+    for (const m of g.triggers)
+      positions.push({ token: idx.tokenOf(m.span.start), group: g, sub: m.subordinate === true });
   }
   positions.sort((a, b) => a.token - b.token);
   const tokens = harm.map((t) => idx.tokenOf(t.span.start));
@@ -146,7 +158,12 @@ function specificPlaces(d: Draft): Set<string> {
 }
 
 function countries(d: Draft): Set<string> {
-  return new Set(d.places.filter((p) => firm(d, p)).map((p) => p.countryCode).filter((c): c is string => c !== null));
+  return new Set(
+    d.places
+      .filter((p) => firm(d, p))
+      .map((p) => p.countryCode)
+      .filter((c): c is string => c !== null),
+  );
 }
 
 const disjoint = (a: Set<string>, b: Set<string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x));
@@ -232,18 +249,24 @@ export function mergeAcrossSentences(
         if (![...g.families].some((f) => e.families.has(f))) continue;
         // A month-dated mention that names its event by a definite word ("issued a statement on 15
         // September ... defending the bombing") is about the event already told, not an earlier one.
-        if (pastMark(g.otherEvent) && !pastMark(e.otherEvent) && !(g.otherEvent === "calendar" && refersBack(g))) continue;
+        if (pastMark(g.otherEvent) && !pastMark(e.otherEvent) && !(g.otherEvent === "calendar" && refersBack(g)))
+          continue;
         const samePlace = shares(specificPlaces(g), specificPlaces(e));
         if (g.otherEvent === null && pastMark(e.otherEvent) && !samePlace) continue;
         // Recalled events are told in a sentence or two: a recalled mention further on that does not
         // name the same place is another recalled event ("since 2017, when a general was killed ...
         // In April, more than two dozen fighters were killed").
         const lastOfE = e.sentences[e.sentences.length - 1] as number;
-        if (pastMark(g.otherEvent) && pastMark(e.otherEvent) && !samePlace && (g.sentences[0] as number) - lastOfE > 1) continue;
+        if (pastMark(g.otherEvent) && pastMark(e.otherEvent) && !samePlace && (g.sentences[0] as number) - lastOfE > 1)
+          continue;
         if ((g.sentences[0] as number) - (e.sentences[e.sentences.length - 1] as number) > GAP && !samePlace) continue;
         const why = conflict(g, e);
         if (why) {
-          trace?.note("frame.no-merge", g.triggers[0]!.span, `not the event of sentence ${e.sentences[0]}: different ${why}`);
+          trace?.note(
+            "frame.no-merge",
+            g.triggers[0]!.span,
+            `not the event of sentence ${e.sentences[0]}: different ${why}`,
+          );
           continue;
         }
         // The story has gone back to another of its events since this one was last told: a mention
@@ -256,7 +279,11 @@ export function mergeAcrossSentences(
     const continued = harmOnly ? null : continuation(tax, events, g, refersBack);
     if (continued) {
       // It goes on telling the recalled event: that event stays told as it was first told.
-      trace?.note("frame.coref", g.triggers[0]!.span, `goes on telling the event of sentence ${continued.sentences[0]}`);
+      trace?.note(
+        "frame.coref",
+        g.triggers[0]!.span,
+        `goes on telling the event of sentence ${continued.sentences[0]}`,
+      );
       const subordinate = continued.subordinate;
       mergeInto(continued, g);
       continued.subordinate = subordinate;
@@ -278,7 +305,12 @@ export function mergeAcrossSentences(
  * with a definite word ("Germany suffered a spate of attacks over the summer. Ten people were killed
  * in separate gun, bomb, axe and machete attacks"; not "... The blast destroyed the bus").
  */
-function continuation(tax: Taxonomy, events: readonly Draft[], g: Draft, refersBack: (d: Draft) => boolean): Draft | null {
+function continuation(
+  tax: Taxonomy,
+  events: readonly Draft[],
+  g: Draft,
+  refersBack: (d: Draft) => boolean,
+): Draft | null {
   if (g.otherEvent !== null || g.dates.length > 0) return null;
   const s = g.sentences[0] as number;
   let prev: Draft | undefined;
@@ -321,14 +353,19 @@ export function consolidateByPlace(
     let target: Draft | null = null;
     for (let k = list.length - 1; k >= Math.max(0, list.length - LOOKBACK); k--) {
       const e = list[k] as Draft;
-      if (!sameStanding(e.otherEvent, d.otherEvent) || !familiesMeet(tax, d.families, e.families) || conflict(d, e)) continue;
+      if (!sameStanding(e.otherEvent, d.otherEvent) || !familiesMeet(tax, d.families, e.families) || conflict(d, e))
+        continue;
       // Without a shared day, only mentions of the same kind of event are taken for one.
       if (!sameDay(d, e) && typeOfDraft(d) !== typeOfDraft(e)) continue;
       target = e;
       break;
     }
     if (target) {
-      trace?.note("frame.same-place", d.triggers[0]!.span, `same place as the event of sentence ${target.sentences[0]}: one ACLED event`);
+      trace?.note(
+        "frame.same-place",
+        d.triggers[0]!.span,
+        `same place as the event of sentence ${target.sentences[0]}: one ACLED event`,
+      );
       mergeInto(target, d);
       continue;
     }
@@ -381,7 +418,15 @@ export function foldCountryLevel(
 }
 
 /** Who takes part in a demonstration, or acts against it: protesters, crowds, police, tear gas, live fire. */
-const AT_A_DEMONSTRATION = new Set(["a.protester", "a.crowd", "a.state", "agent.state", "c.intervene", "c.lethal", "c.violent"]);
+const AT_A_DEMONSTRATION = new Set([
+  "a.protester",
+  "a.crowd",
+  "a.state",
+  "agent.state",
+  "c.intervene",
+  "c.lethal",
+  "c.violent",
+]);
 
 /**
  * Violence told in a later sentence belongs to a demonstration only when it involves its people or
@@ -412,13 +457,21 @@ export function foldPlaceless(
       for (let k = out.length - 1; k >= Math.max(0, out.length - LOOKBACK); k--) {
         const e = out[k] as Draft;
         if (e.sentences[0] === d.sentences[0]) continue;
-        if (sameStanding(e.otherEvent, d.otherEvent) && joinsInto(tax, d.families, e.families) && partOfDemonstration(d, e)) {
+        if (
+          sameStanding(e.otherEvent, d.otherEvent) &&
+          joinsInto(tax, d.families, e.families) &&
+          partOfDemonstration(d, e)
+        ) {
           target = e;
           break;
         }
       }
       if (target) {
-        trace?.note("frame.fold-placeless", d.triggers[0]!.span, `no place of its own: told as part of the event of sentence ${target.sentences[0]}`);
+        trace?.note(
+          "frame.fold-placeless",
+          d.triggers[0]!.span,
+          `no place of its own: told as part of the event of sentence ${target.sentences[0]}`,
+        );
         mergeInto(target, d);
         continue;
       }

@@ -19,7 +19,8 @@ const WEAK_PENALTY = 1.5;
 const UNSURE = 0.5;
 const UNSURE_PENALTY = 2.5;
 
-export const placeKey = (p: PlaceMention) => (p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`);
+export const placeKey = (p: PlaceMention) =>
+  p.geonameId !== null ? `g${p.geonameId}` : `${p.name}|${p.countryCode ?? ""}`;
 
 /**
  * The place of an event among the places attached to it: the finest kind of place, then the one

@@ -93,7 +93,9 @@ describe("a killing in a diplomatic story", () => {
       "A gunman fatally shot the Italian ambassador outside the embassy in Kinshasa on Monday, officials said.",
       "2021-02-23",
     );
-    expect(frames.map((f) => [f.subEventType, placeOf(f), f.figures.killed?.best])).toEqual([["Attack", "Kinshasa", 1]]);
+    expect(frames.map((f) => [f.subEventType, placeOf(f), f.figures.killed?.best])).toEqual([
+      ["Attack", "Kinshasa", 1],
+    ]);
   });
 });
 

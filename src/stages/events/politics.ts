@@ -20,13 +20,22 @@ const showsPolitics = (tax: Taxonomy, d: Draft) => [...cuesOf(d)].some((c) => ta
  * arrest with no political side in its sentences, in an article none of whose events shows one.
  * `typeOf` gives each draft's sub-event type.
  */
-export function keepPolitical(tax: Taxonomy, drafts: readonly Draft[], typeOf: (d: Draft) => string | null, trace: Tracer | null): Draft[] {
+export function keepPolitical(
+  tax: Taxonomy,
+  drafts: readonly Draft[],
+  typeOf: (d: Draft) => string | null,
+  trace: Tracer | null,
+): Draft[] {
   const political = new Set(drafts.filter((d) => showsPolitics(tax, d)));
   if (political.size > 0) return [...drafts];
   return drafts.filter((d) => {
     const type = typeOf(d);
     if (!type || !tax.political.require.has(type)) return true;
-    trace?.note("frame.drop.no-political-side", d.triggers[0]!.span, `${type} with no armed group, state force or protest in the story: ordinary crime`);
+    trace?.note(
+      "frame.drop.no-political-side",
+      d.triggers[0]!.span,
+      `${type} with no armed group, state force or protest in the story: ordinary crime`,
+    );
     return false;
   });
 }
@@ -62,7 +71,8 @@ export function keepOutOfOrdinaryStories(
   trace: Tracer | null,
 ): Draft[] {
   // Gunmen and the police acting are a political side in a war story, not in a story of courts.
-  const showsMore = (d: Draft) => [...cuesOf(d)].some((c) => tax.political.classes.has(c) && !NOT_IN_CRIME_STORY.has(c));
+  const showsMore = (d: Draft) =>
+    [...cuesOf(d)].some((c) => tax.political.classes.has(c) && !NOT_IN_CRIME_STORY.has(c));
   // What no accident explains: the exceptions of the accident veto (a bomb, a suicide bomber, gunmen).
   const unexplained = tax.vetoes.get("n.accident")?.unless ?? new Set<string>();
   const accidental = (d: Draft) => ![...cuesOf(d)].some((c) => unexplained.has(c));

@@ -36,7 +36,12 @@ const dayOf = (d: DateMention | null | undefined) => (d ? Date.parse(d.end) : Na
  * publication. The main event is the most salient one left; it is reported, and so is every
  * other event not shown to be earlier.
  */
-export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Draft[], dateOf: (d: Draft) => DateMention | null): Draft | null {
+export function decideRoles(
+  article: Article,
+  tax: Taxonomy,
+  drafts: readonly Draft[],
+  dateOf: (d: Draft) => DateMention | null,
+): Draft | null {
   // A month-dated event is earlier only beside a lead told otherwise ("on Sunday"); when the lead
   // itself is month-dated, the article's own time is the calendar (a retrospective, an encyclopedia).
   // An undated article that tells an event by its calendar date as the cause of something else
@@ -51,7 +56,8 @@ export function decideRoles(article: Article, tax: Taxonomy, drafts: readonly Dr
     const veto = vetoedToBackground(tax, d);
     if (d.otherEvent === "earlier") setRole(d, "background", "role.background:earlier-cue");
     else if (cause(d)) setRole(d, "background", "role.background:dated-cause-in-undated-article");
-    else if (d.otherEvent === "calendar" && calendarIsEarlier) setRole(d, "background", "role.background:month-dated-beside-undated-report");
+    else if (d.otherEvent === "calendar" && calendarIsEarlier)
+      setRole(d, "background", "role.background:month-dated-beside-undated-report");
     else if (veto) setRole(d, "background", `role.background:${veto}`);
   }
   const published = article.published ? Date.parse(article.published) : NaN;

@@ -18,7 +18,12 @@ const REACH_BEFORE = 8;
  * triggers, after it preferred. Each trigger reads a bounded window of the site words of its
  * sentence, so a long sentence costs linear time.
  */
-export function findSite(article: Article, tax: Taxonomy, idx: ArticleIndex, d: Draft): (Fact & { name: string }) | null {
+export function findSite(
+  article: Article,
+  tax: Taxonomy,
+  idx: ArticleIndex,
+  d: Draft,
+): (Fact & { name: string }) | null {
   for (const s of d.sentences.slice(0, SENTENCES)) {
     const sentence = article.sentences[s];
     if (!sentence) continue;
@@ -32,7 +37,11 @@ export function findSite(article: Article, tax: Taxonomy, idx: ArticleIndex, d: 
     for (const t of d.triggers) {
       if (t.sentence !== s) continue;
       const tok = idx.tokenOf(t.span.start);
-      for (let j = Math.max(sentence.firstToken, tok - REACH_BEFORE); j <= Math.min(sentence.endToken - 1, tok + REACH); j++) {
+      for (
+        let j = Math.max(sentence.firstToken, tok - REACH_BEFORE);
+        j <= Math.min(sentence.endToken - 1, tok + REACH);
+        j++
+      ) {
         const hit = at.get(j);
         if (!hit) continue;
         const distance = j >= tok ? j - tok : (tok - j) * 1.5;

@@ -14,7 +14,10 @@ function framesOf(text: string, published: string | null, extra: Partial<Annotat
     if (stage === eventsStage) break;
     annotations = { ...annotations, ...stage.run({ article, annotations, trace: null }) };
   }
-  const merged: Partial<Annotations> = { ...annotations, roles: [...(annotations.roles ?? []), ...(extra.roles ?? [])] };
+  const merged: Partial<Annotations> = {
+    ...annotations,
+    roles: [...(annotations.roles ?? []), ...(extra.roles ?? [])],
+  };
   return eventsStage.run({ article, annotations: merged, trace: null }).events;
 }
 
@@ -28,7 +31,11 @@ describe("event frames of the seed article", () => {
 
   it("reports the Kandahar suicide bombing, dated Friday", () => {
     expect(frames).toHaveLength(2);
-    expect(kandahar).toMatchObject({ role: "reported", eventType: "Explosions/Remote violence", subEventType: "Suicide bomb" });
+    expect(kandahar).toMatchObject({
+      role: "reported",
+      eventType: "Explosions/Remote violence",
+      subEventType: "Suicide bomb",
+    });
     expect(kandahar?.date?.start).toBe("2021-10-15");
     expect(frames[0]).toBe(kandahar);
   });

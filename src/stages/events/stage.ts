@@ -36,7 +36,8 @@ function datelinePlace(input: StageInput, idx: ArticleIndex): EventLocation | nu
     // A dateline opens the article ("KABUL (Reuters) -", "MANAGUA (NICARAGUA), 26 AUG 89"); a town
     // named in its first words ("Organizers of a London rally") is no dateline.
     if (p.rule !== "place.dateline" && tok !== firstWord(input)) continue;
-    if (p.featureType === "city" || p.featureType === "admin2") return { place: p, precision: placePrecision(p.featureType) };
+    if (p.featureType === "city" || p.featureType === "admin2")
+      return { place: p, precision: placePrecision(p.featureType) };
   }
   return null;
 }
@@ -79,7 +80,10 @@ function townKey(location: EventLocation | null): string | null {
  * the blast") happened where the event it is told with did: it takes the place of an event
  * sharing one of its sentences.
  */
-function inheritLocations(drafts: readonly Draft[], located: Map<Draft, { location: EventLocation | null; rule: string | null }>): void {
+function inheritLocations(
+  drafts: readonly Draft[],
+  located: Map<Draft, { location: EventLocation | null; rule: string | null }>,
+): void {
   const bySentence = new Map<number, Draft[]>();
   for (const d of drafts) {
     for (const s of d.sentences) {
@@ -201,8 +205,14 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   const origin = originTest(idx);
   // Both are asked many times per draft while drafts are compared; a merge changes the draft's
   // triggers and places, so an answer is kept with the counts it was computed from.
-  const locate = memo((d) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p)), (d) => d.places.length);
-  const subType = memo((d) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null, (d) => d.triggers.length);
+  const locate = memo(
+    (d) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p)),
+    (d) => d.places.length,
+  );
+  const subType = memo(
+    (d) => typeOf(tax, typingCues(tax, d.triggers))?.info.name ?? null,
+    (d) => d.triggers.length,
+  );
   const consolidated = foldCountryLevel(
     tax,
     consolidateByPlace(tax, merged, (d) => townKey(locate(d)), subType, trace),
@@ -212,7 +222,12 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   const drafts = keepOutOfOrdinaryStories(
     tax,
     article,
-    keepPolitical(tax, foldPlaceless(tax, consolidated, (d) => locate(d) !== null, trace), subType, trace),
+    keepPolitical(
+      tax,
+      foldPlaceless(tax, consolidated, (d) => locate(d) !== null, trace),
+      subType,
+      trace,
+    ),
     subType,
     trace,
   );
@@ -220,12 +235,19 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   let main = decideRoles(article, tax, drafts, absoluteDate);
   resolveRelativeDates(relative, main, trace);
   main = decideRoles(article, tax, drafts, (d) => absoluteDate(d) ?? d.dates[0] ?? null);
-  attachRest(tax, idx, drafts, main, {
-    figures: ann.figures ?? EMPTY,
-    roles: ann.roles ?? EMPTY,
-    claims: ann.claims ?? EMPTY,
-    sources: ann.sources ?? EMPTY,
-  }, trace);
+  attachRest(
+    tax,
+    idx,
+    drafts,
+    main,
+    {
+      figures: ann.figures ?? EMPTY,
+      roles: ann.roles ?? EMPTY,
+      claims: ann.claims ?? EMPTY,
+      sources: ann.sources ?? EMPTY,
+    },
+    trace,
+  );
 
   const located = new Map<Draft, { location: EventLocation | null; rule: string | null }>();
   for (const d of drafts) located.set(d, { location: locate(d), rule: null });
@@ -264,10 +286,22 @@ export function assembleEvents(input: StageInput): EventFrame[] {
         locationRule = "location.same-site";
       }
     }
-    const frame = toFrame(article, tax, d, typed, cues, location, locationRule ?? (location ? null : "location.none"), site);
+    const frame = toFrame(
+      article,
+      tax,
+      d,
+      typed,
+      cues,
+      location,
+      locationRule ?? (location ? null : "location.none"),
+      site,
+    );
     frames.push({ frame, order: d.role === "reported" ? salience(d) : 1e9 + (d.sentences[0] ?? 0) });
   }
-  return withoutStrayMentions(frames.sort((a, b) => a.order - b.order).map((f) => f.frame), trace);
+  return withoutStrayMentions(
+    frames.sort((a, b) => a.order - b.order).map((f) => f.frame),
+    trace,
+  );
 }
 
 /**
@@ -285,7 +319,12 @@ function withoutStrayMentions(frames: EventFrame[], trace: StageInput["trace"]):
       !f.location &&
       !f.date &&
       f.perpetratorOrgs.length + f.perpetratorIndividuals.length + f.victims.length + f.targets.length === 0;
-    if (stray) trace?.note("frame.drop.stray", f.triggers[0]!.span, "no place, time or participant beside placed events: a remark");
+    if (stray)
+      trace?.note(
+        "frame.drop.stray",
+        f.triggers[0]!.span,
+        "no place, time or participant beside placed events: a remark",
+      );
     return !stray;
   });
 }

@@ -37,12 +37,18 @@ export function figureLexicon(): FigureLexicon {
   for (const r of readTsvLexicon("casualty-terms.tsv")) {
     forms[r.form as CasualtyForm]?.add(r.phrase as string, r.kind as FigureKind);
   }
-  const tolls = new PhraseIndex(readTsvLexicon("casualty-tolls.tsv").map((r) => [r.phrase as string, r.kind as FigureKind] as const));
+  const tolls = new PhraseIndex(
+    readTsvLexicon("casualty-tolls.tsv").map((r) => [r.phrase as string, r.kind as FigureKind] as const),
+  );
   const revisionWords = new Set(
-    readTsvLexicon("casualty-toll-revisions.tsv").map((r) => (r.phrase as string).toLowerCase().split(" ").pop() as string),
+    readTsvLexicon("casualty-toll-revisions.tsv").map(
+      (r) => (r.phrase as string).toLowerCase().split(" ").pop() as string,
+    ),
   );
   const people = new PhraseIndex<PeopleGroup>(
-    readTsvLexicon("counted-people.tsv").map((r) => [r.noun as string, (GROUPS.has(r.group as string) ? r.group : null) as PeopleGroup] as const),
+    readTsvLexicon("counted-people.tsv").map(
+      (r) => [r.noun as string, (GROUPS.has(r.group as string) ? r.group : null) as PeopleGroup] as const,
+    ),
   );
   const things = new Set(readTsvLexicon("counted-things.tsv").map((r) => (r.noun as string).toLowerCase()));
   const titles = new Set(

@@ -29,28 +29,147 @@ interface Item {
 // Words that may stand between the counted people and the casualty word: auxiliaries, hedges,
 // adverbs of degree ("were reportedly killed", "are feared to have been killed", "were all killed").
 const AUX = new Set([
-  "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "will", "would", "may", "might", "could",
-  "reportedly", "also", "all", "later", "allegedly", "apparently", "seriously", "critically", "badly", "slightly",
-  "lightly", "fatally", "mortally", "both", "subsequently", "eventually", "initially", "reported", "said", "believed",
-  "feared", "thought", "known", "to", "confirmed", "officially", "already", "each", "since", "then", "now",
+  "were",
+  "was",
+  "are",
+  "is",
+  "have",
+  "has",
+  "had",
+  "been",
+  "being",
+  "be",
+  "will",
+  "would",
+  "may",
+  "might",
+  "could",
+  "reportedly",
+  "also",
+  "all",
+  "later",
+  "allegedly",
+  "apparently",
+  "seriously",
+  "critically",
+  "badly",
+  "slightly",
+  "lightly",
+  "fatally",
+  "mortally",
+  "both",
+  "subsequently",
+  "eventually",
+  "initially",
+  "reported",
+  "said",
+  "believed",
+  "feared",
+  "thought",
+  "known",
+  "to",
+  "confirmed",
+  "officially",
+  "already",
+  "each",
+  "since",
+  "then",
+  "now",
 ]);
 const NEGATION = new Set(["not", "n't", "never", "no"]);
 // Before an active verb these make the killing unreal: intended, feared, denied.
-const IRREALIS = new Set(["to", "not", "n't", "never", "will", "would", "could", "can", "cannot", "may", "might", "should", "must"]);
+const IRREALIS = new Set([
+  "to",
+  "not",
+  "n't",
+  "never",
+  "will",
+  "would",
+  "could",
+  "can",
+  "cannot",
+  "may",
+  "might",
+  "should",
+  "must",
+]);
 // Between a toll phrase and its count ("the death toll has risen to 63", "a toll of 41").
 const TOLL_LINK = new Set([
-  "to", "at", "of", "is", "was", "has", "had", "have", "now", "stood", "stands", "stand", "reached", "reaches", "hit",
-  "rose", "risen", "rises", "climbed", "climbs", "increased", "jumped", "went", "up", "mounted", "grew", "grown", "been",
-  "raised", "revised", "officially", "further", "also", "reportedly", "'s", "stands", "was", ",",
+  "to",
+  "at",
+  "of",
+  "is",
+  "was",
+  "has",
+  "had",
+  "have",
+  "now",
+  "stood",
+  "stands",
+  "stand",
+  "reached",
+  "reaches",
+  "hit",
+  "rose",
+  "risen",
+  "rises",
+  "climbed",
+  "climbs",
+  "increased",
+  "jumped",
+  "went",
+  "up",
+  "mounted",
+  "grew",
+  "grown",
+  "been",
+  "raised",
+  "revised",
+  "officially",
+  "further",
+  "also",
+  "reportedly",
+  "'s",
+  "stands",
+  "was",
+  ",",
 ]);
 const TOLL_COMPLEMENT_POS = new Set(["NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM"]);
 const TOLL_COMPLEMENT_HEADS = new Set(["from", "of", "in", "after"]);
-const TOLL_BRINGERS = new Set(["bringing", "brings", "brought", "raising", "raises", "taking", "pushing", "pushed", "lifting"]);
+const TOLL_BRINGERS = new Set([
+  "bringing",
+  "brings",
+  "brought",
+  "raising",
+  "raises",
+  "taking",
+  "pushing",
+  "pushed",
+  "lifting",
+]);
 const DETERMINERS = new Set(["the", "all", "its", "their", "his", "her", "another", "an", "a"]);
 // A number right after these is a date, a page, an address or an age, whatever follows it.
 const NOT_A_COUNT_BEFORE = new Set([
-  "on", "since", "until", "till", "page", "route", "article", "resolution", "flight", "number", "no", "no.", "channel",
-  "highway", "room", "aged", "age", "ages", "#", "'s",
+  "on",
+  "since",
+  "until",
+  "till",
+  "page",
+  "route",
+  "article",
+  "resolution",
+  "flight",
+  "number",
+  "no",
+  "no.",
+  "channel",
+  "highway",
+  "room",
+  "aged",
+  "age",
+  "ages",
+  "#",
+  "'s",
 ]);
 const NOUNS = new Set(["NOUN", "PROPN"]);
 // "too many", "so many", "how many": degree, not a count.
@@ -119,7 +238,8 @@ function casualtyAfter(ctx: Context, p: number, hasNoun: boolean): { kind: Figur
   // A participle with no auxiliary is a reduced passive ("41 people killed in the blast") unless an
   // object follows, which makes it the main verb ("three soldiers killed five guerrillas").
   const next = pass.end < limit ? (tokens.pos[pass.end] as string) : "PUNCT";
-  if (hasNoun && !OBJECT_POS.has(next) && !(pass.end < limit && mayStartQuantity(tokens, pass.end))) return { kind: pass.values[0] as FigureKind, rule: "figure.reduced-passive" };
+  if (hasNoun && !OBJECT_POS.has(next) && !(pass.end < limit && mayStartQuantity(tokens, pass.end)))
+    return { kind: pass.values[0] as FigureKind, rule: "figure.reduced-passive" };
   return null;
 }
 
@@ -146,7 +266,13 @@ function groupOf(items: readonly Item[]): { group: PeopleGroup; perpetrators: nu
   return { group, perpetrators: known ? perps : null };
 }
 
-function candidate(items: readonly Item[], kind: FigureKind, rule: string, confidence: number, revision = false): FigureCandidate {
+function candidate(
+  items: readonly Item[],
+  kind: FigureKind,
+  rule: string,
+  confidence: number,
+  revision = false,
+): FigureCandidate {
   const single = items.length === 1;
   const first = items[0] as Item;
   const last = items[items.length - 1] as Item;
@@ -160,7 +286,8 @@ function candidate(items: readonly Item[], kind: FigureKind, rule: string, confi
     return total;
   };
   // A quantity "a" ("a soldier was wounded") shows its noun as evidence; a list shows all of it.
-  const end = single && first.q.number === null && !first.q.vague ? first.counted.end : single ? first.q.end : last.counted.end;
+  const end =
+    single && first.q.number === null && !first.q.vague ? first.counted.end : single ? first.q.end : last.counted.end;
   return {
     kind,
     low: sum((q) => q.low) as number,
@@ -184,7 +311,10 @@ function itemAt(ctx: Context, i: number): Item | null {
     if (q) return { q, counted: countedAfter(tokens, q.end, limit) };
     const counted = countedAfter(tokens, i + 1, limit);
     if (counted.kind !== "people") return null;
-    return { q: { first: i, end: i + 1, low: 1, best: 1, high: 1, rule: "exact", vague: false, number: null }, counted };
+    return {
+      q: { first: i, end: i + 1, low: 1, best: 1, high: 1, rule: "exact", vague: false, number: null },
+      counted,
+    };
   }
   const q = quantityAt(tokens, i, limit);
   if (!q) return null;
@@ -226,7 +356,8 @@ function asideAfter(ctx: Context, p: number): { end: number; perpetrators: numbe
   let b: number;
   if (tokens.key[k] === "including") b = k + 1;
   else if (tokens.key[k] === "among" && (tokens.key[k + 1] === "them" || tokens.key[k + 1] === "whom")) b = k + 2;
-  else if (opened && mayStartQuantity(tokens, k) && COUNTED_IN_APPOSITION.has(itemAt(ctx, k)?.counted.kind ?? "")) b = k;
+  else if (opened && mayStartQuantity(tokens, k) && COUNTED_IN_APPOSITION.has(itemAt(ctx, k)?.counted.kind ?? ""))
+    b = k;
   else return null;
   const lex = figureLexicon();
   let perpetrators: number | null = null;
@@ -312,7 +443,8 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
     activeFirst.set(m.end - 1, m.first);
   }
   const tollByLast = new Map<number, { kind: FigureKind; first: number }>();
-  for (const m of lex.tolls.findAll(tokens, first, limit)) tollByLast.set(m.end - 1, { kind: m.values[0] as FigureKind, first: m.first });
+  for (const m of lex.tolls.findAll(tokens, first, limit))
+    tollByLast.set(m.end - 1, { kind: m.values[0] as FigureKind, first: m.first });
   const ctx: Context = { tokens, first, limit, activeByLast, activeFirst, tollByLast };
 
   const out: FigureCandidate[] = [];
@@ -332,7 +464,15 @@ export function figuresInSentence(tokens: TokenTable, first: number, limit: numb
     if (toll && counted.kind !== "unknown") {
       // "a toll of 1 person wounded": the words after the count say what the toll counts.
       const said = counted.kind === "people" ? casualtyAfter(ctx, counted.end, true) : null;
-      out.push(candidate([item], said?.kind ?? toll.kind, toll.revision ? "figure.toll-revised" : "figure.toll", 0.9, toll.revision));
+      out.push(
+        candidate(
+          [item],
+          said?.kind ?? toll.kind,
+          toll.revision ? "figure.toll-revised" : "figure.toll",
+          0.9,
+          toll.revision,
+        ),
+      );
       i = Math.max(i, q.end - 1);
       continue;
     }

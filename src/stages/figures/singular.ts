@@ -7,8 +7,22 @@ import type { FigureCandidate } from "./patterns.js";
 
 /** People nouns that name a group whatever their form: never one person. */
 const COLLECTIVE = new Set([
-  "people", "police", "personnel", "staff", "crew", "men", "women", "children", "military", "public", "family",
-  "others", "more", "other", "security", "troops",
+  "people",
+  "police",
+  "personnel",
+  "staff",
+  "crew",
+  "men",
+  "women",
+  "children",
+  "military",
+  "public",
+  "family",
+  "others",
+  "more",
+  "other",
+  "security",
+  "troops",
 ]);
 /** Words that open a phrase naming one known person: "the ambassador", "his bodyguard". */
 const DEFINITE = new Set(["the", "his", "her", "their", "its", "our", "this", "that"]);
@@ -19,11 +33,49 @@ const MODIFIER_POS = new Set(["ADJ", "PROPN", "NOUN"]);
 const REACH = 6;
 /** Between a subject and its casualty word: auxiliaries and hedges ("was reportedly killed"). */
 const AUX = new Set([
-  "was", "is", "has", "had", "been", "being", "be", "will", "would", "reportedly", "also", "later", "allegedly",
-  "apparently", "fatally", "mortally", "subsequently", "eventually", "then", "since", "now", "already", "believed",
-  "feared", "thought", "to", "have",
+  "was",
+  "is",
+  "has",
+  "had",
+  "been",
+  "being",
+  "be",
+  "will",
+  "would",
+  "reportedly",
+  "also",
+  "later",
+  "allegedly",
+  "apparently",
+  "fatally",
+  "mortally",
+  "subsequently",
+  "eventually",
+  "then",
+  "since",
+  "now",
+  "already",
+  "believed",
+  "feared",
+  "thought",
+  "to",
+  "have",
 ]);
-const IRREALIS = new Set(["to", "not", "n't", "never", "will", "would", "could", "can", "cannot", "may", "might", "should", "must"]);
+const IRREALIS = new Set([
+  "to",
+  "not",
+  "n't",
+  "never",
+  "will",
+  "would",
+  "could",
+  "can",
+  "cannot",
+  "may",
+  "might",
+  "should",
+  "must",
+]);
 
 /** One person: not a plural ("officers", "gunmen", "policemen") nor a collective ("police"). */
 const singular = (key: string) => !COLLECTIVE.has(key) && !key.endsWith("s") && !key.endsWith("men");
@@ -94,7 +146,12 @@ function casualtyIndex(): PhraseIndex<{ form: Form; kind: FigureKind }> {
   return casualtyWords;
 }
 
-export function singularFigures(tokens: TokenTable, first: number, limit: number, taken: (i: number) => boolean): FigureCandidate[] {
+export function singularFigures(
+  tokens: TokenTable,
+  first: number,
+  limit: number,
+  taken: (i: number) => boolean,
+): FigureCandidate[] {
   const out: FigureCandidate[] = [];
   for (const m of casualtyIndex().findAll(tokens, first, limit)) {
     for (const { form, kind } of m.values) {
@@ -140,9 +197,14 @@ function subjectAt(tokens: TokenTable, first: number, s: number): Head | null {
     const m = lex.people.longestAt(tokens, k, s + 1);
     if (!m || m.end !== s + 1) continue;
     let left = m.first;
-    while (left > first && m.first - left < REACH && (MODIFIER_POS.has(tokens.pos[left - 1] as string) || INNER.has(tokens.key[left - 1] as string)))
+    while (
+      left > first &&
+      m.first - left < REACH &&
+      (MODIFIER_POS.has(tokens.pos[left - 1] as string) || INNER.has(tokens.key[left - 1] as string))
+    )
       left--;
-    if (left > first && DEFINITE.has(tokens.key[left - 1] as string)) return { first: left - 1, end: s + 1, group: m.values[0] ?? null };
+    if (left > first && DEFINITE.has(tokens.key[left - 1] as string))
+      return { first: left - 1, end: s + 1, group: m.values[0] ?? null };
     return null;
   }
   return null;

@@ -29,7 +29,14 @@ const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
 
 describe("figures on the seed article", () => {
   const raw = readFileSync(SEED_PATH, "utf8");
-  const article = buildArticle({ id: "seed", raw, analysisStart: raw.indexOf("\n") + 1, title: null, published: "2021-10-16", origin: { file: SEED_PATH } });
+  const article = buildArticle({
+    id: "seed",
+    raw,
+    analysisStart: raw.indexOf("\n") + 1,
+    title: null,
+    published: "2021-10-16",
+    origin: { file: SEED_PATH },
+  });
   const figures = run(article);
 
   it("gives every casualty figure of the article, and nothing else", () => {
@@ -56,7 +63,11 @@ describe("figures on the seed article", () => {
 describe("figure patterns", () => {
   it("reads passives, and counts that share one", () => {
     // MUC-4 train DEV-MUC3-0001.
-    expect(figuresOf("MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY IN USULUTAN AND MORAZAN DEPARTMENTS.")).toMatchObject([
+    expect(
+      figuresOf(
+        "MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES YESTERDAY IN USULUTAN AND MORAZAN DEPARTMENTS.",
+      ),
+    ).toMatchObject([
       { kind: "killed", best: 3, group: "perpetrators", perpetrators: 3 },
       { kind: "injured", best: 7, group: null },
     ]);
@@ -64,17 +75,32 @@ describe("figure patterns", () => {
 
   it("adds the counts of a list before one passive and keeps the perpetrators apart", () => {
     // MUC-4 train DEV-MUC3-0075 region: "SIX GUERRILLAS AND ONE SOLDIER WERE KILLED".
-    const f = figuresOf("BOGOTA, 2 FEB 89 -- [SUMMARY] SIX GUERRILLAS AND ONE SOLDIER WERE KILLED AND TWO SOLDIERS WERE WOUNDED IN RECENT FIGHTING.");
-    expect(f[0]).toMatchObject({ kind: "killed", low: 7, best: 7, high: 7, text: "SIX GUERRILLAS AND ONE SOLDIER", group: null, perpetrators: 6 });
+    const f = figuresOf(
+      "BOGOTA, 2 FEB 89 -- [SUMMARY] SIX GUERRILLAS AND ONE SOLDIER WERE KILLED AND TWO SOLDIERS WERE WOUNDED IN RECENT FIGHTING.",
+    );
+    expect(f[0]).toMatchObject({
+      kind: "killed",
+      low: 7,
+      best: 7,
+      high: 7,
+      text: "SIX GUERRILLAS AND ONE SOLDIER",
+      group: null,
+      perpetrators: 6,
+    });
     expect(f[1]).toMatchObject({ kind: "injured", best: 2, group: "security", perpetrators: 0 });
-    expect(figuresOf("One civilian and six assailants were killed in the attack.")[0]).toMatchObject({ best: 7, perpetrators: 6 });
+    expect(figuresOf("One civilian and six assailants were killed in the attack.")[0]).toMatchObject({
+      best: 7,
+      perpetrators: 6,
+    });
   });
 
   it("reads a passive after a prepositional phrase", () => {
     // MUC-4 train DEV-MUC3-0001.
-    expect(brief("THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS.")).toEqual([
-      ["kidnapped", 50, 50, 50, "ABOUT 50"],
-    ]);
+    expect(
+      brief(
+        "THE ARCE BATTALION COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS.",
+      ),
+    ).toEqual([["kidnapped", 50, 50, 50, "ABOUT 50"]]);
   });
 
   it("reads counts followed by a casualty word: 41 dead and 70 wounded", () => {
@@ -83,7 +109,9 @@ describe("figure patterns", () => {
       ["killed", 9, 9, 9, "9"],
       ["injured", 12, 12, 12, "12"],
     ]);
-    expect(brief("THE PRISON RIOT HAS LEFT AT LEAST 12 DEAD AND SOME 20 INJURED, ACCORDING TO POLICE SPOKESMEN.")).toEqual([
+    expect(
+      brief("THE PRISON RIOT HAS LEFT AT LEAST 12 DEAD AND SOME 20 INJURED, ACCORDING TO POLICE SPOKESMEN."),
+    ).toEqual([
       ["killed", 12, 12, null, "AT LEAST 12"],
       ["injured", 20, 20, 20, "SOME 20"],
     ]);
@@ -91,21 +119,25 @@ describe("figure patterns", () => {
 
   it("reads active verbs: killing, wounding, kidnapped, took hostages", () => {
     // MUC-4 train DEV-MUC3-0180 and DEV-MUC3-0037 region.
-    expect(brief('MANAGING TO "NEUTRALIZE THE YANKEE CONVOY\'S REARGUARD, KILLING ONE SOLDIER AND WOUNDING THREE OR FOUR.')).toEqual([
+    expect(
+      brief("MANAGING TO \"NEUTRALIZE THE YANKEE CONVOY'S REARGUARD, KILLING ONE SOLDIER AND WOUNDING THREE OR FOUR."),
+    ).toEqual([
       ["killed", 1, 1, 1, "ONE"],
       ["injured", 3, 3, 4, "THREE OR FOUR"],
     ]);
-    expect(brief("UNIDENTIFIED PERSONS KIDNAPPED 31 PEOPLE IN THE STRIFE-TORN BANANA-GROWING REGION.")).toEqual([["kidnapped", 31, 31, 31, "31"]]);
-    expect(brief("THE PRISON HAS BEEN IN THE HANDS OF SOME 200 PRISONERS WHO ARE HOLDING MORE THAN 500 PEOPLE HOSTAGE.")).toEqual([
-      ["kidnapped", 501, 501, null, "MORE THAN 500"],
+    expect(brief("UNIDENTIFIED PERSONS KIDNAPPED 31 PEOPLE IN THE STRIFE-TORN BANANA-GROWING REGION.")).toEqual([
+      ["kidnapped", 31, 31, 31, "31"],
     ]);
+    expect(
+      brief("THE PRISON HAS BEEN IN THE HANDS OF SOME 200 PRISONERS WHO ARE HOLDING MORE THAN 500 PEOPLE HOSTAGE."),
+    ).toEqual([["kidnapped", 501, 501, null, "MORE THAN 500"]]);
     expect(brief("Gunmen took 12 hostages at the bank.")).toEqual([["kidnapped", 12, 12, 12, "12"]]);
   });
 
   it("reads qualifiers and vague counts", () => {
-    expect(brief("IN ADDITION, NEARLY 1,500 PEOPLE WERE KILLED IN CLASHES BETWEEN THE ARMED FORCES AND THE GUERRILLAS.")).toEqual([
-      ["killed", 1350, 1499, 1499, "NEARLY 1,500"],
-    ]);
+    expect(
+      brief("IN ADDITION, NEARLY 1,500 PEOPLE WERE KILLED IN CLASHES BETWEEN THE ARMED FORCES AND THE GUERRILLAS."),
+    ).toEqual([["killed", 1350, 1499, 1499, "NEARLY 1,500"]]);
     expect(brief("SO FAR, OVER 1,000 PEOPLE HAVE DIED.")).toEqual([["killed", 1001, 1001, null, "OVER 1,000"]]);
     expect(brief("SEVEN SOLDIERS WERE KILLED AND SEVERAL WERE WOUNDED BY A BOMB.")).toEqual([
       ["killed", 7, 7, 7, "SEVEN"],
@@ -115,18 +147,24 @@ describe("figure patterns", () => {
 
   it("reads tolls, and a toll that rose as a revision", () => {
     // MUC-4 train DEV-MUC3-0822 and DEV-MUC3-0490.
-    expect(brief("THE FIGHTING HAS LEFT A TOLL OF MORE THAN 1,000 DEAD, HUNDREDS WOUNDED, AND TENS OF THOUSANDS HOMELESS.")).toEqual([
+    expect(
+      brief("THE FIGHTING HAS LEFT A TOLL OF MORE THAN 1,000 DEAD, HUNDREDS WOUNDED, AND TENS OF THOUSANDS HOMELESS."),
+    ).toEqual([
       ["killed", 1001, 1001, null, "MORE THAN 1,000"],
       ["injured", 200, 200, null, "HUNDREDS"],
     ]);
-    expect(brief("THIS NEW TERRORIST ACTION HAS LEFT A TOLL OF 1 PERSON WOUNDED AND MATERIAL DAMAGE TO OVER 20 STORES IN THE AREA.")).toEqual([
-      ["injured", 1, 1, 1, "1"],
-    ]);
+    expect(
+      brief(
+        "THIS NEW TERRORIST ACTION HAS LEFT A TOLL OF 1 PERSON WOUNDED AND MATERIAL DAMAGE TO OVER 20 STORES IN THE AREA.",
+      ),
+    ).toEqual([["injured", 1, 1, 1, "1"]]);
     // Wire wording of the seed event's follow-up reports.
-    expect(figuresOf("The death toll from Friday's bombing of the mosque in Kandahar rose to 63, a hospital official said.")).toMatchObject([
-      { kind: "killed", best: 63, revision: true, source: "hospital official" },
-    ]);
-    expect(figuresOf("The blast killed 41 people, bringing the death toll from the week's attacks to 104.")).toMatchObject([
+    expect(
+      figuresOf("The death toll from Friday's bombing of the mosque in Kandahar rose to 63, a hospital official said."),
+    ).toMatchObject([{ kind: "killed", best: 63, revision: true, source: "hospital official" }]);
+    expect(
+      figuresOf("The blast killed 41 people, bringing the death toll from the week's attacks to 104."),
+    ).toMatchObject([
       { kind: "killed", best: 41, revision: false },
       { kind: "killed", best: 104, revision: true },
     ]);
@@ -134,28 +172,36 @@ describe("figure patterns", () => {
 
   it("counts one for a person named by a noun: a soldier was wounded", () => {
     // MUC-4 train DEV-MUC3-0001.
-    expect(figuresOf("IT WAS ALSO REPORTED THAT A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL IN THIS CAPITAL.")).toMatchObject([
-      { kind: "injured", best: 1, text: "A SOLDIER", group: "security" },
-    ]);
+    expect(
+      figuresOf("IT WAS ALSO REPORTED THAT A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL IN THIS CAPITAL."),
+    ).toMatchObject([{ kind: "injured", best: 1, text: "A SOLDIER", group: "security" }]);
   });
 
   it("counts the part, not the whole: 13 out of 19 crew members", () => {
-    expect(brief("Pirates attacked a tanker off the coast of Nigeria, and 13 out of 19 crew members have been abducted.")).toEqual([
-      ["kidnapped", 13, 13, 13, "13"],
-    ]);
+    expect(
+      brief("Pirates attacked a tanker off the coast of Nigeria, and 13 out of 19 crew members have been abducted."),
+    ).toEqual([["kidnapped", 13, 13, 13, "13"]]);
   });
 
   it("reads the whole count across an aside that names some of them, and keeps the perpetrators it names", () => {
     // GTD-style incident summaries (test/fixtures/gtd-style): perpetrators inside the toll.
-    expect(figuresOf("At least 63 people, including the assailant, were killed and 83 others were injured in the blast.")).toMatchObject([
+    expect(
+      figuresOf("At least 63 people, including the assailant, were killed and 83 others were injured in the blast."),
+    ).toMatchObject([
       { kind: "killed", low: 63, best: 63, high: null, text: "At least 63", group: null, perpetrators: 1 },
       { kind: "injured", best: 83 },
     ]);
-    expect(figuresOf("At least 11 people, including the three assailants, were killed and 48 others were injured in the attack.")).toMatchObject([
+    expect(
+      figuresOf(
+        "At least 11 people, including the three assailants, were killed and 48 others were injured in the attack.",
+      ),
+    ).toMatchObject([
       { kind: "killed", best: 11, perpetrators: 3 },
       { kind: "injured", best: 48 },
     ]);
-    expect(figuresOf("At least 183 people, including 13 United States service members and the assailant, were killed.")[0]).toMatchObject({
+    expect(
+      figuresOf("At least 183 people, including 13 United States service members and the assailant, were killed.")[0],
+    ).toMatchObject({
       best: 183,
       perpetrators: 1,
     });
@@ -167,15 +213,22 @@ describe("figure patterns", () => {
     expect(brief("Eleven people, ten foreign climbers and a Pakistani guide, were killed in the attack.")).toEqual([
       ["killed", 11, 11, 11, "Eleven"],
     ]);
-    expect(brief("At least 12 people, among them three children, were killed.")).toEqual([["killed", 12, 12, null, "At least 12"]]);
+    expect(brief("At least 12 people, among them three children, were killed.")).toEqual([
+      ["killed", 12, 12, null, "At least 12"],
+    ]);
     // several perpetrators, how many not said
-    expect(figuresOf("Dozens of people, including the assailants, were killed.")[0]).toMatchObject({ low: 24, perpetrators: null });
+    expect(figuresOf("Dozens of people, including the assailants, were killed.")[0]).toMatchObject({
+      low: 24,
+      perpetrators: null,
+    });
   });
 
   it("reads what befell people a count noun names: two of the hostages were killed", () => {
     // GTD-style summaries: gtd-style-007 (Ghazni, 2007), gtd-style-039 (Samal, 2015)
     expect(brief("Two of the hostages were killed by their captors.")).toEqual([["killed", 2, 2, 2, "Two"]]);
-    expect(brief("The two Canadian hostages were killed by their captors in 2016.")).toEqual([["killed", 2, 2, 2, "two"]]);
+    expect(brief("The two Canadian hostages were killed by their captors in 2016.")).toEqual([
+      ["killed", 2, 2, 2, "two"],
+    ]);
     // the noun alone still counts the hostages
     expect(brief("The gunmen took 12 hostages.")).toEqual([["kidnapped", 12, 12, 12, "12"]]);
   });
@@ -187,7 +240,11 @@ describe("figure patterns", () => {
 
   it("does not add a part of a count to it: 15 soldiers, 4 of them seriously", () => {
     // MUC-4 train.
-    expect(brief("THE SHINING PATH AMBUSHED AN ARMY PATROL, KILLING 1 OFFICER AND 3 NONCOMMISSIONED OFFICERS AND INJURING 15 SOLDIERS, 4 OF THEM SERIOUSLY.")).toEqual([
+    expect(
+      brief(
+        "THE SHINING PATH AMBUSHED AN ARMY PATROL, KILLING 1 OFFICER AND 3 NONCOMMISSIONED OFFICERS AND INJURING 15 SOLDIERS, 4 OF THEM SERIOUSLY.",
+      ),
+    ).toEqual([
       ["killed", 4, 4, 4, "1 OFFICER AND 3 NONCOMMISSIONED OFFICERS"],
       ["injured", 15, 15, 15, "15"],
     ]);
@@ -216,9 +273,19 @@ describe("numbers that are not casualty figures", () => {
 
   it("never takes an age, a year or a clock time for the count", () => {
     // MUC-4 train DEV-MUC3-0386, DEV-MUC3-0005.
-    expect(figuresOf("ONE OF CASTILLO'S CHILDREN, 23-YEAR-OLD RAMIRO, WAS ALSO WOUNDED IN THE INCIDENT.").some((f) => f.best === 23)).toBe(false);
-    expect(brief("ABOUT 13,000 PEOPLE HAVE BEEN KILLED IN PERU SINCE 1980.")).toEqual([["killed", 13000, 13000, 13000, "ABOUT 13,000"]]);
-    expect(brief("ON 6 JANUARY AT 1625, FMLN TROOPS CLASHED WITH THE CAVALRY COMPANY, KILLING THREE AND WOUNDING FOUR ENEMY TROOPS.")).toEqual([
+    expect(
+      figuresOf("ONE OF CASTILLO'S CHILDREN, 23-YEAR-OLD RAMIRO, WAS ALSO WOUNDED IN THE INCIDENT.").some(
+        (f) => f.best === 23,
+      ),
+    ).toBe(false);
+    expect(brief("ABOUT 13,000 PEOPLE HAVE BEEN KILLED IN PERU SINCE 1980.")).toEqual([
+      ["killed", 13000, 13000, 13000, "ABOUT 13,000"],
+    ]);
+    expect(
+      brief(
+        "ON 6 JANUARY AT 1625, FMLN TROOPS CLASHED WITH THE CAVALRY COMPANY, KILLING THREE AND WOUNDING FOUR ENEMY TROOPS.",
+      ),
+    ).toEqual([
       ["killed", 3, 3, 3, "THREE"],
       ["injured", 4, 4, 4, "FOUR"],
     ]);
@@ -226,7 +293,9 @@ describe("numbers that are not casualty figures", () => {
 
   it("does not take the subject of an active verb for its victims", () => {
     expect(brief("Three soldiers killed five guerrillas near the border.")).toEqual([["killed", 5, 5, 5, "five"]]);
-    expect(brief("The three attackers killed at least 19 people before they were shot.")).toEqual([["killed", 19, 19, null, "at least 19"]]);
+    expect(brief("The three attackers killed at least 19 people before they were shot.")).toEqual([
+      ["killed", 19, 19, null, "at least 19"],
+    ]);
   });
 
   it("never crashes on odd input", () => {
@@ -242,15 +311,21 @@ describe("one person named without a number", () => {
     expect(brief("Suicide bomber kills Kandahar's police chief in attack on governor's compound.")).toEqual([
       ["killed", 1, 1, 1, "Kandahar's police chief"],
     ]);
-    expect(brief("Gunmen shot dead the governor of Ghazni province on Sunday.")).toEqual([["killed", 1, 1, 1, "governor"]]);
-    expect(brief("A gunman fatally shot a police officer in Dallas.")).toEqual([["killed", 1, 1, 1, "a police officer"]]);
+    expect(brief("Gunmen shot dead the governor of Ghazni province on Sunday.")).toEqual([
+      ["killed", 1, 1, 1, "governor"],
+    ]);
+    expect(brief("A gunman fatally shot a police officer in Dallas.")).toEqual([
+      ["killed", 1, 1, 1, "a police officer"],
+    ]);
   });
 
   it("counts a person named after a title, or one the text has already met, who was killed", () => {
     expect(brief("General Qassem Soleimani was killed in a US drone strike at Baghdad airport.")).toEqual([
       ["killed", 1, 1, 1, "General Qassem Soleimani"],
     ]);
-    expect(figuresOf("The bomber was killed in the blast.")).toMatchObject([{ kind: "killed", best: 1, perpetrators: 1 }]);
+    expect(figuresOf("The bomber was killed in the blast.")).toMatchObject([
+      { kind: "killed", best: 1, perpetrators: 1 },
+    ]);
   });
 
   it("counts no one a negated or intended verb names, nor a person inside a number's count", () => {

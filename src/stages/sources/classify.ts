@@ -26,7 +26,11 @@ function outletCaseFits(article: Article, m: PhraseMatch<Outlet>): boolean {
 }
 
 /** The last outlet named in tokens [first, end): the name, not the description ("state media agency Xinhua"). */
-export function outletIn(article: Article, first: number, end: number): (SourceReading & { first: number; end: number }) | null {
+export function outletIn(
+  article: Article,
+  first: number,
+  end: number,
+): (SourceReading & { first: number; end: number }) | null {
   const lex = sourceLexicon();
   let found: (SourceReading & { first: number; end: number }) | null = null;
   for (const m of lex.outlets.findAll(article.tokens, first, end)) {

@@ -31,13 +31,23 @@ export function sourceLexicon(): SourceLexicon {
   if (cached) return cached;
   const outlets = new PhraseIndex<Outlet>();
   for (const r of readTsvLexicon("outlets.tsv")) {
-    outlets.add(r.alias as string, { name: r.name as string, kind: (r.kind || "outlet") as SourceKind, alias: r.alias as string });
+    outlets.add(r.alias as string, {
+      name: r.name as string,
+      kind: (r.kind || "outlet") as SourceKind,
+      alias: r.alias as string,
+    });
   }
   const speakers = new PhraseIndex<Speaker>(
-    readTsvLexicon("source-speakers.tsv").map((r) => [r.phrase as string, { name: r.name as string, kind: r.kind as SourceKind }] as const),
+    readTsvLexicon("source-speakers.tsv").map(
+      (r) => [r.phrase as string, { name: r.name as string, kind: r.kind as SourceKind }] as const,
+    ),
   );
-  const cues = new PhraseIndex<CueForm>(readTsvLexicon("source-cues.tsv").map((r) => [r.phrase as string, r.form as CueForm] as const));
-  const nameStopwords = new Set(readTsvLexicon("source-name-stopwords.tsv").map((r) => (r.word as string).toLowerCase()));
+  const cues = new PhraseIndex<CueForm>(
+    readTsvLexicon("source-cues.tsv").map((r) => [r.phrase as string, r.form as CueForm] as const),
+  );
+  const nameStopwords = new Set(
+    readTsvLexicon("source-name-stopwords.tsv").map((r) => (r.word as string).toLowerCase()),
+  );
   cached = { outlets, speakers, cues, nameStopwords };
   return cached;
 }

@@ -10,11 +10,44 @@ const NOUNISH = new Set(["PROPN", "NOUN", "ADJ", "NUM"]);
 const INNER = new Set(["'s", "'", "-", "&", "/"]);
 // Prepositions a speaker phrase may run through: "a doctor at Mirwais hospital in the city's centre".
 const LINKS = new Set(["of", "at", "in", "for", "from", "with"]);
-const DETERMINERS = new Set(["the", "a", "an", "this", "that", "another", "one", "two", "three", "several", "some", "many"]);
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "another",
+  "one",
+  "two",
+  "three",
+  "several",
+  "some",
+  "many",
+]);
 // Between a speaker and the verb: "police also said", "the ministry has said".
-const ADVERBS = new Set(["also", "later", "further", "previously", "earlier", "reportedly", "then", "recently", "separately", "has", "had", "have", "was", "were", "is", "had", "initially", "officially"]);
+const ADVERBS = new Set([
+  "also",
+  "later",
+  "further",
+  "previously",
+  "earlier",
+  "reportedly",
+  "then",
+  "recently",
+  "separately",
+  "has",
+  "had",
+  "have",
+  "was",
+  "were",
+  "is",
+  "had",
+  "initially",
+  "officially",
+]);
 
-const isNounish = (t: TokenTable, k: number) => NOUNISH.has(t.pos[k] as string) || (INNER.has(t.key[k] as string) && t.type[k] !== "number");
+const isNounish = (t: TokenTable, k: number) =>
+  NOUNISH.has(t.pos[k] as string) || (INNER.has(t.key[k] as string) && t.type[k] !== "number");
 
 /**
  * The noun phrase that ends at token `last` (scanning left, not before `floor`): nouns, names,
@@ -26,7 +59,8 @@ export function phraseEndingAt(t: TokenTable, last: number, floor: number, max =
   for (let k = last - 1; k >= floor && last - k < max; k--) {
     const key = t.key[k] as string;
     if (isNounish(t, k)) first = k;
-    else if (LINKS.has(key) && k - 1 >= floor && (isNounish(t, k - 1) || DETERMINERS.has(t.key[k - 1] as string))) continue;
+    else if (LINKS.has(key) && k - 1 >= floor && (isNounish(t, k - 1) || DETERMINERS.has(t.key[k - 1] as string)))
+      continue;
     else if (DETERMINERS.has(key) && t.pos[k] !== "NUM") {
       first = k;
       // "a doctor at Mirwais hospital in the city's centre": a determiner after a preposition

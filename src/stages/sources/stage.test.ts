@@ -19,7 +19,14 @@ const MUC_PATH = "/work/shared/data/dev/muc4-train.jsonl";
 
 describe("sources of the seed article", () => {
   const raw = readFileSync(SEED_PATH, "utf8");
-  const article = buildArticle({ id: "seed", raw, analysisStart: raw.indexOf("\n") + 1, title: null, published: "2021-10-16", origin: { file: SEED_PATH } });
+  const article = buildArticle({
+    id: "seed",
+    raw,
+    analysisStart: raw.indexOf("\n") + 1,
+    title: null,
+    published: "2021-10-16",
+    origin: { file: SEED_PATH },
+  });
 
   it("names every outlet, official, organisation and witness the article cites, with the words of each", () => {
     expect(run(article)).toEqual([
@@ -28,7 +35,11 @@ describe("sources of the seed article", () => {
       { name: "AFP", kind: "outlet", text: "AFP" },
       { name: "Kandahar police chief", kind: "official", text: "Kandahar police head Maulvi Mehmood" },
       { name: "hospital data", kind: "other", text: "hospital data" },
-      { name: "Kandahar health director", kind: "official", text: "Hafiz Abdulhai Abbas, Kandahar's director of health" },
+      {
+        name: "Kandahar health director",
+        kind: "official",
+        text: "Hafiz Abdulhai Abbas, Kandahar's director of health",
+      },
       { name: "doctor", kind: "other", text: "a doctor at Mirwais hospital in the city's center" },
       { name: "AFP", kind: "outlet", text: "AFP" },
       { name: "witnesses", kind: "witness", text: "eyewitnesses" },
@@ -43,7 +54,10 @@ describe("sources of the seed article", () => {
 describe("source patterns", () => {
   it("normalises outlet names", () => {
     expect(names("Forty-one people were killed, Agence France-Presse reported.")).toEqual(["AFP"]);
-    expect(names("At least 41 people were killed, a hospital official told the French news agency.")).toEqual(["hospital official", "AFP"]);
+    expect(names("At least 41 people were killed, a hospital official told the French news agency.")).toEqual([
+      "hospital official",
+      "AFP",
+    ]);
     expect(names("The toll was confirmed by the Associated Press.")).toEqual(["AP"]);
     expect(names("Reuters said the blast shattered windows.")).toEqual(["Reuters"]);
     expect(names("Seven people died, state media agency Xinhua said.")).toEqual(["Xinhua"]);
@@ -55,14 +69,21 @@ describe("source patterns", () => {
       { name: "health director", kind: "official", text: "The health director" },
     ]);
     expect(names("Police said the attackers fled on motorcycles.")).toEqual(["police"]);
-    expect(names('"We are swamped," said Kandahar police spokesman Jamal Barakzai.')).toEqual(["Kandahar police spokesperson"]);
+    expect(names('"We are swamped," said Kandahar police spokesman Jamal Barakzai.')).toEqual([
+      "Kandahar police spokesperson",
+    ]);
   });
 
   it("reads witnesses and organisations", () => {
-    expect(sourcesOf("Gunfire was heard, according to eyewitnesses.")).toEqual([{ name: "witnesses", kind: "witness", text: "eyewitnesses" }]);
+    expect(sourcesOf("Gunfire was heard, according to eyewitnesses.")).toEqual([
+      { name: "witnesses", kind: "witness", text: "eyewitnesses" },
+    ]);
     expect(names("Residents said the shelling lasted all night.")).toEqual(["residents"]);
-    expect(sourcesOf("At least 12 civilians were killed, the Syrian Observatory for Human Rights said.")[0]).toMatchObject({
-      name: "Syrian Observatory for Human Rights", kind: "organisation",
+    expect(
+      sourcesOf("At least 12 civilians were killed, the Syrian Observatory for Human Rights said.")[0],
+    ).toMatchObject({
+      name: "Syrian Observatory for Human Rights",
+      kind: "organisation",
     });
   });
 
@@ -73,7 +94,11 @@ describe("source patterns", () => {
       return buildArticle({ id: j.id, raw: j.text, title: null, published: j.published, origin: { file: MUC_PATH } });
     };
     // DEV-MUC3-0001: "SAN SALVADOR, 3 JAN 90 -- [REPORT] [ARMED FORCES PRESS COMMITTEE, COPREFA] [TEXT]".
-    expect(run(article(0))[0]).toEqual({ name: "armed forces press committee", kind: "official", text: "ARMED FORCES PRESS COMMITTEE, COPREFA" });
+    expect(run(article(0))[0]).toEqual({
+      name: "armed forces press committee",
+      kind: "official",
+      text: "ARMED FORCES PRESS COMMITTEE, COPREFA",
+    });
     // DEV-MUC3-0004: "... (RADIO VENCEREMOS) -- [TEXT]".
     expect(run(article(3))[0]).toEqual({ name: "Radio Venceremos", kind: "outlet", text: "RADIO VENCEREMOS" });
   });
@@ -91,7 +116,16 @@ describe("source patterns", () => {
   });
 
   it("never crashes on odd input", () => {
-    for (const text of ["", "said", "according to", ", said", "told AFP", "[ ] ( ) --", "X, 1 JAN 90 (", "according to a statement issued on"]) {
+    for (const text of [
+      "",
+      "said",
+      "according to",
+      ", said",
+      "told AFP",
+      "[ ] ( ) --",
+      "X, 1 JAN 90 (",
+      "according to a statement issued on",
+    ]) {
       expect(() => sourcesOf(text)).not.toThrow();
     }
   });

@@ -9,11 +9,39 @@ import { headerSources } from "./wire-header.js";
 
 // Readings too generic to list as a source on their own; a statement's channel may name one.
 const GENERIC = new Set(["statement", "communique", "report", "reports"]);
-const CHANNEL_VERBS = new Set(["issued", "posted", "published", "released", "carried", "broadcast", "put", "shared", "circulated", "read"]);
+const CHANNEL_VERBS = new Set([
+  "issued",
+  "posted",
+  "published",
+  "released",
+  "carried",
+  "broadcast",
+  "put",
+  "shared",
+  "circulated",
+  "read",
+]);
 const CHANNEL_PREPS = new Set(["on", "via", "through", "by", "in", "over"]);
 const QUOTE_OR_COMMA = new Set([",", '"', "'"]);
 // Nouns after an outlet that make it the reporter: "an AFP correspondent", "Reuters news agency".
-const MEDIA_NOUNS = new Set(["correspondent", "reporter", "reporters", "journalist", "photographer", "news", "agency", "report", "reported", "reports", "tally", "count", "footage", "cameraman", "television", "tv"]);
+const MEDIA_NOUNS = new Set([
+  "correspondent",
+  "reporter",
+  "reporters",
+  "journalist",
+  "photographer",
+  "news",
+  "agency",
+  "report",
+  "reported",
+  "reports",
+  "tally",
+  "count",
+  "footage",
+  "cameraman",
+  "television",
+  "tv",
+]);
 
 interface Found {
   readonly first: number;
@@ -32,7 +60,15 @@ function channelAfter(article: Article, p: Phrase, limit: number): Found | null 
   const np = phraseStartingAt(t, k + 1, limit);
   if (!np) return null;
   const o = outletIn(article, np.first, np.end);
-  return o ? { first: o.first, end: o.end, reading: { name: o.name, kind: o.kind }, rule: "source.statement-channel", confidence: 0.8 } : null;
+  return o
+    ? {
+        first: o.first,
+        end: o.end,
+        reading: { name: o.name, kind: o.kind },
+        rule: "source.statement-channel",
+        confidence: 0.8,
+      }
+    : null;
 }
 
 const isProperPhrase = (article: Article, p: Phrase) => {
@@ -48,9 +84,23 @@ function readPhrase(article: Article, p: Phrase, limit: number, rule: string): F
   const reading = classify(article, p);
   const app = appositiveAfter(article.tokens, p, limit);
   const appReading = app ? classify(article, app) : null;
-  if (app && appReading && appReading.kind !== "witness" && (!reading || (reading.kind === "other" && !GENERIC.has(reading.name)))) {
-    const name = appReading.kind === "organisation" && isProperPhrase(article, p) ? article.text.slice(article.tokens.start[p.first] as number, article.tokens.end[p.end - 1] as number) : appReading.name;
-    return { first: p.first, end: app.end, reading: { name, kind: appReading.kind }, rule: `${rule}+appositive`, confidence: 0.85 };
+  if (
+    app &&
+    appReading &&
+    appReading.kind !== "witness" &&
+    (!reading || (reading.kind === "other" && !GENERIC.has(reading.name)))
+  ) {
+    const name =
+      appReading.kind === "organisation" && isProperPhrase(article, p)
+        ? article.text.slice(article.tokens.start[p.first] as number, article.tokens.end[p.end - 1] as number)
+        : appReading.name;
+    return {
+      first: p.first,
+      end: app.end,
+      reading: { name, kind: appReading.kind },
+      rule: `${rule}+appositive`,
+      confidence: 0.85,
+    };
   }
   if (!reading) return null;
   if (GENERIC.has(reading.name)) return channelAfter(article, p, limit);
@@ -58,7 +108,12 @@ function readPhrase(article: Article, p: Phrase, limit: number, rule: string): F
 }
 
 /** The sources a cue cites in the sentence of tokens [first, limit). */
-function atCue(article: Article, cue: { first: number; end: number; form: CueForm }, first: number, limit: number): Found[] {
+function atCue(
+  article: Article,
+  cue: { first: number; end: number; form: CueForm },
+  first: number,
+  limit: number,
+): Found[] {
   const t = article.tokens;
   const out: Found[] = [];
   if (cue.form === "according") {
@@ -80,7 +135,14 @@ function atCue(article: Article, cue: { first: number; end: number; form: CueFor
     const key = t.key[cue.first] as string;
     if (key === "told" || key === "telling") {
       const o = outletIn(article, p.first, p.end);
-      if (o) out.push({ first: o.first, end: o.end, reading: { name: o.name, kind: o.kind }, rule: "source.told-outlet", confidence: 0.95 });
+      if (o)
+        out.push({
+          first: o.first,
+          end: o.end,
+          reading: { name: o.name, kind: o.kind },
+          rule: "source.told-outlet",
+          confidence: 0.95,
+        });
     } else {
       const found = readPhrase(article, p, limit, "source.quoted-by");
       if (found) out.push(found);
@@ -125,7 +187,13 @@ function outletsIn(article: Article, first: number, limit: number, cited: boolea
     const bracketed = t.key[o.first - 1] === "(" && t.key[o.end] === ")";
     const reporter = MEDIA_NOUNS.has(t.key[o.end] as string);
     if (cited || bracketed || reporter) {
-      out.push({ first: o.first, end: o.end, reading: { name: o.name, kind: o.kind }, rule: bracketed ? "source.outlet-dateline" : "source.outlet", confidence: 0.8 });
+      out.push({
+        first: o.first,
+        end: o.end,
+        reading: { name: o.name, kind: o.kind },
+        rule: bracketed ? "source.outlet-dateline" : "source.outlet",
+        confidence: 0.8,
+      });
     }
   }
   return out;
@@ -162,7 +230,8 @@ function sentenceSources(article: Article, first: number, limit: number, trace: 
   const found: Found[] = [];
   const cues = lex.cues.findAll(t, first, limit);
   for (const m of cues) {
-    for (const form of new Set(m.values)) found.push(...atCue(article, { first: m.first, end: m.end, form }, first, limit));
+    for (const form of new Set(m.values))
+      found.push(...atCue(article, { first: m.first, end: m.end, form }, first, limit));
   }
   for (let k = first; k < limit; k++) {
     const key = t.key[k] as string;
@@ -178,7 +247,8 @@ function sentenceSources(article: Article, first: number, limit: number, trace: 
   for (const f of found) {
     const clash = kept.find((x) => x.first < f.end && f.first < x.end);
     if (clash) {
-      if (clash.first !== f.first || clash.end !== f.end) trace?.note(f.rule, tokenSpan(article, f.first, f.end - 1), `overlaps the source "${clash.reading.name}"`);
+      if (clash.first !== f.first || clash.end !== f.end)
+        trace?.note(f.rule, tokenSpan(article, f.first, f.end - 1), `overlaps the source "${clash.reading.name}"`);
       continue;
     }
     kept.push(f);

@@ -9,9 +9,31 @@ export interface HeaderSource extends Phrase {
 
 // FBIS/MUC-4 labels in square brackets that say what follows, not who speaks.
 const LABELS = new Set([
-  "text", "report", "communique", "speech", "statement", "excerpt", "excerpts", "commentary", "editorial", "article",
-  "continued", "summary", "editorial report", "begin recording", "passage omitted", "words indistinct", "word indistinct",
-  "as heard", "station commentary", "interview", "report by", "reporter", "moderator", "up", "news conference",
+  "text",
+  "report",
+  "communique",
+  "speech",
+  "statement",
+  "excerpt",
+  "excerpts",
+  "commentary",
+  "editorial",
+  "article",
+  "continued",
+  "summary",
+  "editorial report",
+  "begin recording",
+  "passage omitted",
+  "words indistinct",
+  "word indistinct",
+  "as heard",
+  "station commentary",
+  "interview",
+  "report by",
+  "reporter",
+  "moderator",
+  "up",
+  "news conference",
 ]);
 const HEAD_TOKENS = 80;
 

@@ -25,7 +25,10 @@ export function modalityOf(article: Article, view: SentenceView, first: number, 
   for (let j = first - 1; j >= stop; j--) {
     const hit = view.modalEndingAt(j);
     if (hit && hit.value.kind !== "ignore" && hit.value.side !== "after" && first - hit.end <= hit.value.window) {
-      return { modality: toModality(hit.value.kind), rule: `modality.${hit.value.kind}:${cueWords(article, hit.first, hit.end)}` };
+      return {
+        modality: toModality(hit.value.kind),
+        rule: `modality.${hit.value.kind}:${cueWords(article, hit.first, hit.end)}`,
+      };
     }
     if (view.boundaryBetween(j, j + 1)) break;
   }
@@ -34,7 +37,10 @@ export function modalityOf(article: Article, view: SentenceView, first: number, 
     if (view.boundaryBetween(j, j + 1)) break;
     const hit = view.modalStartingAt(j);
     if (hit && hit.value.kind !== "ignore" && hit.value.side !== "before" && hit.first - end <= hit.value.window) {
-      return { modality: toModality(hit.value.kind), rule: `modality.${hit.value.kind}:${cueWords(article, hit.first, hit.end)}` };
+      return {
+        modality: toModality(hit.value.kind),
+        rule: `modality.${hit.value.kind}:${cueWords(article, hit.first, hit.end)}`,
+      };
     }
   }
   if (view.inShortQuote(first)) return { modality: "hypothetical", rule: "modality.quoted-words" };
@@ -56,7 +62,12 @@ const RANK_OF_KIND = { distinct: 0, calendar: 1, earlier: 2 } as const;
  * A cue in the trigger's clause that places it in another event ("last month's", "another"), or
  * null. An "earlier" cue outweighs a "distinct" one: "a week after another attack" is earlier.
  */
-export function backgroundCue(article: Article, view: SentenceView, first: number, end: number): BackgroundDecision | null {
+export function backgroundCue(
+  article: Article,
+  view: SentenceView,
+  first: number,
+  end: number,
+): BackgroundDecision | null {
   let found: BackgroundDecision | null = null;
   const take = (hit: { first: number; end: number; value: { kind: "earlier" | "distinct" | "calendar" } }) => {
     if (hit.value.kind === "calendar" && (article.published || !isMonthName(article, hit.first))) return;
@@ -152,9 +163,31 @@ function cueWords(article: Article, first: number, end: number): string {
 
 /** Words that date a sentence of its own: a weekday, a month, "yesterday". */
 const OWN_TIME = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-  "overnight", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-  "november", "december", "week", "month",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "tonight",
+  "overnight",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "week",
+  "month",
 ]);
 const PERFECT = new Set(["have", "has", "'ve"]);
 /** How far after "since" the year of the period stands: "since the toppling of Hosni Mubarak's regime in 2011". */
@@ -171,7 +204,8 @@ export function periodBefore(article: Article, view: SentenceView): string | nul
   const s = t.sentence[view.first] as number;
   const before = article.sentences[s - 1];
   if (!before) return null;
-  for (let j = view.first; j < view.end; j++) if (OWN_TIME.has(t.key[j] as string) || YEAR.test(t.value[j] as string)) return null;
+  for (let j = view.first; j < view.end; j++)
+    if (OWN_TIME.has(t.key[j] as string) || YEAR.test(t.value[j] as string)) return null;
   for (let j = before.firstToken; j < before.endToken; j++) {
     if (t.key[j] !== "since") continue;
     for (let k = j + 1; k < Math.min(before.endToken, j + SINCE_REACH + 1); k++)
@@ -181,7 +215,12 @@ export function periodBefore(article: Article, view: SentenceView): string | nul
 }
 
 /** A trigger in the present perfect ("have been killed") within a period the sentence before opened: recalled. */
-export function periodSummed(article: Article, view: SentenceView, first: number, period: string | null): BackgroundDecision | null {
+export function periodSummed(
+  article: Article,
+  view: SentenceView,
+  first: number,
+  period: string | null,
+): BackgroundDecision | null {
   if (!period) return null;
   const t = article.tokens;
   for (let j = first - 1; j >= Math.max(view.first, first - 4); j--) {

@@ -6,7 +6,14 @@ import type { PhraseIndex } from "../../text/phrases.js";
 
 /** Cue classes that name who acts or is hit (generic nouns; named actors come from the actors stage). */
 export const ACTOR_CLASSES: ReadonlySet<string> = new Set([
-  "a.state", "a.armed", "a.generic", "a.force", "a.air", "a.protester", "a.crowd", "v.civ",
+  "a.state",
+  "a.armed",
+  "a.generic",
+  "a.force",
+  "a.air",
+  "a.protester",
+  "a.crowd",
+  "v.civ",
 ]);
 
 /** The longest quotation (in tokens) read as a slogan or a title rather than reported speech. */
@@ -54,7 +61,9 @@ function mergeCues(values: readonly Cue[]): Cue {
 }
 
 function matches<T>(index: PhraseIndex<T>, article: Article, first: number, end: number): Hit<T>[] {
-  return index.findAll(article.tokens, first, end).map((m) => ({ first: m.first, end: m.end, value: m.values[0] as T }));
+  return index
+    .findAll(article.tokens, first, end)
+    .map((m) => ({ first: m.first, end: m.end, value: m.values[0] as T }));
 }
 
 /**
@@ -287,7 +296,8 @@ const NUMBER = /^\d+(st|nd|rd|th)?$/;
 
 /** A month name beside a day number is a date, whatever its case: "ON 19 MARCH", "March 3rd". */
 function asDate(tax: Taxonomy, article: Article, first: number, end: number): boolean {
-  if (end - first !== 1 || tax.background.longestAt(article.tokens, first, end)?.values[0]?.kind !== "calendar") return false;
+  if (end - first !== 1 || tax.background.longestAt(article.tokens, first, end)?.values[0]?.kind !== "calendar")
+    return false;
   const t = article.tokens;
   return NUMBER.test(t.key[first - 1] ?? "") || NUMBER.test(t.key[first + 1] ?? "");
 }

@@ -25,7 +25,11 @@ describe("trigger detection and typing", () => {
     const ts = triggersOf(
       "On Saturday, the Islamic State claimed responsibility for a suicide bombing at a Shiite mosque in Kandahar, Afghanistan, that killed at least 41 people and injured dozens more.",
     );
-    expect(find(ts, "suicide bombing")).toMatchObject({ subEventType: "Suicide bomb", modality: "asserted", cue: "suicide" });
+    expect(find(ts, "suicide bombing")).toMatchObject({
+      subEventType: "Suicide bomb",
+      modality: "asserted",
+      cue: "suicide",
+    });
     // A trigger is typed by its own words and circumstances; the frame adds its partners' ("suicide").
     expect(find(ts, "killed")).toMatchObject({ cue: "kill", modality: "asserted" });
   });
@@ -60,8 +64,13 @@ describe("trigger detection and typing", () => {
 
   it("reads a bomb that did not go off, or a failed attempt to bomb, as disrupted weapons use", () => {
     // Brussels Central station, June 2017; news phrasing of failed devices.
-    const attempt = triggersOf("Police said the suspect tried to blow up a train at Brussels Central station before soldiers shot him.");
-    expect(find(attempt, "tried to blow up")).toMatchObject({ subEventType: "Disrupted weapons use", modality: "asserted" });
+    const attempt = triggersOf(
+      "Police said the suspect tried to blow up a train at Brussels Central station before soldiers shot him.",
+    );
+    expect(find(attempt, "tried to blow up")).toMatchObject({
+      subEventType: "Disrupted weapons use",
+      modality: "asserted",
+    });
     const failed = triggersOf("A pipe bomb left outside the synagogue did not go off, and another failed to detonate.");
     expect(failed.map((t) => t.subEventType)).toEqual(["Disrupted weapons use", "Disrupted weapons use"]);
   });
@@ -69,7 +78,9 @@ describe("trigger detection and typing", () => {
   it("marks an event dated months before the publication as an earlier one", () => {
     const ts = triggersOf("In April, more than 20 soldiers were killed in attacks near Palmyra.", "2020-08-19");
     expect(find(ts, "killed")?.otherEvent).toBe("earlier");
-    expect(find(triggersOf("On Monday, 20 soldiers were killed near Palmyra.", "2020-08-19"), "killed")?.otherEvent).toBeUndefined();
+    expect(
+      find(triggersOf("On Monday, 20 soldiers were killed near Palmyra.", "2020-08-19"), "killed")?.otherEvent,
+    ).toBeUndefined();
   });
 
   it("keeps the agent of a passive after a comma in the clause it belongs to", () => {
@@ -124,7 +135,10 @@ describe("other events, disasters and subordinate clauses", () => {
   });
 
   it("an earthquake's toll carries the disaster cue that vetoes it (DEV-MUC3-1275)", () => {
-    const ts = triggersOf("IN OCTOBER 1986, AN EARTHQUAKE DESTROYED A LARGE SECTION OF THE SALVADORAN CAPITAL AND NEARLY 1,000 PEOPLE WERE KILLED.", "1990-01-01");
+    const ts = triggersOf(
+      "IN OCTOBER 1986, AN EARTHQUAKE DESTROYED A LARGE SECTION OF THE SALVADORAN CAPITAL AND NEARLY 1,000 PEOPLE WERE KILLED.",
+      "1990-01-01",
+    );
     expect(find(ts, "KILLED")?.context).toContain("n.disaster");
   });
 

@@ -6,7 +6,14 @@ import { taxonomy, type Taxonomy } from "../../taxonomy/load.js";
 import type { Cue } from "../../taxonomy/types.js";
 import { typeOf } from "../../taxonomy/typing.js";
 import { tokenSpan } from "../../text/evidence.js";
-import { backgroundCue, modalityOf, openingTime, periodBefore, periodSummed, type BackgroundDecision } from "./modality.js";
+import {
+  backgroundCue,
+  modalityOf,
+  openingTime,
+  periodBefore,
+  periodSummed,
+  type BackgroundDecision,
+} from "./modality.js";
 import { captureSense, participants } from "./participants.js";
 import { scanCues, SentenceView, type Hit } from "./sentence-view.js";
 
@@ -25,7 +32,11 @@ export function tokenFinder(article: Article): (offset: number) => number {
   };
 }
 
-function bySentence<T extends { span: { start: number } }>(items: readonly T[], article: Article, tokenOf: (o: number) => number) {
+function bySentence<T extends { span: { start: number } }>(
+  items: readonly T[],
+  article: Article,
+  tokenOf: (o: number) => number,
+) {
   const out = new Map<number, T[]>();
   for (const it of items) {
     const tok = tokenOf(it.span.start);
@@ -69,7 +80,11 @@ function withoutSeizedWeapons(input: StageInput, anchors: readonly Anchor[]): An
   if (!anchors.some((a) => DISRUPTING.has(a.cls)) || anchors.some((a) => USING.has(a.cls))) return [...anchors];
   return anchors.filter((a) => {
     if (!WEAPON_WORDS.has(a.cls) || a.hit.value.classes.includes("explode")) return true;
-    input.trace?.note("trigger.seized-weapon", tokenSpan(input.article, a.hit.first, a.hit.end - 1), `"${a.hit.value.phrase}" names what was seized`);
+    input.trace?.note(
+      "trigger.seized-weapon",
+      tokenSpan(input.article, a.hit.first, a.hit.end - 1),
+      `"${a.hit.value.phrase}" names what was seized`,
+    );
     return false;
   });
 }
@@ -90,7 +105,11 @@ function withoutCarriedArms(input: StageInput, view: SentenceView, anchors: read
     if (!WEAPON_WORDS.has(a.cls) || a.hit.value.classes.includes("explode")) return true;
     for (let k = a.hit.first - 1; k > view.first && a.hit.first - k <= ARMS_REACH; k--) {
       if (t.key[k] === "with" && t.key[k - 1] === "armed") {
-        input.trace?.note("trigger.carried-arms", tokenSpan(input.article, a.hit.first, a.hit.end - 1), `"${a.hit.value.phrase}" names what the attackers were armed with`);
+        input.trace?.note(
+          "trigger.carried-arms",
+          tokenSpan(input.article, a.hit.first, a.hit.end - 1),
+          `"${a.hit.value.phrase}" names what the attackers were armed with`,
+        );
         return false;
       }
       if (!ARMS_LIST_POS.has(t.pos[k] as string)) break;
@@ -131,7 +150,12 @@ function staleDates(input: StageInput, tokenOf: (o: number) => number): Map<numb
  * publication that opens the sentence, or stands beside the trigger in its clause, dates an earlier
  * event.
  */
-function staleDateOf(view: SentenceView, stale: readonly StaleDate[], first: number, end: number): BackgroundDecision | null {
+function staleDateOf(
+  view: SentenceView,
+  stale: readonly StaleDate[],
+  first: number,
+  end: number,
+): BackgroundDecision | null {
   for (const d of stale) {
     const opening = d.first <= view.first + 1 && view.clauseWordBetween(view.first, d.first) === false;
     const near =
@@ -165,7 +189,11 @@ function sentenceTriggers(
     const span = tokenSpan(article, first, end - 1);
     const weak = a.hit.value.anchor === "weak";
     if (weak && !supported(tax, view, a)) {
-      input.trace?.note("trigger.unsupported", span, `weak trigger "${a.hit.value.phrase}" without a supporting cue in its sentence`);
+      input.trace?.note(
+        "trigger.unsupported",
+        span,
+        `weak trigger "${a.hit.value.phrase}" without a supporting cue in its sentence`,
+      );
       continue;
     }
     const modal = modalityOf(article, view, first, end);
@@ -176,7 +204,12 @@ function sentenceTriggers(
       staleDateOf(view, stale, first, end);
     // A clause hung on an earlier event's trigger tells more of it ("bombings in Istanbul that killed 44").
     // A comma does not end it ("was killed in the same province, reportedly by mortar fire").
-    if (!background && previous?.other && previous.other !== "distinct" && !view.clauseWordBetween(previous.end, first)) {
+    if (
+      !background &&
+      previous?.other &&
+      previous.other !== "distinct" &&
+      !view.clauseWordBetween(previous.end, first)
+    ) {
       background = { kind: previous.other, words: "(the clause it hangs on)" };
     }
     previous = { end, other: background?.kind };
@@ -185,7 +218,8 @@ function sentenceTriggers(
     const typed = typeOf(tax, typingCues(tax, [{ cue: a.cls, context }]));
     if (!typed) continue;
     if (modal.rule) input.trace?.note(modal.rule, span, `"${a.hit.value.phrase}" is ${modal.modality}`);
-    if (background) input.trace?.note(`trigger.${background.kind}-event`, span, `"${background.words}" places it in another event`);
+    if (background)
+      input.trace?.note(`trigger.${background.kind}-event`, span, `"${background.words}" places it in another event`);
     out.push({
       span,
       rule: `trigger.${a.cls}${weak ? ".weak" : ""}>${typed.rule.id}`,
@@ -220,19 +254,40 @@ export function findTriggers(input: StageInput): TriggerMention[] {
     const hits = scanCues(tax, article, sentence.firstToken, sentence.endToken);
     if (!hits.some((h) => h.value.anchor !== "none")) return;
     const view = new SentenceView(
-      article, tax, sentence.firstToken, sentence.endToken, hits, actors.get(s) ?? EMPTY, places.get(s) ?? EMPTY, tokenOf,
+      article,
+      tax,
+      sentence.firstToken,
+      sentence.endToken,
+      hits,
+      actors.get(s) ?? EMPTY,
+      places.get(s) ?? EMPTY,
+      tokenOf,
     );
     const anchors: Anchor[] = [];
     for (const hit of hits) {
       if (hit.value.anchor === "none" || !hit.value.eventClass) continue;
       if (view.withinName(hit.first, hit.end)) {
-        input.trace?.note("trigger.in-name", tokenSpan(article, hit.first, hit.end - 1), `"${hit.value.phrase}" is part of a name`);
+        input.trace?.note(
+          "trigger.in-name",
+          tokenSpan(article, hit.first, hit.end - 1),
+          `"${hit.value.phrase}" is part of a name`,
+        );
         continue;
       }
-      const cls = hit.value.eventClass === "capture" ? captureSense(article, view, hit.first, hit.end) : hit.value.eventClass;
+      const cls =
+        hit.value.eventClass === "capture" ? captureSense(article, view, hit.first, hit.end) : hit.value.eventClass;
       anchors.push({ hit, cls });
     }
-    out.push(...sentenceTriggers(input, tax, s, view, withoutCarriedArms(input, view, withoutSeizedWeapons(input, anchors)), stale.get(s) ?? EMPTY));
+    out.push(
+      ...sentenceTriggers(
+        input,
+        tax,
+        s,
+        view,
+        withoutCarriedArms(input, view, withoutSeizedWeapons(input, anchors)),
+        stale.get(s) ?? EMPTY,
+      ),
+    );
   });
   return out;
 }

@@ -27,7 +27,8 @@ if (why) {
       db = await createTestDatabase(url as string, "sitrep_concurrent");
       copyFileSync(SEED_PATH, join(folder, "kandahar.txt"));
       writeFileSync(join(folder, "kandahar-copy.txt"), SEED_COPY);
-      for (const f of readdirSync(join(root, "examples/muc4"))) copyFileSync(join(root, "examples/muc4", f), join(folder, f));
+      for (const f of readdirSync(join(root, "examples/muc4")))
+        copyFileSync(join(root, "examples/muc4", f), join(folder, f));
     });
     afterAll(async () => {
       rmSync(folder, { recursive: true, force: true });
@@ -38,7 +39,9 @@ if (why) {
       const sequential = await db.newSchema();
       await run(process.execPath, [cli, "--db", sequential, "ingest", "-q", folder]);
       const concurrent = await db.newSchema();
-      await Promise.all([1, 2, 3].map(() => run(process.execPath, [cli, "--db", concurrent, "ingest", "-q", "--batch", "5", folder])));
+      await Promise.all(
+        [1, 2, 3].map(() => run(process.execPath, [cli, "--db", concurrent, "ingest", "-q", "--batch", "5", folder])),
+      );
 
       const counts = async (u: string) => {
         const s = await PostgresStore.open(u);

@@ -1,6 +1,13 @@
 import pg from "pg";
 import { SitrepError } from "../../core/errors.js";
-import type { AggregateBucket, AggregateQuery, EventFilter, EventQuery, MapPoint, MapQuery } from "../../query/types.js";
+import type {
+  AggregateBucket,
+  AggregateQuery,
+  EventFilter,
+  EventQuery,
+  MapPoint,
+  MapQuery,
+} from "../../query/types.js";
 import { factsFromRows, type EventFacts, type FactRow } from "../event-facts.js";
 import { checksum, pendingMigrations, type AppliedMigration } from "../migrations.js";
 import {
@@ -84,8 +91,10 @@ const POSTGRES: ReadDialect = {
       return `(e.fts @@ plainto_tsquery('english', ${q}) OR e.id IN (SELECT r.event_id FROM reports r JOIN articles a ON a.id = r.article_id WHERE a.fts @@ plainto_tsquery('english', ${q})))`;
     },
     // Latitude and longitude ranges, not a geography envelope: a box's edges are parallels, not great circles.
-    box: (west, south, east, north) => `(e.lat BETWEEN ${p.add(south)} AND ${p.add(north)} AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)})`,
-    near: (lat, lon, km) => `ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(${p.add(lon)}, ${p.add(lat)}), 4326)::geography, ${p.add(km * 1000)})`,
+    box: (west, south, east, north) =>
+      `(e.lat BETWEEN ${p.add(south)} AND ${p.add(north)} AND e.lon BETWEEN ${p.add(west)} AND ${p.add(east)})`,
+    near: (lat, lon, km) =>
+      `ST_DWithin(e.geog, ST_SetSRID(ST_MakePoint(${p.add(lon)}, ${p.add(lat)}), 4326)::geography, ${p.add(km * 1000)})`,
   }),
   // Formatted here rather than left to the session's DateStyle.
   dateColumn: (column) => `to_char(e.${column}, 'YYYY-MM-DD') AS ${column}`,
@@ -185,7 +194,10 @@ export class PostgresStore implements Store {
       );
     }
     if (f.sources.length) {
-      await c.query("INSERT INTO event_sources (event_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING", [id, [...f.sources]]);
+      await c.query("INSERT INTO event_sources (event_id, name) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING", [
+        id,
+        [...f.sources],
+      ]);
     }
   }
 
@@ -200,14 +212,33 @@ export class PostgresStore implements Store {
         const inserted = await this.one(
           `INSERT INTO articles (hash, external_id, title, published, url, source, source_id, syndication_group, signature, text)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (hash) DO NOTHING RETURNING id`,
-          [a.hash, a.externalId, a.title, a.published, a.url, a.source, sourceId, group ?? 0, signatureBlob(a.signature), a.text],
+          [
+            a.hash,
+            a.externalId,
+            a.title,
+            a.published,
+            a.url,
+            a.source,
+            sourceId,
+            group ?? 0,
+            signatureBlob(a.signature),
+            a.text,
+          ],
           c,
         );
         if (!inserted) return { article: (await tx.articleByHash(a.hash)) as StoredArticle, created: false };
         const id = Number(inserted.id);
         if (group === null) await c.query("UPDATE articles SET syndication_group = id WHERE id = $1", [id]);
-        await c.query("INSERT INTO article_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING", [[...a.bands], id]);
-        return { article: articleFromRow((await this.one(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id], c)) as Row), created: true };
+        await c.query(
+          "INSERT INTO article_bands (band, article_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING",
+          [[...a.bands], id],
+        );
+        return {
+          article: articleFromRow(
+            (await this.one(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id], c)) as Row,
+          ),
+          created: true,
+        };
       },
       similarArticles: async (bands) => {
         if (bands.length === 0) return [];
@@ -240,7 +271,11 @@ export class PostgresStore implements Store {
         return r ? eventFromRow(r) : null;
       },
       eventByOriginalId: async (dataset, originalId) => {
-        const r = await this.one(`SELECT ${EVENT_SELECT} FROM events e WHERE e.dataset = $1 AND e.original_id = $2`, [dataset, originalId], c);
+        const r = await this.one(
+          `SELECT ${EVENT_SELECT} FROM events e WHERE e.dataset = $1 AND e.original_id = $2`,
+          [dataset, originalId],
+          c,
+        );
         return r ? eventFromRow(r) : null;
       },
       insertEvent: async (e) => {
@@ -256,7 +291,15 @@ export class PostgresStore implements Store {
         return id;
       },
       updateEvent: async (id, f, counts, corrected) => {
-        const values = [...eventFieldValues(f), eventSearchText(f), counts.reportCount, counts.articleCount, counts.sourceCount, JSON.stringify(corrected), id];
+        const values = [
+          ...eventFieldValues(f),
+          eventSearchText(f),
+          counts.reportCount,
+          counts.articleCount,
+          counts.sourceCount,
+          JSON.stringify(corrected),
+          id,
+        ];
         const n = EVENT_FIELD_COLUMNS.length;
         await c.query(
           `UPDATE events SET ${EVENT_FIELD_COLUMNS.map((col, i) => `${col} = $${i + 1}`).join(", ")}, search_text = $${n + 1},
@@ -268,7 +311,10 @@ export class PostgresStore implements Store {
         await this.writeEventSide(c, id, f);
       },
       markMerged: async (id, into) => {
-        await c.query("UPDATE events SET merged_into = $1, version = version + 1, updated_at = now() WHERE id = $2", [into, id]);
+        await c.query("UPDATE events SET merged_into = $1, version = version + 1, updated_at = now() WHERE id = $2", [
+          into,
+          id,
+        ]);
         await this.clearEventSide(c, id);
       },
       insertReport: async (r) => {
@@ -280,7 +326,11 @@ export class PostgresStore implements Store {
         return Number(row.id);
       },
       importedIds: async (dataset, ids) => {
-        const rows = await this.all("SELECT original_id FROM reports WHERE dataset = $1 AND original_id = ANY($2::text[])", [dataset, [...ids]], c);
+        const rows = await this.all(
+          "SELECT original_id FROM reports WHERE dataset = $1 AND original_id = ANY($2::text[])",
+          [dataset, [...ids]],
+          c,
+        );
         return new Set(rows.map((r) => String(r.original_id)));
       },
       insertEventsWithReports: async (items) => {
@@ -291,40 +341,62 @@ export class PostgresStore implements Store {
         }
       },
       reportsOfEvent: async (eventId) =>
-        (await this.all("SELECT *, to_char(published, 'YYYY-MM-DD') AS published FROM reports WHERE event_id = $1 ORDER BY id", [eventId], c)).map(reportFromRow),
+        (
+          await this.all(
+            "SELECT *, to_char(published, 'YYYY-MM-DD') AS published FROM reports WHERE event_id = $1 ORDER BY id",
+            [eventId],
+            c,
+          )
+        ).map(reportFromRow),
       moveReports: async (reportIds, to) => {
         await c.query("UPDATE reports SET event_id = $1 WHERE id = ANY($2::bigint[])", [to, [...reportIds]]);
-        await c.query("UPDATE figure_history SET event_id = $1 WHERE report_id = ANY($2::bigint[])", [to, [...reportIds]]);
+        await c.query("UPDATE figure_history SET event_id = $1 WHERE report_id = ANY($2::bigint[])", [
+          to,
+          [...reportIds],
+        ]);
       },
       addFigureHistory: async (entries) => {
         for (const f of entries) {
-          await c.query(`INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")}) VALUES (${placeholders(1, FIGURE_COLUMNS.length - 1)}, now())`, figureValues(f));
+          await c.query(
+            `INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")}) VALUES (${placeholders(1, FIGURE_COLUMNS.length - 1)}, now())`,
+            figureValues(f),
+          );
         }
       },
       addDecision: async (d) => {
-        const r = (await this.one("INSERT INTO decisions (kind, event_ids, payload, by, note, at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING id", [
-          d.kind,
-          JSON.stringify(d.eventIds),
-          JSON.stringify(d.payload),
-          d.by,
-          d.note,
-        ], c)) as Row;
+        const r = (await this.one(
+          "INSERT INTO decisions (kind, event_ids, payload, by, note, at) VALUES ($1, $2, $3, $4, $5, now()) RETURNING id",
+          [d.kind, JSON.stringify(d.eventIds), JSON.stringify(d.payload), d.by, d.note],
+          c,
+        )) as Row;
         const id = Number(r.id);
-        await c.query("INSERT INTO decision_events (decision_id, event_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING", [id, [...new Set(d.eventIds)]]);
+        await c.query(
+          "INSERT INTO decision_events (decision_id, event_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING",
+          [id, [...new Set(d.eventIds)]],
+        );
         return id;
       },
       decisionsOf: async (eventId) => this.decisionsOf(eventId, c),
       audit: async (a) => {
-        await c.query("INSERT INTO audit_log (at, actor, action, event_id, detail) VALUES (now(), $1, $2, $3, $4)", [a.actor, a.action, a.eventId, JSON.stringify(a.detail)]);
+        await c.query("INSERT INTO audit_log (at, actor, action, event_id, detail) VALUES (now(), $1, $2, $3, $4)", [
+          a.actor,
+          a.action,
+          a.eventId,
+          JSON.stringify(a.detail),
+        ]);
       },
     };
     return tx;
   }
 
   private async decisionsOf(eventId: number, on: Queryable = this.pool) {
-    return (await this.all("SELECT d.* FROM decisions d JOIN decision_events x ON x.decision_id = d.id WHERE x.event_id = $1 ORDER BY d.id", [eventId], on)).map(
-      decisionFromRow,
-    );
+    return (
+      await this.all(
+        "SELECT d.* FROM decisions d JOIN decision_events x ON x.decision_id = d.id WHERE x.event_id = $1 ORDER BY d.id",
+        [eventId],
+        on,
+      )
+    ).map(decisionFromRow);
   }
 
   async queryEvents(q: EventQuery): Promise<EventPage> {
@@ -361,7 +433,9 @@ export class PostgresStore implements Store {
     if (!row) return null;
     const reports = (await this.all("SELECT * FROM reports WHERE event_id = $1 ORDER BY id", [id])).map(reportFromRow);
     const articleIds = articleIdsOf(reports);
-    const articles = articleIds.length ? await this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [articleIds]) : [];
+    const articles = articleIds.length
+      ? await this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [articleIds])
+      : [];
     const figures = await this.all("SELECT * FROM figure_history WHERE event_id = $1 ORDER BY id", [id]);
     return eventDetailFromRows(row, reports, articles, figures, await this.decisionsOf(id));
   }
@@ -381,7 +455,9 @@ export class PostgresStore implements Store {
   }
 
   async reportsOfArticle(articleId: number): Promise<StoredReport[]> {
-    return (await this.all("SELECT * FROM reports WHERE article_id = $1 ORDER BY event_index", [articleId])).map(reportFromRow);
+    return (await this.all("SELECT * FROM reports WHERE article_id = $1 ORDER BY event_index", [articleId])).map(
+      reportFromRow,
+    );
   }
 
   async counts(): Promise<StoreCounts> {
@@ -390,10 +466,10 @@ export class PostgresStore implements Store {
 
   async actorNames(prefix: string, limit = 20): Promise<{ name: string; events: number }[]> {
     return (
-      await this.all(`SELECT name, count(*) AS events FROM event_actors WHERE name ILIKE $1 GROUP BY name ORDER BY events DESC, name LIMIT $2`, [
-        likePrefix(prefix),
-        pageLimit(limit, 20, 1000),
-      ])
+      await this.all(
+        `SELECT name, count(*) AS events FROM event_actors WHERE name ILIKE $1 GROUP BY name ORDER BY events DESC, name LIMIT $2`,
+        [likePrefix(prefix), pageLimit(limit, 20, 1000)],
+      )
     ).map((r) => ({ name: String(r.name), events: Number(r.events) }));
   }
 
@@ -405,18 +481,25 @@ export class PostgresStore implements Store {
   async createToken(name: string, role: TokenRole): Promise<{ token: string; info: ApiToken }> {
     checkTokenRole(role);
     const token = newToken();
-    const r = (await this.one("INSERT INTO api_tokens (name, role, token_hash, created_at) VALUES ($1, $2, $3, now()) RETURNING *", [name, role, hashToken(token)])) as Row;
+    const r = (await this.one(
+      "INSERT INTO api_tokens (name, role, token_hash, created_at) VALUES ($1, $2, $3, now()) RETURNING *",
+      [name, role, hashToken(token)],
+    )) as Row;
     return { token, info: tokenFromRow(r) };
   }
 
   async verifyToken(plain: string): Promise<ApiToken | null> {
-    const r = await this.one("UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING *", [hashToken(plain)]);
+    const r = await this.one(
+      "UPDATE api_tokens SET last_used_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING *",
+      [hashToken(plain)],
+    );
     return r ? tokenFromRow(r) : null;
   }
 
   async revokeToken(id: number): Promise<void> {
     await this.pool.query("UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL", [id]);
-    if (!(await this.one("SELECT id FROM api_tokens WHERE id = $1", [id]))) throw new SitrepError("E_NOT_FOUND", `no API token ${id}`);
+    if (!(await this.one("SELECT id FROM api_tokens WHERE id = $1", [id])))
+      throw new SitrepError("E_NOT_FOUND", `no API token ${id}`);
   }
 
   async listTokens(): Promise<ApiToken[]> {
@@ -446,7 +529,11 @@ async function migrate(c: pg.PoolClient, where: string): Promise<void> {
       await c.query("BEGIN");
       try {
         await c.query(m.sql);
-        await c.query("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [m.version, m.name, checksum(m)]);
+        await c.query("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", [
+          m.version,
+          m.name,
+          checksum(m),
+        ]);
         await c.query("COMMIT");
       } catch (e) {
         await c.query("ROLLBACK");

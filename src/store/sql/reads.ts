@@ -3,7 +3,17 @@ import type { AggregateQuery, EventFilter, EventQuery, MapQuery } from "../../qu
 import { FACT_COLUMNS } from "../event-facts.js";
 import type { Block } from "../store.js";
 import { EVENT_COLUMNS } from "./rows.js";
-import { Params, eventConditions, orderBy, pageLimit, rollupAggregateSql, rollupCountSql, rollupPlan, shiftDays, type SqlDialect } from "./where.js";
+import {
+  Params,
+  eventConditions,
+  orderBy,
+  pageLimit,
+  rollupAggregateSql,
+  rollupCountSql,
+  rollupPlan,
+  shiftDays,
+  type SqlDialect,
+} from "./where.js";
 
 /**
  * The read queries of the Store, written once for both databases. What differs between them is
@@ -104,7 +114,10 @@ export function mapPointsSql(q: MapQuery, d: ReadDialect): Sql {
 /** The facts of the live events of a filter (event-facts.ts), in id order. */
 export function eventFactsSql(filter: EventFilter, d: ReadDialect): Sql {
   const { p, where } = filtered(filter, d);
-  return { text: `SELECT ${selectColumns(FACT_COLUMNS, d)} FROM events e WHERE ${where.join(" AND ")} ORDER BY e.id`, values: p.values };
+  return {
+    text: `SELECT ${selectColumns(FACT_COLUMNS, d)} FROM events e WHERE ${where.join(" AND ")} ORDER BY e.id`,
+    values: p.values,
+  };
 }
 
 /** The ids of the live events of a filter, ascending. */
@@ -146,4 +159,5 @@ export const COUNTS_SQL = `SELECT (SELECT count(*) FROM articles) AS articles, (
  * Every change to an event comes with a new report (ingest, import) or a new decision (merge,
  * split, correction): the newest of each, read from their primary keys, say whether anything changed.
  */
-export const CHANGE_TOKEN_SQL = "SELECT (SELECT coalesce(max(id), 0) FROM reports) AS r, (SELECT coalesce(max(id), 0) FROM decisions) AS d";
+export const CHANGE_TOKEN_SQL =
+  "SELECT (SELECT coalesce(max(id), 0) FROM reports) AS r, (SELECT coalesce(max(id), 0) FROM decisions) AS d";

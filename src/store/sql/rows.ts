@@ -154,9 +154,23 @@ export function eventFieldValues(f: EventFields): unknown[] {
 }
 
 /** The columns a new event is written with (its times aside), in the order of newEventValues. */
-export const NEW_EVENT_COLUMNS = ["dataset", "original_id", ...EVENT_FIELD_COLUMNS, "report_count", "article_count", "source_count"];
+export const NEW_EVENT_COLUMNS = [
+  "dataset",
+  "original_id",
+  ...EVENT_FIELD_COLUMNS,
+  "report_count",
+  "article_count",
+  "source_count",
+];
 
-export const newEventValues = (e: NewEvent): unknown[] => [e.dataset, e.originalId, ...eventFieldValues(e), e.reportCount, e.articleCount, e.sourceCount];
+export const newEventValues = (e: NewEvent): unknown[] => [
+  e.dataset,
+  e.originalId,
+  ...eventFieldValues(e),
+  e.reportCount,
+  e.articleCount,
+  e.sourceCount,
+];
 
 /** The columns a report is written with, its time last; reportValues gives the others, in order. */
 export const REPORT_COLUMNS = [
@@ -191,7 +205,20 @@ export const reportValues = (r: NewReport): unknown[] => [
 ];
 
 /** The columns a figure history entry is written with, its time last; figureValues gives the others, in order. */
-export const FIGURE_COLUMNS = ["event_id", "report_id", "kind", "low", "best", "high", "as_of", "source_name", "text", "start", '"end"', "recorded_at"];
+export const FIGURE_COLUMNS = [
+  "event_id",
+  "report_id",
+  "kind",
+  "low",
+  "best",
+  "high",
+  "as_of",
+  "source_name",
+  "text",
+  "start",
+  '"end"',
+  "recorded_at",
+];
 
 export const figureValues = (f: Omit<FigureHistoryEntry, "recordedAt">): unknown[] => [
   f.eventId,
@@ -222,7 +249,8 @@ export function articleFromRow(r: Row): StoredArticle {
   };
 }
 
-export const ARTICLE_COLUMNS = "id, hash, external_id, title, published, url, source, source_id, syndication_group, ingested_at";
+export const ARTICLE_COLUMNS =
+  "id, hash, external_id, title, published, url, source, source_id, syndication_group, ingested_at";
 
 const RECORD_DEFAULTS = {
   gtdAttackType: null,
@@ -351,11 +379,17 @@ export function mapPointFromRow(r: Row): MapPoint {
 }
 
 export function countsFromRow(r: Row): StoreCounts {
-  return { articles: Number(r.articles), events: Number(r.events), reports: Number(r.reports), sources: Number(r.sources) };
+  return {
+    articles: Number(r.articles),
+    events: Number(r.events),
+    reports: Number(r.reports),
+    sources: Number(r.sources),
+  };
 }
 
 /** A minhash signature as the articles table keeps it (a blob of its bytes). */
-export const signatureBlob = (signature: Uint32Array): Buffer => Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+export const signatureBlob = (signature: Uint32Array): Buffer =>
+  Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
 
 export function similarArticleFromRow(r: Row): SimilarArticle {
   // A copy: the driver's buffer may be a view at any byte offset, which a Uint32Array cannot take.

@@ -67,7 +67,8 @@ export function eventConditions(filter: EventFilter, p: Params, d: SqlDialect): 
   if (nonEmpty(filter.ids)) where.push(`e.id IN (${p.list(filter.ids)})`);
   if (nonEmpty(filter.datasets)) where.push(`e.dataset IN (${p.list(filter.datasets)})`);
   if (nonEmpty(filter.roles)) where.push(`e.role IN (${p.list(filter.roles)})`);
-  if (nonEmpty(filter.countryCodes)) where.push(`e.country_code IN (${p.list(filter.countryCodes.map((c) => c.toUpperCase()))})`);
+  if (nonEmpty(filter.countryCodes))
+    where.push(`e.country_code IN (${p.list(filter.countryCodes.map((c) => c.toUpperCase()))})`);
   if (nonEmpty(filter.admin1)) where.push(d.inNoCase("e.admin1", filter.admin1));
   if (nonEmpty(filter.place)) where.push(d.inNoCase("e.place", filter.place));
   if (nonEmpty(filter.eventTypes)) where.push(`e.event_type IN (${p.list(filter.eventTypes)})`);
@@ -82,16 +83,24 @@ export function eventConditions(filter: EventFilter, p: Params, d: SqlDialect): 
   // candidate event (EXISTS, an index probe each); alone, as one set of ids (IN), since probing a
   // million events one by one is slower than building the set once.
   const narrow =
-    nonEmpty(filter.ids) || nonEmpty(filter.countryCodes) || nonEmpty(filter.admin1) || nonEmpty(filter.place) || !!filter.bbox || !!filter.near;
+    nonEmpty(filter.ids) ||
+    nonEmpty(filter.countryCodes) ||
+    nonEmpty(filter.admin1) ||
+    nonEmpty(filter.place) ||
+    !!filter.bbox ||
+    !!filter.near;
   const having = (table: string, alias: string, cond: string) =>
-    narrow ? `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.event_id = e.id AND ${cond})` : `e.id IN (SELECT ${alias}.event_id FROM ${table} ${alias} WHERE ${cond})`;
+    narrow
+      ? `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.event_id = e.id AND ${cond})`
+      : `e.id IN (SELECT ${alias}.event_id FROM ${table} ${alias} WHERE ${cond})`;
   if (nonEmpty(filter.actors)) {
     // With "?" placeholders the values must be added in the order the SQL text uses them.
     const names = d.inNoCase("a.name", filter.actors);
     const roles = nonEmpty(filter.actorRoles) ? ` AND a.role IN (${p.list(filter.actorRoles)})` : "";
     where.push(having("event_actors", "a", `${names}${roles}`));
   }
-  if (nonEmpty(filter.victimTypes)) where.push(having("event_actors", "a", `a.role = 'victim' AND ${d.inNoCase("a.category", filter.victimTypes)}`));
+  if (nonEmpty(filter.victimTypes))
+    where.push(having("event_actors", "a", `a.role = 'victim' AND ${d.inNoCase("a.category", filter.victimTypes)}`));
   if (nonEmpty(filter.sources)) where.push(having("event_sources", "s", d.inNoCase("s.name", filter.sources)));
   if (filter.articleId !== undefined) {
     where.push(`e.id IN (SELECT r.event_id FROM reports r WHERE r.article_id = ${p.add(filter.articleId)})`);
@@ -99,14 +108,22 @@ export function eventConditions(filter: EventFilter, p: Params, d: SqlDialect): 
   if (filter.bbox) {
     const { west, south, east, north } = filter.bbox;
     if (![west, south, east, north].every(Number.isFinite) || south > north) {
-      throw new SitrepError("E_VALIDATION", "bbox needs finite west, south, east, north with south <= north", { field: "bbox" });
+      throw new SitrepError("E_VALIDATION", "bbox needs finite west, south, east, north with south <= north", {
+        field: "bbox",
+      });
     }
-    where.push(west <= east ? d.box(west, south, east, north) : `(${d.box(west, south, 180, north)} OR ${d.box(-180, south, east, north)})`);
+    where.push(
+      west <= east
+        ? d.box(west, south, east, north)
+        : `(${d.box(west, south, 180, north)} OR ${d.box(-180, south, east, north)})`,
+    );
   }
   if (filter.near) {
     const { lat, lon, radiusKm } = filter.near;
     if (!(radiusKm >= 0) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      throw new SitrepError("E_VALIDATION", "near needs lat in [-90, 90], lon in [-180, 180] and radiusKm >= 0", { field: "near" });
+      throw new SitrepError("E_VALIDATION", "near needs lat in [-90, 90], lon in [-180, 180] and radiusKm >= 0", {
+        field: "near",
+      });
     }
     where.push(d.near(lat, lon, radiusKm));
   }
@@ -140,7 +157,8 @@ export const MAX_PAGE = 10_000;
 
 export function pageLimit(limit: number | undefined, fallback = 100, max = MAX_PAGE): number {
   if (limit === undefined) return fallback;
-  if (!Number.isInteger(limit) || limit < 0) throw new SitrepError("E_VALIDATION", `limit must be a whole number, not ${limit}`, { field: "limit" });
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new SitrepError("E_VALIDATION", `limit must be a whole number, not ${limit}`, { field: "limit" });
   return Math.min(limit, max);
 }
 
@@ -184,7 +202,8 @@ export function rollupPlan(filter: EventFilter, groupBy: string | null, p: Param
   const key = groupBy === null ? null : (keys[groupBy] ?? undefined);
   if (key === undefined) return null;
   const where: string[] = [];
-  if (filter.countryCodes?.length) where.push(`r.country_code IN (${p.list(filter.countryCodes.map((c) => c.toUpperCase()))})`);
+  if (filter.countryCodes?.length)
+    where.push(`r.country_code IN (${p.list(filter.countryCodes.map((c) => c.toUpperCase()))})`);
   if (filter.admin1?.length) where.push(d.inNoCase("r.admin1", filter.admin1));
   if (filter.eventTypes?.length) where.push(`r.event_type IN (${p.list(filter.eventTypes)})`);
   if (filter.datasets?.length) where.push(`r.dataset IN (${p.list(filter.datasets)})`);

@@ -1,5 +1,12 @@
 import type Database from "better-sqlite3";
-import { FIGURE_COLUMNS, NEW_EVENT_COLUMNS, REPORT_COLUMNS, eventSearchText, newEventValues, recordJson } from "../sql/rows.js";
+import {
+  FIGURE_COLUMNS,
+  NEW_EVENT_COLUMNS,
+  REPORT_COLUMNS,
+  eventSearchText,
+  newEventValues,
+  recordJson,
+} from "../sql/rows.js";
 import type { NewEventWithReport } from "../store.js";
 import { derivedOf, type DerivedRow, type DerivedTables } from "./derived.js";
 
@@ -30,8 +37,12 @@ export class BulkWriter {
     this.actor = db.prepare(insertSql("INSERT OR IGNORE INTO event_actors (event_id, name, role, category)", 4));
     this.source = db.prepare(insertSql("INSERT OR IGNORE INTO event_sources (event_id, name)", 2));
     this.fts = db.prepare(insertSql("INSERT INTO events_fts (rowid, notes)", 2));
-    this.report = db.prepare(insertSql(`INSERT INTO reports (${REPORT_ID_COLUMNS.join(", ")})`, REPORT_ID_COLUMNS.length));
-    this.figure = db.prepare(insertSql(`INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")})`, FIGURE_COLUMNS.length));
+    this.report = db.prepare(
+      insertSql(`INSERT INTO reports (${REPORT_ID_COLUMNS.join(", ")})`, REPORT_ID_COLUMNS.length),
+    );
+    this.figure = db.prepare(
+      insertSql(`INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")})`, FIGURE_COLUMNS.length),
+    );
     this.maxEvent = db.prepare("SELECT coalesce(max(id), 0) AS n FROM events");
     this.maxReport = db.prepare("SELECT coalesce(max(id), 0) AS n FROM reports");
   }
@@ -65,7 +76,8 @@ export class BulkWriter {
         r.syndicationGroup,
         now,
       );
-      for (const f of figures) this.figure.run(id, rid, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, now);
+      for (const f of figures)
+        this.figure.run(id, rid, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, now);
       derived.push(derivedOf(id, e.dataset, e));
     }
     this.derived.apply(derived, 1);

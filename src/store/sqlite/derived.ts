@@ -30,13 +30,17 @@ interface Delta {
   injuredBest: number;
 }
 
-const upsert = (table: string, column: string) => `INSERT INTO ${table} (country_code, ${column}, event_type, dataset, events, killed_low, killed_best, injured_best)
+const upsert = (
+  table: string,
+  column: string,
+) => `INSERT INTO ${table} (country_code, ${column}, event_type, dataset, events, killed_low, killed_best, injured_best)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT DO UPDATE SET events = events + excluded.events, killed_low = killed_low + excluded.killed_low,
     killed_best = killed_best + excluded.killed_best, injured_best = injured_best + excluded.injured_best`;
 
 /** The columns of an event row that the derived tables need, as SQL. */
-export const DERIVED_COLUMNS = "id, country_code, date_start, admin1, event_type, dataset, killed_low, killed_best, injured_best";
+export const DERIVED_COLUMNS =
+  "id, country_code, date_start, admin1, event_type, dataset, killed_low, killed_best, injured_best";
 
 export const derivedFromRow = (r: Record<string, unknown>): DerivedRow => ({
   id: Number(r.id),
@@ -65,7 +69,10 @@ export function derivedOf(id: number, dataset: string, f: EventFields): DerivedR
   };
 }
 
-const REBUILD = (table: string, key: string) => `INSERT INTO ${table} (country_code, ${table.endsWith("month") ? "month" : "admin1"}, event_type, dataset,
+const REBUILD = (
+  table: string,
+  key: string,
+) => `INSERT INTO ${table} (country_code, ${table.endsWith("month") ? "month" : "admin1"}, event_type, dataset,
     events, killed_low, killed_best, injured_best)
   SELECT coalesce(e.country_code, ''), ${key}, e.event_type, e.dataset,
     count(*), coalesce(sum(e.killed_low), 0), coalesce(sum(e.killed_best), 0), coalesce(sum(e.injured_best), 0)
@@ -100,7 +107,16 @@ export class DerivedTables {
       const id = `${country}\u0000${map === admins ? key.toLowerCase() : key}\u0000${r.eventType}\u0000${r.dataset}`;
       let d = map.get(id);
       if (!d) {
-        d = { country, key, eventType: r.eventType, dataset: r.dataset, events: 0, killedLow: 0, killedBest: 0, injuredBest: 0 };
+        d = {
+          country,
+          key,
+          eventType: r.eventType,
+          dataset: r.dataset,
+          events: 0,
+          killedLow: 0,
+          killedBest: 0,
+          injuredBest: 0,
+        };
         map.set(id, d);
       }
       d.events += sign;
@@ -112,7 +128,9 @@ export class DerivedTables {
       add(months, r, r.dateStart ? `${r.dateStart.slice(0, 7)}-01` : "");
       add(admins, r, r.admin1 ?? "");
     }
-    for (const d of months.values()) this.month.run(d.country, d.key, d.eventType, d.dataset, d.events, d.killedLow, d.killedBest, d.injuredBest);
-    for (const d of admins.values()) this.admin1.run(d.country, d.key, d.eventType, d.dataset, d.events, d.killedLow, d.killedBest, d.injuredBest);
+    for (const d of months.values())
+      this.month.run(d.country, d.key, d.eventType, d.dataset, d.events, d.killedLow, d.killedBest, d.injuredBest);
+    for (const d of admins.values())
+      this.admin1.run(d.country, d.key, d.eventType, d.dataset, d.events, d.killedLow, d.killedBest, d.injuredBest);
   }
 }

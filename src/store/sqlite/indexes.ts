@@ -6,12 +6,18 @@
  * Unique indexes are never dropped: they keep imports idempotent while they run.
  */
 export const DEFERRABLE_INDEXES: readonly { readonly name: string; readonly sql: string }[] = [
-  { name: "events_date", sql: "CREATE INDEX IF NOT EXISTS events_date ON events(date_start, id) WHERE merged_into IS NULL" },
+  {
+    name: "events_date",
+    sql: "CREATE INDEX IF NOT EXISTS events_date ON events(date_start, id) WHERE merged_into IS NULL",
+  },
   {
     name: "events_country_cover",
     sql: "CREATE INDEX IF NOT EXISTS events_country_cover ON events(country_code, date_start, date_end, event_type, killed_low, killed_best, injured_best, admin1) WHERE merged_into IS NULL",
   },
-  { name: "events_admin1", sql: "CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1, date_start) WHERE merged_into IS NULL" },
+  {
+    name: "events_admin1",
+    sql: "CREATE INDEX IF NOT EXISTS events_admin1 ON events(admin1, date_start) WHERE merged_into IS NULL",
+  },
   {
     name: "events_map",
     sql: "CREATE INDEX IF NOT EXISTS events_map ON events(CAST(lat + 90 AS INTEGER), lon, lat, date_start, event_type, sub_event_type, killed_best, geo_precision) WHERE merged_into IS NULL",
@@ -23,5 +29,8 @@ export const DEFERRABLE_INDEXES: readonly { readonly name: string; readonly sql:
   },
   { name: "event_sources_name", sql: "CREATE INDEX IF NOT EXISTS event_sources_name ON event_sources(name, event_id)" },
   { name: "reports_event", sql: "CREATE INDEX IF NOT EXISTS reports_event ON reports(event_id)" },
-  { name: "figure_history_event", sql: "CREATE INDEX IF NOT EXISTS figure_history_event ON figure_history(event_id, id)" },
+  {
+    name: "figure_history_event",
+    sql: "CREATE INDEX IF NOT EXISTS figure_history_event ON figure_history(event_id, id)",
+  },
 ];

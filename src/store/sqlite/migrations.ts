@@ -313,4 +313,3 @@ CREATE INDEX events_map ON events(CAST(lat + 90 AS INTEGER), lon, lat, date_star
 `,
   },
 ];
-

@@ -1,6 +1,13 @@
 import Database from "better-sqlite3";
 import { SitrepError } from "../../core/errors.js";
-import type { AggregateBucket, AggregateQuery, EventFilter, EventQuery, MapPoint, MapQuery } from "../../query/types.js";
+import type {
+  AggregateBucket,
+  AggregateQuery,
+  EventFilter,
+  EventQuery,
+  MapPoint,
+  MapQuery,
+} from "../../query/types.js";
 import { greatCircleKm } from "../../resolve/geo.js";
 import { factsFromRows, type EventFacts, type FactRow } from "../event-facts.js";
 import { checksum, pendingMigrations, type AppliedMigration } from "../migrations.js";
@@ -247,7 +254,12 @@ export class SqliteStore implements Store {
 
   private writeEventSide(id: number, f: EventFields): void {
     for (const a of f.actors) {
-      this.run("INSERT OR IGNORE INTO event_actors (event_id, name, role, category) VALUES (?, ?, ?, ?)", [id, a.name, a.role, a.category]);
+      this.run("INSERT OR IGNORE INTO event_actors (event_id, name, role, category) VALUES (?, ?, ?, ?)", [
+        id,
+        a.name,
+        a.role,
+        a.category,
+      ]);
     }
     for (const s of f.sources) this.run("INSERT OR IGNORE INTO event_sources (event_id, name) VALUES (?, ?)", [id, s]);
     const text = eventSearchText(f);
@@ -287,12 +299,25 @@ export class SqliteStore implements Store {
         const info = this.run(
           `INSERT INTO articles (hash, external_id, title, published, url, source, source_id, syndication_group, signature, text, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [a.hash, a.externalId, a.title, a.published, a.url, a.source, sourceId, group ?? 0, signatureBlob(a.signature), a.text, now()],
+          [
+            a.hash,
+            a.externalId,
+            a.title,
+            a.published,
+            a.url,
+            a.source,
+            sourceId,
+            group ?? 0,
+            signatureBlob(a.signature),
+            a.text,
+            now(),
+          ],
         );
         const id = Number(info.lastInsertRowid);
         // An article that copies no earlier one starts its own syndication group, named by its id.
         if (group === null) this.run("UPDATE articles SET syndication_group = ? WHERE id = ?", [id, id]);
-        for (const band of a.bands) this.run("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)", [band, id]);
+        for (const band of a.bands)
+          this.run("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)", [band, id]);
         this.run("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", [id, a.title ?? "", a.text]);
         const row = this.get(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`, [id]) as Row;
         return { article: articleFromRow(row), created: true };
@@ -322,7 +347,10 @@ export class SqliteStore implements Store {
         return r ? eventFromRow(r) : null;
       },
       eventByOriginalId: async (dataset, originalId) => {
-        const r = this.get(`SELECT ${EVENT_SELECT} FROM events e WHERE e.dataset = ? AND e.original_id = ?`, [dataset, originalId]);
+        const r = this.get(`SELECT ${EVENT_SELECT} FROM events e WHERE e.dataset = ? AND e.original_id = ?`, [
+          dataset,
+          originalId,
+        ]);
         return r ? eventFromRow(r) : null;
       },
       insertEvent: async (e: NewEvent) => this.insertEventSync(e),
@@ -347,7 +375,11 @@ export class SqliteStore implements Store {
       markMerged: async (id, into) => {
         const before = this.get(`SELECT ${DERIVED_COLUMNS}, merged_into FROM events WHERE id = ?`, [id]);
         if (before && before.merged_into === null) this.derived.apply([derivedFromRow(before)], -1);
-        this.run("UPDATE events SET merged_into = ?, version = version + 1, updated_at = ? WHERE id = ?", [into, now(), id]);
+        this.run("UPDATE events SET merged_into = ?, version = version + 1, updated_at = ? WHERE id = ?", [
+          into,
+          now(),
+          id,
+        ]);
         this.clearEventSide(id);
       },
       insertReport: async (r: NewReport) => this.insertReportSync(r),
@@ -355,13 +387,17 @@ export class SqliteStore implements Store {
         const found = new Set<string>();
         for (let i = 0; i < ids.length; i += 500) {
           const chunk = ids.slice(i, i + 500);
-          const rows = this.all(`SELECT original_id FROM reports WHERE dataset = ? AND original_id IN (${chunk.map(() => "?").join(", ")})`, [dataset, ...chunk]);
+          const rows = this.all(
+            `SELECT original_id FROM reports WHERE dataset = ? AND original_id IN (${chunk.map(() => "?").join(", ")})`,
+            [dataset, ...chunk],
+          );
           for (const r of rows) found.add(String(r.original_id));
         }
         return found;
       },
       insertEventsWithReports: async (items) => this.bulk.write(items, now()),
-      reportsOfEvent: async (eventId) => this.all("SELECT * FROM reports WHERE event_id = ? ORDER BY id", [eventId]).map(reportFromRow),
+      reportsOfEvent: async (eventId) =>
+        this.all("SELECT * FROM reports WHERE event_id = ? ORDER BY id", [eventId]).map(reportFromRow),
       moveReports: async (reportIds, to) => {
         for (const id of reportIds) {
           this.run("UPDATE reports SET event_id = ? WHERE id = ?", [to, id]);
@@ -370,22 +406,20 @@ export class SqliteStore implements Store {
       },
       addFigureHistory: async (entries) => this.insertFiguresSync(entries),
       addDecision: async (d) => {
-        const info = this.run("INSERT INTO decisions (kind, event_ids, payload, by, note, at) VALUES (?, ?, ?, ?, ?, ?)", [
-          d.kind,
-          JSON.stringify(d.eventIds),
-          JSON.stringify(d.payload),
-          d.by,
-          d.note,
-          now(),
-        ]);
+        const info = this.run(
+          "INSERT INTO decisions (kind, event_ids, payload, by, note, at) VALUES (?, ?, ?, ?, ?, ?)",
+          [d.kind, JSON.stringify(d.eventIds), JSON.stringify(d.payload), d.by, d.note, now()],
+        );
         const id = Number(info.lastInsertRowid);
-        for (const e of new Set(d.eventIds)) this.run("INSERT INTO decision_events (decision_id, event_id) VALUES (?, ?)", [id, e]);
+        for (const e of new Set(d.eventIds))
+          this.run("INSERT INTO decision_events (decision_id, event_id) VALUES (?, ?)", [id, e]);
         return id;
       },
       decisionsOf: async (eventId) =>
-        this.all("SELECT d.* FROM decisions d JOIN decision_events x ON x.decision_id = d.id WHERE x.event_id = ? ORDER BY d.id", [eventId]).map(
-          decisionFromRow,
-        ),
+        this.all(
+          "SELECT d.* FROM decisions d JOIN decision_events x ON x.decision_id = d.id WHERE x.event_id = ? ORDER BY d.id",
+          [eventId],
+        ).map(decisionFromRow),
       audit: async (a) => {
         this.run("INSERT INTO audit_log (at, actor, action, event_id, detail) VALUES (?, ?, ?, ?, ?)", [
           now(),
@@ -412,12 +446,22 @@ export class SqliteStore implements Store {
   async eventFacts(filter: EventFilter = {}): Promise<EventFacts> {
     // A statement of its own: raw() would change a cached one for every other caller.
     const q = eventFactsSql(filter, SQLITE);
-    return factsFromRows(this.db.prepare(q.text).raw().all(...q.values) as FactRow[]);
+    return factsFromRows(
+      this.db
+        .prepare(q.text)
+        .raw()
+        .all(...q.values) as FactRow[],
+    );
   }
 
   async eventIds(filter: EventFilter): Promise<Int32Array> {
     const q = eventIdsSql(filter, SQLITE);
-    return Int32Array.from(this.db.prepare(q.text).pluck().all(...q.values) as number[]);
+    return Int32Array.from(
+      this.db
+        .prepare(q.text)
+        .pluck()
+        .all(...q.values) as number[],
+    );
   }
 
   async changeToken(): Promise<string> {
@@ -436,7 +480,10 @@ export class SqliteStore implements Store {
     const reports = this.all("SELECT * FROM reports WHERE event_id = ? ORDER BY id", [id]).map(reportFromRow);
     const articleIds = articleIdsOf(reports);
     const articles = articleIds.length
-      ? this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (${articleIds.map(() => "?").join(", ")})`, articleIds)
+      ? this.all(
+          `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (${articleIds.map(() => "?").join(", ")})`,
+          articleIds,
+        )
       : [];
     const figures = this.all("SELECT * FROM figure_history WHERE event_id = ? ORDER BY id", [id]);
     return eventDetailFromRows(row, reports, articles, figures, await this.tx.decisionsOf(id));
@@ -477,8 +524,16 @@ export class SqliteStore implements Store {
   async createToken(name: string, role: TokenRole): Promise<{ token: string; info: ApiToken }> {
     checkTokenRole(role);
     const token = newToken();
-    const info = this.run("INSERT INTO api_tokens (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)", [name, role, hashToken(token), now()]);
-    return { token, info: tokenFromRow(this.get("SELECT * FROM api_tokens WHERE id = ?", [Number(info.lastInsertRowid)]) as Row) };
+    const info = this.run("INSERT INTO api_tokens (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)", [
+      name,
+      role,
+      hashToken(token),
+      now(),
+    ]);
+    return {
+      token,
+      info: tokenFromRow(this.get("SELECT * FROM api_tokens WHERE id = ?", [Number(info.lastInsertRowid)]) as Row),
+    };
   }
 
   async verifyToken(plain: string): Promise<ApiToken | null> {
@@ -512,7 +567,9 @@ export class SqliteStore implements Store {
 }
 
 function missingIndexes(db: Database.Database): boolean {
-  const have = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name));
+  const have = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name),
+  );
   return DEFERRABLE_INDEXES.some((i) => !have.has(i.name));
 }
 
@@ -521,12 +578,19 @@ function buildIndexes(db: Database.Database): void {
 }
 
 function migrate(db: Database.Database, file: string): void {
-  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
   const applied = db.prepare("SELECT version, checksum FROM schema_migrations").all() as AppliedMigration[];
   for (const m of pendingMigrations(SQLITE_MIGRATIONS, applied, file)) {
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)").run(m.version, m.name, checksum(m), now());
+      db.prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)").run(
+        m.version,
+        m.name,
+        checksum(m),
+        now(),
+      );
     })();
   }
 }

@@ -16,16 +16,18 @@ storeContract("SQLite", async () => SqliteStore.open(join(dir, `contract-${++n}.
 describe("SQLite migrations", () => {
   it("opens a database it made before, and refuses one from a newer schema or with an edited migration", async () => {
     const file = join(dir, "migrations.db");
-    await (SqliteStore.open(file)).close();
-    await (SqliteStore.open(file)).close();
+    await SqliteStore.open(file).close();
+    await SqliteStore.open(file).close();
 
     const db = new Database(file);
-    db.prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')").run();
+    db.prepare(
+      "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'future', 'x', 'now')",
+    ).run();
     db.close();
     expect(() => SqliteStore.open(file)).toThrow(/E_STORE_MIGRATION.*schema version 999/);
 
     const edited = join(dir, "edited.db");
-    await (SqliteStore.open(edited)).close();
+    await SqliteStore.open(edited).close();
     const db2 = new Database(edited);
     db2.prepare("UPDATE schema_migrations SET checksum = 'changed' WHERE version = 1").run();
     db2.close();
@@ -34,7 +36,7 @@ describe("SQLite migrations", () => {
 
   it("runs in WAL mode with foreign keys on", async () => {
     const file = join(dir, "pragmas.db");
-    await (SqliteStore.open(file)).close();
+    await SqliteStore.open(file).close();
     const db = new Database(file);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     db.close();
