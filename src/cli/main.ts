@@ -26,6 +26,12 @@ Examples:
   );
 registerCommands(program);
 
+// `sitrep events | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(EXIT.OK);
+  throw e;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
