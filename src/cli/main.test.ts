@@ -10,6 +10,7 @@ const examples = join(root, "examples");
 
 describe("the built CLI (npm install builds it)", () => {
   it("ends with status 0 and no error when its reader closes the pipe early (sitrep extract … | head)", async () => {
+    expect(existsSync(cli), `${cli} is missing: run npm run build`).toBe(true);
     const child = spawn(process.execPath, [cli, "extract", examples, "--format", "jsonl"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
