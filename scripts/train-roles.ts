@@ -8,7 +8,9 @@
  *    it will see an unseen document's band at run time.
  * 2. Candidate phrases (every noun phrase and its parts, grouped by their normalised text) are
  *    labelled with the role whose gold entity lists that text (training-time only), and a
- *    multinomial logistic model is trained over their features.
+ *    multinomial logistic model is trained over their features (SGD; the weights of BAG runs over
+ *    differently shuffled data averaged, so that a retrained model swings less with the order of
+ *    the data).
  * 3. Per-role probability thresholds are chosen on out-of-fold predictions of the training data,
  *    through the same selection the roles stage runs (one filler per entity).
  * Deterministic: fixed seeds and order; the same data gives the same file.
@@ -41,6 +43,12 @@ const PREFILTER_LOSS = Number(arg("prefilter-loss", "0.005"));
 const LR = Number(arg("lr", "0.02"));
 const L2 = Number(arg("l2", "1e-5"));
 const C = CLASS_COUNT;
+/** Models trained on differently shuffled data whose weights are averaged. */
+const BAG = Number(arg("bag", "3"));
+/** Grid steps on each side of a threshold over which its F1 is averaged (tune). */
+const SMOOTH = Number(arg("smooth", "2"));
+/** Added to every shuffling seed: to see how much a result owes to the order of the data. */
+const SEED = Number(arg("seed", "0"));
 /** MODEL_ROLES order, in MUC names. */
 const MUC_OF: readonly MucRole[] = ["PerpInd", "PerpOrg", "Target", "Victim", "Weapon"];
 
@@ -152,6 +160,23 @@ function trainSoftmax(
       }
     }
   }
+  return w;
+}
+
+/** trainSoftmax with BAG seeds, weights averaged. */
+function trainBagged(
+  examples: readonly Example[],
+  use: (e: Example) => boolean,
+  R: number,
+  epochs: number,
+  seed: number,
+): Float64Array {
+  const w = trainSoftmax(examples, use, R, epochs, seed, LR, L2);
+  for (let b = 1; b < BAG; b++) {
+    const v = trainSoftmax(examples, use, R, epochs, seed + 1000 * b, LR, L2);
+    for (let k = 0; k < w.length; k++) w[k] = (w[k] as number) + (v[k] as number);
+  }
+  if (BAG > 1) for (let k = 0; k < w.length; k++) w[k] = (w[k] as number) / BAG;
   return w;
 }
 
@@ -272,23 +297,33 @@ function prefilterMargin(outOfFold: readonly { margin: number; best: number }[],
   return Math.round((q - 0.25) * 100) / 100;
 }
 
-/** Per-role thresholds that maximise F1 of the selection on out-of-fold probabilities. */
+/**
+ * Per-role thresholds that maximise F1 of the selection on out-of-fold probabilities. F1 is flat
+ * near its best, so the best single grid point moves with the order of the data; the threshold
+ * maximises F1 averaged over SMOOTH grid steps on each side instead: a plateau, not a spike.
+ */
 function tune(data: readonly DocData[], probs: readonly Float64Array[]) {
   const thresholds = MODEL_ROLES.map(() => 0.5);
-  for (let pass = 0; pass < 2; pass++) {
-    for (let r = 0; r < MODEL_ROLES.length; r++) {
-      let best = thresholds[r] as number;
-      let bestF = -1;
-      for (let t = 0.05; t <= 0.9001; t += 0.025) {
-        thresholds[r] = t;
-        const f = evaluate(data, probs, thresholds).roles[r] as number;
-        if (f > bestF) {
-          bestF = f;
-          best = t;
-        }
+  const grid: number[] = [];
+  for (let i = 0; 0.05 + 0.025 * i <= 0.9001; i++) grid.push(Math.round((0.05 + 0.025 * i) * 1000) / 1000);
+  for (let r = 0; r < MODEL_ROLES.length; r++) {
+    // a role's threshold leaves the selection of the other roles as it is
+    const f = grid.map((t) => {
+      thresholds[r] = t;
+      return evaluate(data, probs, thresholds).roles[r] as number;
+    });
+    let best = 0;
+    let bestF = -1;
+    for (let i = 0; i < grid.length; i++) {
+      let sum = 0;
+      let n = 0;
+      for (let k = Math.max(0, i - SMOOTH); k <= Math.min(grid.length - 1, i + SMOOTH); k++, n++) sum += f[k] as number;
+      if (sum / n > bestF) {
+        bestF = sum / n;
+        best = i;
       }
-      thresholds[r] = Math.round(best * 1000) / 1000;
     }
+    thresholds[r] = grid[best] as number;
   }
   return { thresholds, cv: evaluate(data, probs, thresholds) };
 }
@@ -419,7 +454,7 @@ function main(): void {
   const oof: Float64Array[] = new Array(examples.length);
   const oofMargins: { margin: number; best: number }[] = new Array(examples.length);
   for (let f = 0; f < FOLDS; f++) {
-    const w = trainSoftmax(examples, (e) => e.doc % FOLDS !== f, rowOf.size, epochs, 11 + f, LR, L2);
+    const w = trainBagged(examples, (e) => e.doc % FOLDS !== f, rowOf.size, epochs, 11 + f + SEED);
     examples.forEach((e, i) => {
       if (e.doc % FOLDS !== f) return;
       oof[i] = probabilities(w, e.rows);
@@ -431,14 +466,14 @@ function main(): void {
   report("out-of-fold on muc4-train:", cv, thresholds);
 
   // 4. final model on all of muc4-train
-  const w = trainSoftmax(examples, () => true, rowOf.size, epochs, 99, LR, L2);
+  const w = trainBagged(examples, () => true, rowOf.size, epochs, 99 + SEED);
   const docModel = quantise(docWeights);
   const prefilter = prefilterMargin(oofMargins, Math.min(...thresholds));
   process.stderr.write(`prefilter margin ${prefilter}\n`);
   const model: RoleModelFile = {
     format: "sitrep-role-model",
     version: 2,
-    trainedOn: `muc4-train (${docs.length} documents); logistic document relevance; multinomial logistic candidate classifier, ${epochs} epochs; scripts/train-roles.ts`,
+    trainedOn: `muc4-train (${docs.length} documents); logistic document relevance; multinomial logistic candidate classifier, ${epochs} epochs, ${BAG} runs averaged; scripts/train-roles.ts`,
     scale: SCALE,
     vocabulary: Object.fromEntries(vocabulary),
     doc: { cuts: DOC_CUTS, ...docModel },

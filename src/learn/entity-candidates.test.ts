@@ -46,4 +46,26 @@ describe("candidate phrases", () => {
     expect(name?.headAlone?.key).toBe("porth");
     expect(name?.headAlone?.mentions.length).toBe(3);
   });
+
+  it("keeps a count with the participle or adverb of its noun's modifier (MUC-4 DEV-MUC3-0467)", () => {
+    const keys = keysOf(
+      "FOUR HEAVILY ARMED INDIVIDUALS, WHO POSED AS SECRET AGENTS, KIDNAPPED MR CUELLAR OSORIO FROM HIS HOME IN THE FLORALIA NEIGHBORHOOD, IN EASTERN CALI.",
+    );
+    expect(keys).toEqual(expect.arrayContaining(["four heavily armed individuals", "heavily armed individuals"]));
+    // a year is no count: "in 1989 killed" does not join
+    expect(keysOf("THE REBELS WHO IN 1989 KILLED TWO MAYORS WERE CAUGHT.")).not.toContain("1989 killed two mayors");
+  });
+
+  it("joins the particles of Spanish names (MUC-4 DEV-MUC3-0976, DEV-MUC3-0853)", () => {
+    expect(
+      keysOf(
+        "ALSO TODAY IN BUENAVENTURA, THE MAJOR COLOMBIAN PORT ON THE PACIFIC COAST, JUDGE SOFIA DE ROLDAN WAS SHOT TO DEATH BY HIRED ASSASSINS.",
+      ),
+    ).toEqual(expect.arrayContaining(["judge sofia de roldan", "sofia de roldan", "hired assassins"]));
+    expect(
+      keysOf(
+        "GEN BUSTILLO REPLIED TO STATEMENTS BY SAN SALVADOR ARCHBISHOP ARTURO RIVERA Y DAMAS, WHO SAID THE ARMY'S RESPONSE WAS EXCESSIVE.",
+      ),
+    ).toContain("arturo rivera y damas");
+  });
 });

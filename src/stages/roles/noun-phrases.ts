@@ -25,8 +25,25 @@ const NEVER = new Set(["yesterday", "today", "tomorrow", "tonight", "ago", "mean
 /** Verbs and adverbs may open a run or follow a determiner ("the shining path", "heavily armed men"), not follow a noun. */
 const OPENERS = new Set(["DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "ADJ", "NUM"]);
 
+/**
+ * Particles inside Spanish and Portuguese names ("Stela Torrado de Otalora", "Arturo Rivera y
+ * Damas"), which a tagger of English calls foreign words or pronouns: between two nouns they join.
+ */
+const NAME_LINKS = new Set(["de", "del", "y", "da", "do", "dos"]);
+const NAME_POS = new Set(["NOUN", "PROPN"]);
+
 const MAX_RUN = 10;
+
 const MAX_PART = 7;
+
+/**
+ * A count ("three", "10") may be followed by the participle or adverb of its noun's modifier:
+ * "three heavily armed men", "10 paid assassins"; a year may not ("in 1989 killed ...").
+ */
+function countWord(article: Article, i: number): boolean {
+  const t = article.tokens;
+  return t.pos[i] === "NUM" && !/^\d{4}$/.test(t.key[i] as string);
+}
 
 function phraseWord(article: Article, i: number): boolean {
   const t = article.tokens;
@@ -59,8 +76,16 @@ export function phraseRuns(article: Article, from: number, to: number): [number,
       else if (
         (t.pos[j] === "VERB" || t.pos[j] === "ADV") &&
         j + 1 < to &&
-        phraseWord(article, j + 1) &&
-        !PHRASE_POS.has(t.pos[j - 1] as string)
+        (phraseWord(article, j + 1) ||
+          (t.pos[j] === "ADV" && t.pos[j + 1] === "VERB" && j + 2 < to && phraseWord(article, j + 2))) &&
+        (!PHRASE_POS.has(t.pos[j - 1] as string) || countWord(article, j - 1))
+      )
+        j++;
+      else if (
+        NAME_LINKS.has(key) &&
+        j + 1 < to &&
+        NAME_POS.has(t.pos[j - 1] as string) &&
+        NAME_POS.has(t.pos[j + 1] as string)
       )
         j++;
       else if (
