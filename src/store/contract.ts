@@ -283,6 +283,15 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
       it("searches the text of notes and articles", async () => {
         const found = await store.queryEvents({ filter: { text: "mosques Shiite" } });
         expect(found.events.map((e) => e.originalId).sort()).toEqual(["FX-AFG-1008", "FX-AFG-1015", "FX-PAK-0304"]);
+        expect(found.total).toBe(3);
+        // A page of a text search counts every match, however small the page and wherever it starts.
+        const byDate = { filter: { text: "mosques Shiite" }, sort: { field: "date", direction: "asc" } } as const;
+        const second = await store.queryEvents({ ...byDate, limit: 1, offset: 1 });
+        expect(second.events.map((e) => e.originalId)).toEqual(["FX-AFG-1015"]);
+        expect(second.total).toBe(3);
+        const past = await store.queryEvents({ ...byDate, limit: 2, offset: 5 });
+        expect(past.events).toEqual([]);
+        expect(past.total).toBe(3);
         await ingestWith(store, [wireItem()]);
         const wire = await store.queryEvents({ filter: { text: "special forces deployed" } });
         expect(wire.events.map((e) => e.originalId)).toEqual(["FX-AFG-1015"]);

@@ -19,6 +19,7 @@ import {
   eventFactsSql,
   eventIdsSql,
   eventPageSql,
+  pageTotal,
   eventSelect,
   likePrefix,
   mapPointsSql,
@@ -400,9 +401,13 @@ export class PostgresStore implements Store {
   }
 
   async queryEvents(q: EventQuery): Promise<EventPage> {
-    const { page, total } = eventPageSql(q, POSTGRES);
-    const events = (await this.all(page.text, page.values)).map(eventFromRow);
-    return { events, total: total && Number(((await this.one(total.text, total.values)) as Row).n) };
+    const { page, total, totalInPage } = eventPageSql(q, POSTGRES);
+    const rows = await this.all(page.text, page.values);
+    const counted = pageTotal(rows, totalInPage);
+    return {
+      events: rows.map(eventFromRow),
+      total: counted ?? (total && Number(((await this.one(total.text, total.values)) as Row).n)),
+    };
   }
 
   async aggregate(q: AggregateQuery): Promise<AggregateBucket[]> {

@@ -2,7 +2,7 @@ import { SitrepError } from "../../core/errors.js";
 import type { AggregateQuery, EventFilter, EventQuery, MapQuery } from "../../query/types.js";
 import { FACT_COLUMNS } from "../event-facts.js";
 import type { Block } from "../store.js";
-import { EVENT_COLUMNS } from "./rows.js";
+import { EVENT_COLUMNS, type Row } from "./rows.js";
 import {
   Params,
   eventConditions,
@@ -60,16 +60,35 @@ function filtered(filter: EventFilter, d: ReadDialect): { p: Params; where: stri
   return { p, where: eventConditions(filter, p, d.conditions(p)) };
 }
 
-/** A page of events, and (unless the query asks for none) the SQL counting every match. */
-export function eventPageSql(q: EventQuery, d: ReadDialect): { page: Sql; total: Sql | null } {
+/** The column of a page's rows that holds the number of all matches, when the page query counts them. */
+export const PAGE_TOTAL_COLUMN = "page_total";
+
+/**
+ * A page of events, and (unless the query asks for none) the SQL counting every match. A full-text
+ * filter has no rollup and its matches are found only through the text index, so its page counts
+ * them itself (a window over the matched ids, then the page's rows joined): one pass over the
+ * matches instead of two. `total` is then needed only when the page is empty.
+ */
+export function eventPageSql(q: EventQuery, d: ReadDialect): { page: Sql; total: Sql | null; totalInPage: boolean } {
   const filter = q.filter ?? {};
   const { p, where } = filtered(filter, d);
   const conditions = where.join(" AND ");
   const count: Sql = { text: `${COUNT} WHERE ${conditions}`, values: [...p.values] };
   const limit = pageLimit(q.limit);
   const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
-  const text = `SELECT ${eventSelect(d)} FROM events e WHERE ${conditions} ORDER BY ${orderBy(q.sort)} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
-  return { page: { text, values: p.values }, total: q.withTotal === false ? null : totalSql(filter, count, d) };
+  const order = orderBy(q.sort);
+  const total = q.withTotal === false ? null : totalSql(filter, count, d);
+  const totalInPage = total === count && (filter.text?.trim() ?? "") !== "";
+  const text = totalInPage
+    ? `WITH m AS (SELECT e.id, count(*) OVER () AS ${PAGE_TOTAL_COLUMN} FROM events e WHERE ${conditions} ORDER BY ${order} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}) ` +
+      `SELECT ${eventSelect(d)}, m.${PAGE_TOTAL_COLUMN} FROM m JOIN events e ON e.id = m.id ORDER BY ${order}`
+    : `SELECT ${eventSelect(d)} FROM events e WHERE ${conditions} ORDER BY ${order} LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`;
+  return { page: { text, values: p.values }, total, totalInPage };
+}
+
+/** The number of matches of a page query: from its rows when it counted them, else from `count`. */
+export function pageTotal(rows: readonly Row[], totalInPage: boolean): number | null {
+  return totalInPage && rows.length > 0 ? Number((rows[0] as Row)[PAGE_TOTAL_COLUMN]) : null;
 }
 
 /** How many events match: from the rollup when the filter allows (a count over millions of rows is slow), else counted. */

@@ -20,6 +20,7 @@ import {
   eventFactsSql,
   eventIdsSql,
   eventPageSql,
+  pageTotal,
   eventSelect,
   likePrefix,
   mapPointsSql,
@@ -433,9 +434,13 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(q: EventQuery): Promise<EventPage> {
-    const { page, total } = eventPageSql(q, SQLITE);
-    const events = this.all(page.text, page.values).map(eventFromRow);
-    return { events, total: total && Number((this.get(total.text, total.values) as Row).n) };
+    const { page, total, totalInPage } = eventPageSql(q, SQLITE);
+    const rows = this.all(page.text, page.values);
+    const counted = pageTotal(rows, totalInPage);
+    return {
+      events: rows.map(eventFromRow),
+      total: counted ?? (total && Number((this.get(total.text, total.values) as Row).n)),
+    };
   }
 
   async aggregate(q: AggregateQuery): Promise<AggregateBucket[]> {
