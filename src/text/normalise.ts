@@ -252,8 +252,8 @@ export function normalise(raw: string, from = 0): Normalised {
   }
   return {
     text: parts.join(""),
-    rawStart: offsets.starts.slice(0, length),
-    rawEnd: offsets.ends.slice(0, length),
+    rawStart: offsets.starts.subarray(0, length),
+    rawEnd: offsets.ends.subarray(0, length),
     paragraphs,
     caseless,
     dropped,
