@@ -48,6 +48,8 @@ class KeyBuilder {
   private first = -1;
   private end = -1;
   private wordList: string[] = [];
+  /** wordList joined with spaces, kept as it grows. */
+  private text = "";
   private gap = true;
 
   constructor(
@@ -61,6 +63,7 @@ class KeyBuilder {
       this.first = first;
       this.end = first;
       this.wordList = [];
+      this.text = "";
       this.gap = true;
     }
     const t = this.article.tokens;
@@ -69,12 +72,17 @@ class KeyBuilder {
       const k = this.stripped[i] as string;
       if (!k) continue;
       if (this.gap && ARTICLES.has(k)) continue;
-      if (!this.gap && this.wordList.length) this.wordList[this.wordList.length - 1] += k;
-      else this.wordList.push(k);
+      if (!this.gap && this.wordList.length) {
+        this.wordList[this.wordList.length - 1] += k;
+        this.text += k;
+      } else {
+        this.text = this.wordList.length ? `${this.text} ${k}` : k;
+        this.wordList.push(k);
+      }
       this.gap = false;
     }
     this.end = end;
-    return this.wordList.join(" ");
+    return this.text;
   }
 
   /** The words of the last key, as a list of its own. */
