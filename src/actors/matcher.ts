@@ -117,3 +117,17 @@ export function findActors(article: Article, from = 0, to = article.tokens.count
   }
   return out;
 }
+
+// The actors stage and the role model's lexicon tags both read every actor of the article being
+// processed: the last article's list answers the second reader.
+let lastArticle: Article | null = null;
+let lastActors: readonly ActorMatch[] = [];
+
+/** Every dictionary actor of the whole article (findActors), computed once per article. */
+export function articleActors(article: Article): readonly ActorMatch[] {
+  if (article !== lastArticle) {
+    lastActors = Object.freeze(findActors(article));
+    lastArticle = article;
+  }
+  return lastActors;
+}

@@ -47,7 +47,9 @@ export function strippedKeys(article: Article): string[] {
 class KeyBuilder {
   private first = -1;
   private end = -1;
-  private words: string[] = [];
+  private wordList: string[] = [];
+  /** wordList joined with spaces, kept as it grows. */
+  private text = "";
   private gap = true;
 
   constructor(
@@ -55,11 +57,13 @@ class KeyBuilder {
     private readonly stripped: readonly string[],
   ) {}
 
-  key(first: number, end: number): { key: string; words: string[] } {
+  /** The key of tokens [first, end) ("" when it has no words); `words` then lists its words. */
+  key(first: number, end: number): string {
     if (first !== this.first || end < this.end) {
       this.first = first;
       this.end = first;
-      this.words = [];
+      this.wordList = [];
+      this.text = "";
       this.gap = true;
     }
     const t = this.article.tokens;
@@ -68,13 +72,22 @@ class KeyBuilder {
       const k = this.stripped[i] as string;
       if (!k) continue;
       if (this.gap && ARTICLES.has(k)) continue;
-      if (!this.gap && this.words.length) this.words[this.words.length - 1] += k;
-      else this.words.push(k);
+      if (!this.gap && this.wordList.length) {
+        this.wordList[this.wordList.length - 1] += k;
+        this.text += k;
+      } else {
+        this.text = this.wordList.length ? `${this.text} ${k}` : k;
+        this.wordList.push(k);
+      }
       this.gap = false;
     }
     this.end = end;
-    const words = this.words.slice();
-    return { key: words.join(" "), words };
+    return this.text;
+  }
+
+  /** The words of the last key, as a list of its own. */
+  words(): string[] {
+    return this.wordList.slice();
   }
 }
 
@@ -85,14 +98,13 @@ export function documentCandidates(article: Article): Candidate[] {
   const byKey = new Map<string, Candidate>();
   article.sentences.forEach((s, si) => {
     for (const p of candidatePhrases(article, s.firstToken, s.endToken)) {
-      const { key, words } = keys.key(p.first, p.end);
+      const key = keys.key(p.first, p.end);
       if (!key) continue;
-      let c = byKey.get(key);
-      if (!c) {
-        c = { key, words, mentions: [], headAlone: null };
-        byKey.set(key, c);
-      }
-      c.mentions.push({ first: p.first, end: p.end, sentence: si, form: p.form });
+      const mention: CandidateMention = { first: p.first, end: p.end, sentence: si, form: p.form };
+      const c = byKey.get(key);
+      // Most phrases occur once: a list made with its one mention is not grown from empty.
+      if (c) c.mentions.push(mention);
+      else byKey.set(key, { key, words: keys.words(), mentions: [mention], headAlone: null });
     }
   });
   const list = [...byKey.values()];

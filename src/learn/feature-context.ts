@@ -1,4 +1,5 @@
 import type { Article } from "../core/article.js";
+import { tokenHashes } from "../text/token-hashes.js";
 import { hashString, mix } from "./hash.js";
 import { lexiconTags, type LexiconTags } from "./lexicon-tags.js";
 
@@ -37,6 +38,17 @@ function shapeOf(value: string, type: string): number {
 
 const distBucket = (d: number): number => (d <= 3 ? d : d <= 6 ? 4 : 5);
 
+// A tagger has a score of tags: each is hashed once, not once per token.
+const tagHashes = new Map<string, number>();
+function tagHash(tag: string): number {
+  let h = tagHashes.get(tag);
+  if (h === undefined) {
+    h = hashString(tag);
+    tagHashes.set(tag, h);
+  }
+  return h;
+}
+
 /**
  * Builds the feature context of an article. `vocabulary` maps a word key to its frequency band in
  * the training data (1 rare ... 4 common; absent 0): proper names are the rare words.
@@ -48,7 +60,8 @@ export function featureContext(
 ): FeatureContext {
   const tk = article.tokens;
   const n = tk.count;
-  const word = new Int32Array(n);
+  // The same FNV-1a hash the lexicon scans already computed for the article's keys.
+  const word = tokenHashes(tk);
   const pos = new Int32Array(n);
   const shape = new Uint8Array(n);
   const freq = new Uint8Array(n);
@@ -56,8 +69,7 @@ export function featureContext(
   const tags = lexiconTags(article);
   for (let i = 0; i < n; i++) {
     const key = tk.key[i] as string;
-    word[i] = hashString(key);
-    pos[i] = hashString(tk.pos[i] as string);
+    pos[i] = tagHash(tk.pos[i] as string);
     shape[i] = shapeOf(key, tk.type[i] as string);
     freq[i] = vocabulary.get(key) ?? 0;
     lex[i] =

@@ -1,6 +1,6 @@
 import type { Article } from "../core/article.js";
 import { LEXICON_KINDS, roleLexicons } from "../actors/lexicons.js";
-import { findActors, type ActorMatch } from "../actors/matcher.js";
+import { articleActors, type ActorMatch } from "../actors/matcher.js";
 
 /**
  * What the lexicons say about each token, as small integers: 0 outside a match, 1 at its first
@@ -31,7 +31,7 @@ export function lexiconTags(article: Article): LexiconTags {
     title: new Uint8Array(n),
     perpetrator: new Uint8Array(n),
     verb: new Uint8Array(n),
-    actors: findActors(article),
+    actors: articleActors(article),
   };
   for (const m of tags.actors) {
     const state = m.entry.force !== null;

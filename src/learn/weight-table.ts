@@ -1,12 +1,15 @@
 /**
  * Linear weights over hashed features, one row of `width` weights per feature (one per class),
- * held in an open-addressing table keyed by the 32-bit feature hash. Keys and row numbers sit
- * side by side so that a lookup touches one cache line, and the weights of a row are contiguous.
+ * held in an open-addressing table keyed by the 32-bit feature hash. A slot holds the key, its row
+ * number + 1 (0: empty) and a copy of the row's weights, so that scoring a known feature reads one
+ * place in memory: the table is larger than a cache, and a key then a row elsewhere cost two misses.
  */
 export class WeightTable {
   readonly width: number;
-  /** Pairs (key, row + 1); row + 1 = 0 marks an empty slot. */
+  /** Slots of `stride` 32-bit words: key, row + 1, the row's weights (as float bits), padding. */
   private readonly slots: Int32Array;
+  private readonly slotWeights: Float32Array;
+  private readonly stride: number;
   private readonly mask: number;
   readonly weights: Float32Array;
   /** A small set of the features already added for the current item (cleared by generation). */
@@ -19,14 +22,19 @@ export class WeightTable {
     let capacity = 16;
     while (capacity < featureKeys.length * 2) capacity *= 2;
     this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity * 2);
+    let stride = 2;
+    while (stride < width + 2) stride *= 2;
+    this.stride = stride;
+    this.slots = new Int32Array(capacity * stride);
+    this.slotWeights = new Float32Array(this.slots.buffer);
     this.weights = weights;
     for (let r = 0; r < featureKeys.length; r++) {
       const key = featureKeys[r] as number;
       let slot = key & this.mask;
-      while (this.slots[slot * 2 + 1] !== 0 && this.slots[slot * 2] !== key) slot = (slot + 1) & this.mask;
-      this.slots[slot * 2] = key;
-      this.slots[slot * 2 + 1] = r + 1;
+      while (this.slots[slot * stride + 1] !== 0 && this.slots[slot * stride] !== key) slot = (slot + 1) & this.mask;
+      this.slots[slot * stride] = key;
+      this.slots[slot * stride + 1] = r + 1;
+      for (let l = 0; l < width; l++) this.slotWeights[slot * stride + 2 + l] = weights[r * width + l] as number;
     }
   }
 
@@ -55,12 +63,19 @@ export class WeightTable {
 
   /** Row index of a feature, or -1 when the model never saw it. */
   row(key: number): number {
+    const at = this.slotOf(key);
+    return at < 0 ? -1 : (this.slots[at + 1] as number) - 1;
+  }
+
+  /** Offset in `slots` of a feature's slot, or -1 when the model never saw it. */
+  private slotOf(key: number): number {
     const slots = this.slots;
+    const stride = this.stride;
     let slot = key & this.mask;
     for (;;) {
-      const r = slots[slot * 2 + 1] as number;
-      if (r === 0) return -1;
-      if (slots[slot * 2] === key) return r - 1;
+      const at = slot * stride;
+      if (slots[at + 1] === 0) return -1;
+      if (slots[at] === key) return at;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -100,6 +115,7 @@ export class WeightTable {
     const seenMark = this.seenMark;
     const mask = seenKeys.length - 1;
     const mark = this.generation;
+    const slotWeights = this.slotWeights;
     for (let f = from; f < to; f++) {
       const key = features[f] as number;
       let s = key & mask;
@@ -114,10 +130,10 @@ export class WeightTable {
       if (dup) continue;
       seenMark[s] = mark;
       seenKeys[s] = key;
-      const r = this.row(key);
-      if (r < 0) continue;
-      const base = r * w;
-      for (let l = 0; l < w; l++) scores[l] = (scores[l] as number) + (this.weights[base + l] as number);
+      const at = this.slotOf(key);
+      if (at < 0) continue;
+      const base = at + 2;
+      for (let l = 0; l < w; l++) scores[l] = (scores[l] as number) + (slotWeights[base + l] as number);
     }
   }
 }

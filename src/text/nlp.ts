@@ -51,23 +51,25 @@ export function analyse(text: string, analysisText: string, paragraphs: readonly
   const w = wink();
   const its = w.its;
   const doc = w.readDoc(analysisText);
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  const tags = doc.tokens().out(its.pos) as string[];
+  const winkTokens = doc.tokens();
+  const values = winkTokens.out(its.value) as string[];
+  const spaces = winkTokens.out(its.precedingSpaces) as string[];
+  const types = winkTokens.out(its.type) as string[];
+  const tags = winkTokens.out(its.pos) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
   const n = values.length;
   const start = new Int32Array(n);
   const end = new Int32Array(n);
-  const keep: number[] = [];
+  const keep = new Int32Array(n);
+  let count = 0;
   let at = 0;
   for (let i = 0; i < n; i++) {
     at += (spaces[i] as string).length;
     start[i] = at;
     at += (values[i] as string).length;
     end[i] = at;
-    if (!WHITESPACE_TYPES.has(types[i] as string) && (values[i] as string).trim() !== "") keep.push(i);
+    if (!WHITESPACE_TYPES.has(types[i] as string) && (values[i] as string).trim() !== "") keep[count++] = i;
   }
   if (at !== text.length) throw new Error(`tokenizer lost characters: ${at} of ${text.length}`);
 
@@ -75,7 +77,6 @@ export function analyse(text: string, analysisText: string, paragraphs: readonly
   const winkSentence = new Int32Array(n);
   spans.forEach(([a, b], s) => winkSentence.fill(s, a, b + 1));
 
-  const count = keep.length;
   const tStart = new Int32Array(count);
   const tEnd = new Int32Array(count);
   const value: string[] = new Array(count);

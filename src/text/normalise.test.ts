@@ -26,6 +26,19 @@ describe("normalise", () => {
     }
   });
 
+  it("keeps one offset per character after a dropped paragraph and an ellipsis", () => {
+    const raw = "Shots were fired\u2026 two died.\n\nPolice came.\n\nShots were fired... two died.\n\nThe end.";
+    const n = normalise(raw);
+    expect(n.text).toBe("Shots were fired... two died.\n\nPolice came.\n\nThe end.");
+    expect(n.rawStart).toHaveLength(n.text.length);
+    expect(n.rawEnd).toHaveLength(n.text.length);
+    const end = n.text.indexOf("The end.");
+    expect(raw.slice(n.rawStart[end], n.rawEnd[end + "The end.".length - 1])).toBe("The end.");
+    // The three dots of the ellipsis all come from its one raw character.
+    const dots = n.text.indexOf("...");
+    expect([n.rawStart[dots], n.rawStart[dots + 2], n.rawEnd[dots + 2]]).toEqual([16, 16, 17]);
+  });
+
   it("unifies curly quotes and dashes without changing offsets", () => {
     const raw = "the Taliban\u2019s spiritual heartland \u2014 while";
     const n = normalise(raw);

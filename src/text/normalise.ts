@@ -175,17 +175,21 @@ export function normalise(raw: string, from = 0): Normalised {
   const caseless = isCaseless(raw, from);
   const ranges = paragraphRanges(raw, from, caseless);
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
   const paragraphs: Span[] = [];
   const dropped: Span[] = [];
   const seen = new Set<string>();
+  // A paragraph's raw offsets are written straight after the text so far (and its separator);
+  // a dropped paragraph is then overwritten by the next one.
+  const offsets = new OffsetBuffer(Math.max(0, raw.length - from) + 16);
   let length = 0;
 
   for (const range of ranges) {
     const codes: number[] = [];
     // Raw offset each output character came from; -(i + 1) marks a break inserted before raw i.
-    const ps: number[] = [];
+    const base = parts.length > 0 ? length + 2 : length;
+    offsets.reserve(base + 4 * (range.end - range.start));
+    const ps = offsets.starts;
+    let p = base;
     let pendingSpace = -1;
     let run = 0;
     for (let i = range.start; i < range.end; i++) {
@@ -198,21 +202,23 @@ export function normalise(raw: string, from = 0): Normalised {
       if (mapped === -1) continue;
       if (pendingSpace >= 0) {
         codes.push(32);
-        ps.push(pendingSpace);
+        ps[p++] = pendingSpace;
         pendingSpace = -1;
         run = 0;
       } else if (run >= MAX_RUN) {
         codes.push(32);
-        ps.push(-(i + 1));
+        ps[p++] = -(i + 1);
         run = 0;
       }
       run += mapped === -2 ? 3 : 1;
       if (mapped === -2) {
         codes.push(46, 46, 46);
-        ps.push(i, i, i);
+        ps[p++] = i;
+        ps[p++] = i;
+        ps[p++] = i;
       } else {
         codes.push(mapped);
-        ps.push(i);
+        ps[p++] = i;
       }
     }
     if (codes.length === 0) continue;
@@ -222,31 +228,57 @@ export function normalise(raw: string, from = 0): Normalised {
       continue;
     }
     seen.add(paragraph);
+    const ends = offsets.ends;
     if (parts.length > 0) {
       // The separator maps to the end of the previous paragraph: zero width in the raw text.
-      const at = ends[ends.length - 1] as number;
+      const at = ends[length - 1] as number;
       parts.push("\n\n");
-      starts.push(at, at);
-      ends.push(at, at);
+      ps[length] = at;
+      ps[length + 1] = at;
+      ends[length] = at;
+      ends[length + 1] = at;
       length += 2;
     }
     paragraphs.push({ start: length, end: length + paragraph.length });
     parts.push(paragraph);
     // Every output character comes from one raw UTF-16 unit, so it ends one unit after it
     // starts; an inserted break has no width.
-    for (let k = 0; k < ps.length; k++) {
+    for (let k = length; k < p; k++) {
       const at = ps[k] as number;
-      starts.push(at < 0 ? -at - 1 : at);
-      ends.push(at < 0 ? -at - 1 : at + 1);
+      ps[k] = at < 0 ? -at - 1 : at;
+      ends[k] = at < 0 ? -at - 1 : at + 1;
     }
     length += paragraph.length;
   }
   return {
     text: parts.join(""),
-    rawStart: Int32Array.from(starts),
-    rawEnd: Int32Array.from(ends),
+    rawStart: offsets.starts.subarray(0, length),
+    rawEnd: offsets.ends.subarray(0, length),
     paragraphs,
     caseless,
     dropped,
   };
+}
+
+/** The offset map under construction: two arrays that grow as paragraphs are added. */
+class OffsetBuffer {
+  starts: Int32Array;
+  ends: Int32Array;
+
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Room for `size` entries, the ones written so far kept. */
+  reserve(size: number): void {
+    if (size <= this.starts.length) return;
+    const capacity = Math.max(size, 2 * this.starts.length);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+  }
 }

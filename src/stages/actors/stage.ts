@@ -1,7 +1,7 @@
 import type { ActorMention } from "../../core/annotations.js";
 import { bySpan } from "../../core/span.js";
 import { individualsPhrases } from "../../actors/individuals.js";
-import { findActors } from "../../actors/matcher.js";
+import { articleActors } from "../../actors/matcher.js";
 import { unknownOrganisations } from "../../actors/unknown-orgs.js";
 import type { Stage } from "../../pipeline/stage.js";
 import { tokenSpan } from "../../text/evidence.js";
@@ -20,7 +20,7 @@ export const actorsStage: Stage<"actors"> = {
     if (t.count === 0) return { actors: [] };
     const out: ActorMention[] = [];
     const covered = new Uint8Array(t.count);
-    for (const m of findActors(article)) {
+    for (const m of articleActors(article)) {
       for (let i = m.first; i < m.end; i++) covered[i] = 1;
       out.push({
         span: tokenSpan(article, m.first, m.end - 1),

@@ -51,33 +51,41 @@ function phraseWord(article: Article, i: number): boolean {
   return PHRASE_POS.has(t.pos[i] as string) || t.type[i] === "number";
 }
 
-function verbOpener(article: Article, i: number, to: number, from: number): boolean {
+/** phraseWord of each token of [from, to), at index i - from: the runs ask it of a token several times. */
+function phraseWords(article: Article, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(Math.max(0, to - from));
+  for (let i = from; i < to; i++) out[i - from] = phraseWord(article, i) ? 1 : 0;
+  return out;
+}
+
+function verbOpener(article: Article, words: Uint8Array, i: number, to: number, from: number): boolean {
   const t = article.tokens;
   const pos = t.pos[i] as string;
   if (pos !== "VERB" && pos !== "ADV") return false;
-  if (i + 1 >= to || !(phraseWord(article, i + 1) || verbOpener(article, i + 1, to, from))) return false;
+  if (i + 1 >= to || !(words[i + 1 - from] === 1 || verbOpener(article, words, i + 1, to, from))) return false;
   return i === from || OPENERS.has(t.pos[i - 1] as string);
 }
 
 /** Runs of the sentence [from, to) as [first, end) token ranges, left to right. */
 export function phraseRuns(article: Article, from: number, to: number): [number, number][] {
   const t = article.tokens;
+  const words = phraseWords(article, from, to);
+  const word = (i: number): boolean => words[i - from] === 1;
   const out: [number, number][] = [];
   let i = from;
   while (i < to) {
-    if (!phraseWord(article, i) && !verbOpener(article, i, to, from)) {
+    if (!word(i) && !verbOpener(article, words, i, to, from)) {
       i++;
       continue;
     }
     let j = i + 1;
     while (j < to && j - i < MAX_RUN) {
       const key = t.key[j] as string;
-      if (phraseWord(article, j)) j++;
+      if (word(j)) j++;
       else if (
         (t.pos[j] === "VERB" || t.pos[j] === "ADV") &&
         j + 1 < to &&
-        (phraseWord(article, j + 1) ||
-          (t.pos[j] === "ADV" && t.pos[j + 1] === "VERB" && j + 2 < to && phraseWord(article, j + 2))) &&
+        (word(j + 1) || (t.pos[j] === "ADV" && t.pos[j + 1] === "VERB" && j + 2 < to && word(j + 2))) &&
         (!PHRASE_POS.has(t.pos[j - 1] as string) || countWord(article, j - 1))
       )
         j++;
@@ -91,12 +99,12 @@ export function phraseRuns(article: Article, from: number, to: number): [number,
       else if (
         JOINERS.has(key) &&
         j + 1 < to &&
-        phraseWord(article, j + 1) &&
+        word(j + 1) &&
         t.start[j] === t.end[j - 1] &&
         t.end[j] === t.start[j + 1]
       )
         j += 2;
-      else if (key === "'s" && j + 1 < to && phraseWord(article, j + 1)) j += 2;
+      else if (key === "'s" && j + 1 < to && word(j + 1)) j += 2;
       else break;
     }
     out.push([i, j]);
