@@ -39,9 +39,14 @@ function extractAll(): { secs: number; events: number } {
 const tInit = performance.now();
 defaultPipeline();
 const initSecs = (performance.now() - tInit) / 1000;
-// The first pass loads lexicons and models lazily and warms the JIT; the second is the steady state.
+// The first pass loads lexicons and models lazily and warms the JIT; the next three are the steady
+// state. On a shared machine one pass can be slowed by a third by its neighbours, so the best and
+// the median warm pass are both shown.
+const WARM_PASSES = 3;
 const cold = extractAll();
-const warm = extractAll();
+const warms = Array.from({ length: WARM_PASSES }, extractAll).sort((a, b) => a.secs - b.secs);
+const warm = warms[0] as { secs: number; events: number };
+const median = warms[Math.floor(WARM_PASSES / 2)] as { secs: number; events: number };
 const bare = Math.min(tokenizeOnly(), tokenizeOnly());
 
 console.log(`extract on muc4-train: ${docs.length} articles, ${fmt(words)} words`);
@@ -50,8 +55,11 @@ console.log(
   `  first pass (cold)        ${fmt(cold.secs, 2)} s  ${fmt(docs.length / cold.secs)} articles/s  ${fmt(words / cold.secs)} words/s`,
 );
 console.log(
-  `  second pass (warm)       ${fmt(warm.secs, 2)} s  ${fmt(docs.length / warm.secs)} articles/s  ${fmt(words / warm.secs)} words/s  (${warm.events} events)`,
+  `  warm pass, best of ${WARM_PASSES}     ${fmt(warm.secs, 2)} s  ${fmt(docs.length / warm.secs)} articles/s  ${fmt(words / warm.secs)} words/s  (${warm.events} events)`,
+);
+console.log(
+  `  warm pass, median       ${fmt(median.secs, 2)} s  ${fmt(docs.length / median.secs)} articles/s  ${fmt(words / median.secs)} words/s`,
 );
 console.log(`  bare wink tokenization   ${fmt(bare, 2)} s  ${fmt(words / bare)} words/s`);
-console.log(`  ratio extract/tokenize   ${fmt(warm.secs / bare, 1)}x`);
+console.log(`  ratio extract/tokenize   ${fmt(warm.secs / bare, 1)}x (best warm pass)`);
 console.log(`  peak RSS                 ${fmt(peakRssMb())} MB`);
