@@ -3,6 +3,7 @@ import type { PlaceMention } from "../core/annotations.js";
 import type { Span } from "../core/span.js";
 import type { Tracer } from "../pipeline/stage.js";
 import { tokenSpan } from "../text/evidence.js";
+import { bestFirst } from "./best-first.js";
 import { NameQuality, PlaceKind } from "./bundle.js";
 import { CountryContext, findDemonyms } from "./context.js";
 import { cuesOf, type Cues, type PlaceAt } from "./cues.js";
@@ -302,11 +303,14 @@ function largest(candidates: readonly GeoPlace[]): { largestTown: number; larges
   return { largestTown, largestTownCountry };
 }
 
-/** Scores every candidate of a group, best first. */
-function scoreGroup(mentions: readonly Mention[], ev: Evidence): Scored[] {
+/** Scores every candidate of a group; the `keep` best, best first. */
+function scoreGroup(mentions: readonly Mention[], ev: Evidence, keep: number): Scored[] {
   const first = mentions[0];
   if (!first) return [];
-  return first.candidates.map((p) => score(p, ev)).sort((a, b) => b.score - a.score);
+  return bestFirst(
+    first.candidates.map((p) => score(p, ev)),
+    keep,
+  );
 }
 
 /** How many candidates of a name take part in the joint reading. */
@@ -588,24 +592,42 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     return out;
   };
 
-  const evidenceFor = (ms: readonly Mention[], ctx: CountryContext, admin1s: ReadonlySet<number>): Evidence => ({
+  // What a group's mentions say is the same in every reading: only the country and province
+  // context change between them.
+  type GroupEvidence = Omit<Evidence, "countries" | "admin1s">;
+  const groupEvidence = (ms: readonly Mention[]): GroupEvidence => ({
     cues: ms.map((m) => m.cues),
     containers: ms.filter((m) => m.container >= 0).map((m) => mentions[m.container]!.candidates),
     containees: ms.filter((m) => m.contains >= 0).map((m) => mentions[m.contains]!.candidates),
     countryNamed: ms[0]!.candidates.some((p) => p.kind === PlaceKind.Country),
-    countries: ctx,
-    admin1s,
     sameNameAdmin1: sameNameAdmin1(ms[0]!.candidates),
     list: ms.reduce((l, m) => (m.list !== -1 ? m.list : l), -1),
     nearby: ms.filter((m) => m.near >= 0).map((m) => mentions[m.near]!.candidates),
     ...largest(ms[0]!.candidates),
     namedCountries,
   });
+  // Spelt out, not spread: every evidence object then has the one shape score() is compiled for.
+  const withContext = (g: GroupEvidence, ctx: CountryContext, admin1s: ReadonlySet<number>): Evidence => ({
+    cues: g.cues,
+    containers: g.containers,
+    containees: g.containees,
+    countryNamed: g.countryNamed,
+    countries: ctx,
+    admin1s,
+    sameNameAdmin1: g.sameNameAdmin1,
+    list: g.list,
+    nearby: g.nearby,
+    largestTown: g.largestTown,
+    largestTownCountry: g.largestTownCountry,
+    namedCountries: g.namedCountries,
+  });
+  const evidenceOfGroup = new Map<string, GroupEvidence>();
+  for (const [key, ms] of groups) evidenceOfGroup.set(key, groupEvidence(ms));
 
   // The dateline fixes the country of the story.
   const dateline = mentions.find((m) => m.cues.dateline);
   if (dateline) {
-    const best = scoreGroup([dateline], evidenceFor([dateline], countries, new Set()))[0];
+    const best = scoreGroup([dateline], withContext(groupEvidence([dateline]), countries, new Set()), 1)[0];
     if (best) countries.setDateline(best.place.country);
   }
 
@@ -622,7 +644,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
       const admin1s = new Set<number>();
       for (const [a, by] of admin1By) if (by.size > 1 || !by.has(key)) admin1s.add(a);
       const mine = own.get(key);
-      const list = scoreGroup(ms, evidenceFor(ms, mine ? ctx.without(mine[0], mine[1]) : ctx, admin1s));
+      const ev = withContext(evidenceOfGroup.get(key)!, mine ? ctx.without(mine[0], mine[1]) : ctx, admin1s);
+      // The passes read a name's best two readings, the joint reading its best TOP.
+      const list = scoreGroup(ms, ev, TOP);
       if (list.length > 0) out.set(key, list);
     }
     return out;

@@ -2,6 +2,7 @@ import type { Article } from "../core/article.js";
 import { tokenHashes } from "../text/token-hashes.js";
 import { hashString, mix } from "./hash.js";
 import { lexiconTags, type LexiconTags } from "./lexicon-tags.js";
+import { wordBands } from "./word-bands.js";
 
 /** Per-token values the features combine, computed once per article. */
 export interface FeatureContext {
@@ -67,11 +68,12 @@ export function featureContext(
   const freq = new Uint8Array(n);
   const lex = new Int32Array(n);
   const tags = lexiconTags(article);
+  const bands = wordBands(vocabulary);
   for (let i = 0; i < n; i++) {
     const key = tk.key[i] as string;
     pos[i] = tagHash(tk.pos[i] as string);
     shape[i] = shapeOf(key, tk.type[i] as string);
-    freq[i] = vocabulary.get(key) ?? 0;
+    freq[i] = bands.band(key, word[i] as number);
     lex[i] =
       (tags.actor[i] as number) +
       5 *

@@ -26,6 +26,32 @@ describe("normalise", () => {
     }
   });
 
+  it("keeps a paragraph longer than one chunk of codes whole, with its ellipses and offsets", () => {
+    // The seed article's paragraphs, four times over, run into one of about 11,000 characters, each "…"
+    // becoming three periods: more than the paragraph buffer holds at first, and over 8192 codes.
+    const body = SEED.replace(/\s+/g, " ").trim();
+    const raw = `${body} \u2026 ${body} \u2026 ${body} \u2026 ${body}`;
+    const n = normalise(raw);
+    expect(n.paragraphs).toHaveLength(1);
+    expect(n.text.length).toBeGreaterThan(8192);
+    expect(n.text.split("...").length).toBe(4);
+    expect(
+      n.text.startsWith(
+        body
+          .slice(0, 100)
+          .replace(/[\u2018\u2019]/g, "'")
+          .replace(/[\u201c\u201d]/g, '"'),
+      ),
+    ).toBe(true);
+    expect(n.rawStart.length).toBe(n.text.length);
+    for (let i = 0; i < n.text.length; i++) {
+      const c = n.text[i]!;
+      const from = raw.slice(n.rawStart[i], n.rawEnd[i]);
+      if (c === ".") expect(from === "." || from === "\u2026").toBe(true);
+      else if (/[A-Za-z0-9]/.test(c)) expect(from).toBe(c);
+    }
+  });
+
   it("keeps one offset per character after a dropped paragraph and an ellipsis", () => {
     const raw = "Shots were fired\u2026 two died.\n\nPolice came.\n\nShots were fired... two died.\n\nThe end.";
     const n = normalise(raw);
