@@ -226,7 +226,7 @@ export class SqliteStore implements Store {
   async bulkLoad<T>(fn: () => Promise<T>): Promise<T> {
     const empty = this.get("SELECT 1 AS x FROM events LIMIT 1") === undefined;
     if (!empty) return fn();
-    for (const index of DEFERRABLE_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+    for (const index of DEFERRABLE_INDEXES) if (!index.appended) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
     this.statements.clear();
     // Checkpoints every 1 GB of log rather than every 8 MB: pages a load writes again and again
     // (the rollups, the tables' last pages) reach the database file once, not at every commit.
