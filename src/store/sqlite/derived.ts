@@ -80,12 +80,18 @@ const REBUILD = (
 
 type Nested<T> = Map<string, T>;
 
+/**
+ * A copy of a string that holds on to nothing else: a string cut from a larger one (a CSV chunk)
+ * keeps all of that one alive, and the keys here live as long as the load.
+ */
+const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 /** The map under `key`, made when missing. */
 function child<K, T>(map: Map<string, Map<K, T>>, key: string): Map<K, T> {
   let m = map.get(key);
   if (!m) {
     m = new Map();
-    map.set(key, m);
+    map.set(own(key), m);
   }
   return m;
 }
@@ -132,7 +138,7 @@ class Deltas {
       let a = admins.get(admin1);
       if (!a) {
         a = this.delta(this.admins, r, country, admin1, true);
-        admins.set(admin1, a);
+        admins.set(own(admin1), a);
       }
       for (const d of [m, a]) {
         d.events += sign;
@@ -156,16 +162,16 @@ class Deltas {
     let d = map.get(id);
     if (!d) {
       d = {
-        country,
-        key,
-        eventType: r.eventType,
-        dataset: r.dataset,
+        country: own(country),
+        key: own(key),
+        eventType: own(r.eventType),
+        dataset: own(r.dataset),
         events: 0,
         killedLow: 0,
         killedBest: 0,
         injuredBest: 0,
       };
-      map.set(id, d);
+      map.set(own(id), d);
     }
     return d;
   }
