@@ -213,9 +213,11 @@ export class SqliteStore implements Store {
         txTime = new Date().toISOString();
         const result = await fn(this.tx);
         this.db.exec("COMMIT");
+        this.derived.committed();
         return result;
       } catch (e) {
         if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        this.derived.rolledBack();
         throw storeError("E_STORE_WRITE", e);
       } finally {
         txTime = null;
@@ -226,20 +228,22 @@ export class SqliteStore implements Store {
   async bulkLoad<T>(fn: () => Promise<T>): Promise<T> {
     const empty = this.get("SELECT 1 AS x FROM events LIMIT 1") === undefined;
     if (!empty) return fn();
-    for (const index of DEFERRABLE_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
+    for (const index of DEFERRABLE_INDEXES) if (!index.appended) this.db.exec(`DROP INDEX IF EXISTS ${index.name}`);
     this.statements.clear();
     // Checkpoints every 1 GB of log rather than every 8 MB: pages a load writes again and again
     // (the rollups, the tables' last pages) reach the database file once, not at every commit.
     this.db.pragma("wal_autocheckpoint = 131072");
-    this.derived.suspended = true;
+    this.derived.suspend();
+    let ok = false;
     try {
-      return await fn();
+      const result = await fn();
+      ok = true;
+      return result;
     } finally {
       await this.queue.idle();
-      // Indexes first: an index missing at the next open is the sign that this did not finish.
-      this.derived.rebuild();
+      // Rollups first, indexes last: an index missing at the next open is the sign that this did not finish.
+      this.derived.resume(ok);
       buildIndexes(this.db);
-      this.derived.suspended = false;
       this.statements.clear();
       this.db.pragma("wal_autocheckpoint = 1000");
       this.db.pragma("wal_checkpoint(TRUNCATE)");
