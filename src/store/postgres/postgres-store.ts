@@ -321,7 +321,7 @@ export class PostgresStore implements Store {
       insertReport: async (r) => {
         const row = (await this.one(
           `INSERT INTO reports (${REPORT_COLUMNS.join(", ")}) VALUES (${placeholders(1, REPORT_COLUMNS.length - 1)}, now()) RETURNING id`,
-          reportValues(r),
+          reportValues(r, r.eventId),
           c,
         )) as Row;
         return Number(row.id);
@@ -360,7 +360,7 @@ export class PostgresStore implements Store {
         for (const f of entries) {
           await c.query(
             `INSERT INTO figure_history (${FIGURE_COLUMNS.join(", ")}) VALUES (${placeholders(1, FIGURE_COLUMNS.length - 1)}, now())`,
-            figureValues(f),
+            figureValues(f, f.eventId, f.reportId),
           );
         }
       },

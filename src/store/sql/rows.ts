@@ -189,8 +189,9 @@ export const REPORT_COLUMNS = [
   "created_at",
 ];
 
-export const reportValues = (r: NewReport): unknown[] => [
-  r.eventId,
+/** The bulk load gives ids itself, so the event id comes apart from the report. */
+export const reportValues = (r: Omit<NewReport, "eventId">, eventId: number): unknown[] => [
+  eventId,
   r.articleId,
   r.eventIndex,
   r.origin,
@@ -220,19 +221,11 @@ export const FIGURE_COLUMNS = [
   "recorded_at",
 ];
 
-export const figureValues = (f: Omit<FigureHistoryEntry, "recordedAt">): unknown[] => [
-  f.eventId,
-  f.reportId,
-  f.kind,
-  f.low,
-  f.best,
-  f.high,
-  f.asOf,
-  f.sourceName,
-  f.text,
-  f.start,
-  f.end,
-];
+export const figureValues = (
+  f: Omit<FigureHistoryEntry, "eventId" | "reportId" | "recordedAt">,
+  eventId: number,
+  reportId: number,
+): unknown[] => [eventId, reportId, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end];
 
 export function articleFromRow(r: Row): StoredArticle {
   return {

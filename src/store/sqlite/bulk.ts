@@ -4,8 +4,9 @@ import {
   NEW_EVENT_COLUMNS,
   REPORT_COLUMNS,
   eventSearchText,
+  figureValues,
   newEventValues,
-  recordJson,
+  reportValues,
 } from "../sql/rows.js";
 import type { NewEventWithReport } from "../store.js";
 import { derivedOf, type DerivedRow, type DerivedTables } from "./derived.js";
@@ -60,24 +61,8 @@ export class BulkWriter {
       for (const name of e.sources) this.source.run(id, name);
       const text = eventSearchText(e);
       if (text) this.fts.run(id, text);
-      this.report.run(
-        rid,
-        id,
-        r.articleId,
-        r.eventIndex,
-        r.origin,
-        r.dataset,
-        r.originalId,
-        recordJson(r.record),
-        r.match,
-        r.matchScore,
-        r.published,
-        r.sourceName,
-        r.syndicationGroup,
-        now,
-      );
-      for (const f of figures)
-        this.figure.run(id, rid, f.kind, f.low, f.best, f.high, f.asOf, f.sourceName, f.text, f.start, f.end, now);
+      this.report.run(rid, ...reportValues(r, id), now);
+      for (const f of figures) this.figure.run(...figureValues(f, id, rid), now);
       derived.push(derivedOf(id, e.dataset, e));
     }
     this.derived.apply(derived, 1);

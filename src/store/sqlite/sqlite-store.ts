@@ -281,12 +281,12 @@ export class SqliteStore implements Store {
   }
 
   private insertReportSync(r: NewReport): number {
-    return Number(this.run(INSERT_REPORT, [...reportValues(r), now()]).lastInsertRowid);
+    return Number(this.run(INSERT_REPORT, [...reportValues(r, r.eventId), now()]).lastInsertRowid);
   }
 
   private insertFiguresSync(entries: readonly Omit<FigureHistoryEntry, "recordedAt">[]): void {
     const t = now();
-    for (const f of entries) this.run(INSERT_FIGURE, [...figureValues(f), t]);
+    for (const f of entries) this.run(INSERT_FIGURE, [...figureValues(f, f.eventId, f.reportId), t]);
   }
 
   private makeTx(): StoreTx {
