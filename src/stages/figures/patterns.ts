@@ -78,7 +78,7 @@ const AUX = new Set([
 ]);
 const NEGATION = new Set(["not", "n't", "never", "no"]);
 // Before an active verb these make the killing unreal: intended, feared, denied.
-const IRREALIS = new Set([
+export const IRREALIS = new Set([
   "to",
   "not",
   "n't",

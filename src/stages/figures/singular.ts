@@ -3,7 +3,7 @@ import type { FigureKind } from "../../core/annotations.js";
 import { readTsvLexicon } from "../../numbers/lexicon-file.js";
 import { PhraseIndex } from "../../text/phrases.js";
 import { figureLexicon, type PeopleGroup } from "./lexicon.js";
-import type { FigureCandidate } from "./patterns.js";
+import { IRREALIS, type FigureCandidate } from "./patterns.js";
 
 /** People nouns that name a group whatever their form: never one person. */
 const COLLECTIVE = new Set([
@@ -60,21 +60,6 @@ const AUX = new Set([
   "thought",
   "to",
   "have",
-]);
-const IRREALIS = new Set([
-  "to",
-  "not",
-  "n't",
-  "never",
-  "will",
-  "would",
-  "could",
-  "can",
-  "cannot",
-  "may",
-  "might",
-  "should",
-  "must",
 ]);
 
 /** One person: not a plural ("officers", "gunmen", "policemen") nor a collective ("police"). */

@@ -5,6 +5,7 @@ import { articleFromText, buildArticle } from "../../text/article.js";
 import type { Article } from "../../core/article.js";
 import { sourcesStage } from "../sources/stage.js";
 import { figuresStage } from "./stage.js";
+import { devDataPath } from "../../../scripts/dev/dev-data.js";
 
 function run(article: Article) {
   const { sources } = sourcesStage.run({ article, annotations: {}, trace: null });
@@ -25,7 +26,7 @@ function run(article: Article) {
 const figuresOf = (sentence: string) => run(articleFromText(sentence, "2021-10-16"));
 const brief = (sentence: string) => figuresOf(sentence).map((f) => [f.kind, f.low, f.best, f.high, f.text]);
 
-const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
+const SEED_PATH = devDataPath("kandahar-2021-10-16.txt");
 
 describe("figures on the seed article", () => {
   const raw = readFileSync(SEED_PATH, "utf8");
