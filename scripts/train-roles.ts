@@ -27,6 +27,7 @@ import { featureContext, type FeatureContext } from "../src/learn/feature-contex
 import { MODEL_ROLES } from "../src/learn/labels.js";
 import { sparseRows, type RoleModelFile } from "../src/learn/model-file.js";
 import { canonicalNames } from "../src/learn/role-model.js";
+import { mulberry32 } from "../src/util/random.js";
 import type { Article } from "../src/core/article.js";
 import { DEFAULT_DEV_DATA, mucArticle, mucNormalise, readMuc, type MucDoc, type MucRole } from "./dev/muc4-data.js";
 
@@ -55,18 +56,6 @@ const MUC_OF: readonly MucRole[] = ["PerpInd", "PerpOrg", "Target", "Victim", "W
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
-}
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(xs: number[], random: () => number): void {
@@ -100,7 +89,7 @@ function trainLogistic(
   l2 = DOC_L2,
 ): Map<number, number> {
   const w = new Map<number, number>();
-  const random = rng(7);
+  const random = mulberry32(7);
   const order = [...docs];
   for (let e = 0; e < epochs; e++) {
     shuffle(order, random);
@@ -141,7 +130,7 @@ function trainSoftmax(
   const w = new Float64Array(R * C);
   const z = new Float64Array(C);
   const p = new Float64Array(C);
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const order = examples.map((_, i) => i).filter((i) => use(examples[i] as Example));
   for (let e = 0; e < epochs; e++) {
     shuffle(order, random);
