@@ -2,7 +2,7 @@
  * The places stage on all of muc4-train (1,300 capitals-only articles, ~540k tokens) and on the
  * cased TR-News articles: time spent in the stage alone, articles built beforehand, gazetteer
  * loaded beforehand. Budget: 0.8 s on muc4-train.
- *   node dist/bench/geo-places.js [/work/shared/data/dev]
+ *   node dist/bench/geo-places.js [../shared/data/dev]
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,8 +11,9 @@ import type { Article } from "../src/core/article.js";
 import { gazetteer } from "../src/geo/gazetteer.js";
 import { placesStage } from "../src/stages/places/stage.js";
 import { buildArticle } from "../src/text/article.js";
+import { devDataDir } from "../scripts/dev/dev-data.js";
 
-const dir = process.argv[2] ?? "/work/shared/data/dev";
+const dir = process.argv[2] ?? devDataDir();
 
 function articles(name: string): Article[] {
   return readFileSync(join(dir, `${name}.jsonl`), "utf8")

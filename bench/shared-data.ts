@@ -1,20 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { ArticleInput } from "../src/core/article.js";
-import { projectPath } from "../src/util/paths.js";
-
-/**
- * The development data the benchmarks run on lives outside the project (../shared/data/dev, or
- * SITREP_SHARED_DIR): it is evaluation data, not part of sitrep.
- */
-export function devDataPath(name: string): string {
-  const base = process.env.SITREP_SHARED_DIR ?? projectPath("..", "shared");
-  const path = join(base, "data", "dev", name);
-  if (!existsSync(path)) {
-    throw new Error(`benchmark data not found: ${path} (set SITREP_SHARED_DIR to the folder that holds data/dev)`);
-  }
-  return path;
-}
+import { devDataPath } from "../scripts/dev/dev-data.js";
 
 export interface DevArticle {
   readonly id: string;

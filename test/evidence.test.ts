@@ -10,11 +10,10 @@ import type { ArticleInput } from "../src/core/article.js";
 import { extract } from "../src/extract.js";
 import { readInputs } from "../src/ingest/inputs.js";
 import { validateArticleResult } from "../src/output/validate.js";
+import { devDataDir } from "../scripts/dev/dev-data.js";
 
 const SEED = fileURLToPath(new URL("../examples/kandahar-2021-10-16.txt", import.meta.url));
-const DEV = process.env.SITREP_SHARED_DIR
-  ? `${process.env.SITREP_SHARED_DIR}/data/dev`
-  : fileURLToPath(new URL("../../shared/data/dev", import.meta.url));
+const DEV = devDataDir();
 
 async function articles(path: string): Promise<ArticleInput[]> {
   const out: ArticleInput[] = [];

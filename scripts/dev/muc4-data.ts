@@ -2,12 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Article } from "../../src/core/article.js";
 import { buildArticle } from "../../src/text/article.js";
+import { devDataDir } from "./dev-data.js";
 
 /**
  * Reading the MUC-4 development data (texts and gold role fillers) for training and evaluation
  * scripts. The data lives outside the repository; SITREP_DEV_DATA or --data names its folder.
  */
-export const DEFAULT_DEV_DATA = process.env.SITREP_DEV_DATA ?? "/work/shared/data/dev";
+export const DEFAULT_DEV_DATA = process.env.SITREP_DEV_DATA ?? devDataDir();
 
 export type MucRole = "PerpInd" | "PerpOrg" | "Target" | "Victim" | "Weapon";
 export const MUC_ROLES: readonly MucRole[] = ["PerpInd", "PerpOrg", "Target", "Victim", "Weapon"];

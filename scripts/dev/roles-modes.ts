@@ -3,7 +3,7 @@
  * the learned model and both on a development set:
  *
  *   node dist/scripts/dev/roles-modes.js FILE.jsonl --use model,claims,perpetrators,targets,victims,weapons > pred.jsonl
- *   node /work/shared/eval/score-muc4.mjs pred.jsonl GOLD.jsonl
+ *   node ../shared/eval/score-muc4.mjs pred.jsonl GOLD.jsonl
  */
 import { readInputs } from "../../src/ingest/inputs.js";
 import { toArticleResult } from "../../src/output/record.js";

@@ -5,8 +5,9 @@ import { buildArticle, articleFromText } from "../text/article.js";
 import type { Article } from "../core/article.js";
 import { gazetteer } from "./gazetteer.js";
 import { geoparse } from "./geoparse.js";
+import { devDataPath } from "../../scripts/dev/dev-data.js";
 
-const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
+const SEED_PATH = devDataPath("kandahar-2021-10-16.txt");
 
 function places(article: Article): { text: string; place: PlaceMention }[] {
   return geoparse(article, gazetteer()).places.map((place) => ({

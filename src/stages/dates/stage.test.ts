@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { articleFromText, buildArticle } from "../../text/article.js";
 import type { Article } from "../../core/article.js";
 import { datesStage } from "./stage.js";
+import { devDataPath } from "../../../scripts/dev/dev-data.js";
 
 function run(article: Article) {
   return datesStage.run({ article, annotations: {}, trace: null }).dates.map((d) => ({
@@ -16,7 +17,7 @@ function run(article: Article) {
 }
 const datesOf = (text: string, published: string | null) => run(articleFromText(text, published));
 
-const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
+const SEED_PATH = devDataPath("kandahar-2021-10-16.txt");
 // The seed article's second sentence.
 const FRIDAY =
   "The strike on Friday comes barely a week after another IS-claimed attack on Shiite worshippers at a mosque in Kunduz, which left more than 60 people dead.";

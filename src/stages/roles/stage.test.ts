@@ -5,6 +5,7 @@ import { packageRoot } from "../../actors/data-files.js";
 import { articleFromText } from "../../text/article.js";
 import { defaultPipeline } from "../index.js";
 import { sourcesFor } from "./stage.js";
+import { devDataPath } from "../../../scripts/dev/dev-data.js";
 
 interface Shown {
   role: string;
@@ -101,7 +102,7 @@ describe("roles in capitals-only wire copy: the learned model", () => {
     expect(sourcesFor({ caseless: false })).toMatchObject({ model: true, modelPerpetrators: false, targets: true });
   });
 
-  const file = "/work/shared/data/dev/muc4-train.jsonl";
+  const file = devDataPath("muc4-train.jsonl");
   it.skipIf(!existsSync(file))(
     "codes a pipeline bombing by the ELN as MUC-4 does (golden, muc4-train DEV-MUC3-0255)",
     () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { articleFromText, buildArticle } from "../../text/article.js";
 import type { Article } from "../../core/article.js";
 import { sourcesStage } from "./stage.js";
+import { devDataPath } from "../../../scripts/dev/dev-data.js";
 
 function run(article: Article) {
   return sourcesStage.run({ article, annotations: {}, trace: null }).sources.map((s) => ({
@@ -14,8 +15,8 @@ function run(article: Article) {
 const sourcesOf = (text: string) => run(articleFromText(text, "2021-10-16"));
 const names = (text: string) => sourcesOf(text).map((s) => s.name);
 
-const SEED_PATH = "/work/shared/data/dev/kandahar-2021-10-16.txt";
-const MUC_PATH = "/work/shared/data/dev/muc4-train.jsonl";
+const SEED_PATH = devDataPath("kandahar-2021-10-16.txt");
+const MUC_PATH = devDataPath("muc4-train.jsonl");
 
 describe("sources of the seed article", () => {
   const raw = readFileSync(SEED_PATH, "utf8");
