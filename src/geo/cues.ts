@@ -228,10 +228,13 @@ function datelineAt(article: Article, m: NameMatch): boolean {
     if (caps && (isCapitalised(after) || DASHES.has(after) || after === ",")) return true;
   }
   // "SAN SALVADOR, 15 NOV 89 --", "KANDAHAR, Afghanistan (AP) -", "WASHINGTON -".
+  // A hyphen glued to both words joins them ("Middlesex-London EMS reminded..."): no dateline dash.
+  const dashAt = (k: number) =>
+    DASHES.has(t.value[k] as string) && !(t.end[k - 1] === t.start[k] && t.end[k] === t.start[k + 1]);
   const limit = Math.min(t.count, m.end + 10);
   const next = t.value[m.end];
-  if (next !== "," && next !== "(" && !DASHES.has(next ?? "")) return false;
-  for (let k = m.end; k < limit; k++) if (DASHES.has(t.value[k] as string)) return true;
+  if (next !== "," && next !== "(" && !dashAt(m.end)) return false;
+  for (let k = m.end; k < limit; k++) if (dashAt(k)) return true;
   return false;
 }
 
@@ -327,6 +330,11 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
         afterName = true;
         if (given && i === prev) afterGivenName = true;
       }
+    }
+    // In capitals only the given name itself tells: "CHRISTOPHER ANDERSON, A 26-YEAR-OLD TEACHER".
+    if (!cased && !afterTitle && t.type[prev] === "word" && gz.commonWord(prevKey) === "given-name") {
+      afterName = true;
+      afterGivenName = true;
     }
   }
   const nextName = next >= 0 && cased && nameWord(next, false) && !suffix && gz.commonWord(nextKey) !== "function";

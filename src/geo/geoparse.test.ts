@@ -125,6 +125,15 @@ describe("geoparse on capitals-only MUC-4 text", () => {
     expect(find(found, "UNITS")).toHaveLength(0);
   });
 
+  it("reads no town in a surname after a given name", () => {
+    // MUC-4 TST1-MUC3-0037 (DPA): Anderson is also a town of Indiana and of South Carolina.
+    const found = muc(
+      "SAN SALVADOR, 13 NOV 89 (DPA) -- [TEXT] IT WAS LEARNED FROM JUDICIAL SOURCES THAT ERIKA SULLIVAN AND\nCHRISTOPHER ANDERSON, A 26-YEAR-OLD TEACHER AT THE AMERICAN SCHOOL, HAVE BEEN KILLED.\nANDERSON LIVED NEAR THE PRESIDENT'S HOUSE.",
+    );
+    expect(find(found, "ANDERSON")).toHaveLength(0);
+    expect(find(found, "SAN SALVADOR")[0]?.place.countryCode).toBe("SV");
+  });
+
   it("never fails on text without words", () => {
     expect(parse("-- 12, 13 --")).toEqual([]);
   });

@@ -23,6 +23,8 @@ interface Mention {
   contains: number;
   /** A mention the text puts it near ("Edmonton, south of Cairns"), or -1. */
   near: number;
+  /** The name before it, joined by a hyphen ("Middlesex-London", "Kitchener-Waterloo"), or -1. */
+  joinedTo: number;
   /** Mentions of the same name at the same level share one reading. */
   group: string;
   /** In a list of one country's provinces: that country; in a list of countries: -2; else -1. */
@@ -121,6 +123,21 @@ function nearLink(article: Article, a: Mention, b: Mention): boolean {
   if (words.length === 2 && DIRECTIONS.has(`${words[0]}-${words[1]}`)) return false;
   const dir = words.length === 3 ? `${words[0]}${words[1]}` : words[0];
   return words[words.length - 1] === "of" && words.length <= 3 && DIRECTIONS.has(dir ?? "");
+}
+
+/**
+ * Two names glued by a hyphen name one area or service of two neighbours ("Middlesex-London EMS",
+ * "Kitchener-Waterloo", "Dallas-Fort Worth"): each is near the other.
+ */
+function hyphenLink(article: Article, a: Mention, b: Mention): boolean {
+  const t = article.tokens;
+  const dash = a.cues.spanEnd;
+  return (
+    b.match.first === dash + 1 &&
+    t.value[dash] === "-" &&
+    t.end[dash - 1] === t.start[dash] &&
+    t.end[dash] === t.start[dash + 1]
+  );
 }
 
 /** Between two names: a comma ("Kandahar, Afghanistan"), "in", or an opening bracket. */
@@ -355,11 +372,16 @@ function fit(a: GeoPlace, b: GeoPlace): number {
  * beside "Enfield" and "Clacton, Essex" is the London district; "London" beside "Middlesex" and
  * an Ontario area code is London, Ontario.
  */
-function cohere(scored: ReadonlyMap<string, Scored[]>, weight: ReadonlyMap<string, number>): Map<string, Scored> {
+function cohere(
+  scored: ReadonlyMap<string, Scored[]>,
+  weight: ReadonlyMap<string, number>,
+  silent: ReadonlySet<string>,
+): Map<string, Scored> {
   // Each other name offers its readings within NEAR_TIE of its best, with what each would cost it;
   // only readings that can fit (towns, districts, sites) are worth offering.
   const senders: { key: string; offers: { place: GeoPlace; cost: number }[] }[] = [];
   for (const key of [...scored.keys()].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))) {
+    if (silent.has(key)) continue;
     const theirs = scored.get(key)!;
     const top = theirs[0]?.score ?? 0;
     const offers: { place: GeoPlace; cost: number }[] = [];
@@ -539,7 +561,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     const cues = cuesOf(article, gz, match, placeAt);
     const candidates = candidatesOf(gz, match.key);
     const group = `${match.key}|${cues.level ?? ""}`;
-    return { match, cues, candidates, container: -1, contains: -1, near: -1, group, list: -1 };
+    return { match, cues, candidates, container: -1, contains: -1, near: -1, joinedTo: -1, group, list: -1 };
   });
   for (let k = 0; k + 1 < mentions.length; k++) {
     const a = mentions[k]!;
@@ -551,6 +573,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     if (!wide && containerLink(article, a.match, a.cues.spanEnd, b.match)) {
       a.container = k + 1;
       b.contains = k;
+    } else if (hyphenLink(article, a, b)) {
+      a.near = k + 1;
+      b.joinedTo = k;
     } else if (nearLink(article, a, b)) a.near = k + 1;
   }
 
@@ -602,7 +627,10 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     countryNamed: ms[0]!.candidates.some((p) => p.kind === PlaceKind.Country),
     sameNameAdmin1: sameNameAdmin1(ms[0]!.candidates),
     list: ms.reduce((l, m) => (m.list !== -1 ? m.list : l), -1),
-    nearby: ms.filter((m) => m.near >= 0).map((m) => mentions[m.near]!.candidates),
+    nearby: [
+      ...ms.filter((m) => m.near >= 0).map((m) => mentions[m.near]!.candidates),
+      ...ms.filter((m) => m.joinedTo >= 0).map((m) => mentions[m.joinedTo]!.candidates),
+    ],
     ...largest(ms[0]!.candidates),
     namedCountries,
   });
@@ -685,7 +713,15 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   for (const [key, ms] of groups)
     if (ms.every((m) => m.cues.notName || m.cues.organisation === "any" || m.cues.compound)) middle.delete(key);
   const weight = new Map([...groups].map(([k, ms]) => [k, ms.length] as const));
-  const resolved = cohere(middle, weight);
+  // "Street" of "Falcon Street" or "Kim" of "Const. Kim Flett" vouch for no reading of the other
+  // names; "Erie" of "Lake Erie" still says where the story is.
+  const vouches = (key: string, best: Scored) =>
+    groups.get(key)!.some((m) => {
+      const why = rejection(article, gz, m, best, countries.share(best.place.country), none, none);
+      return why === null || why === "place.reject.feature";
+    });
+  const silent = new Set([...middle].filter(([key, list]) => !vouches(key, list[0]!)).map(([key]) => key));
+  const resolved = cohere(middle, weight, silent);
   for (const key of groups.keys()) {
     const best = resolved.has(key) ? undefined : first.get(key)?.[0];
     if (best) resolved.set(key, best);

@@ -36,6 +36,34 @@ describe("joint reading of an article's places", () => {
     for (const l of london) expect(l.place.countryCode).toBe("CA");
   });
 
+  it("reads two names joined by a hyphen as neighbours, and the hyphen as no dateline dash", () => {
+    const found = parse(
+      "There have been no seizures of the drug in London, said a spokesperson for London police.\n\n" +
+        "Middlesex-London EMS reminded its crews this month to wear masks when entering a suspected drug house.",
+    );
+    const london = find(found, "London");
+    expect(london.length).toBe(3);
+    for (const l of london) expect(l.place.countryCode).toBe("CA");
+    for (const f of found) expect(f.place.rule).not.toBe("place.dateline");
+    const kw = parse("Kitchener-Waterloo police are searching for a missing teenager.");
+    expect(find(kw, "Kitchener")[0]?.place.rule).toBe("place.near");
+    expect(find(kw, "Waterloo")[0]?.place.countryCode).toBe("CA");
+  });
+
+  it("lets no name that is not a place here vouch for a reading of another", () => {
+    // "Street" of "Falcon Street" is a town in Somerset and "Kim" one in Tajikistan: neither may
+    // pull London back to England against a Canadian telephone number.
+    const found = parse(
+      "Officers were called to a banquet hall on Falcon Street shortly after midnight, London police say. " +
+        "No one else was hurt, said London police Const. Kim Flett. The major crimes unit of London police is " +
+        "investigating. Anyone with information is asked to call London police at 519-661-5670. It was the " +
+        "fourth homicide of the year in London.",
+    );
+    const london = find(found, "London");
+    expect(london.length).toBe(5);
+    for (const l of london) expect(l.place.countryCode).toBe("CA");
+  });
+
   it("still reads London as the British capital without such evidence", () => {
     const found = parse("Thousands marched through central London on Saturday against the war in Iraq.");
     expect(find(found, "London")[0]?.place.countryCode).toBe("GB");

@@ -148,7 +148,11 @@ export function score(p: GeoPlace, ev: Evidence): Scored {
   // "Edmonton, south of Cairns": a town a short way from the other.
   if (
     (p.kind === PlaceKind.City || p.kind === PlaceKind.Admin2) &&
-    ev.nearby.some((others) => others.some((o) => o.kind === PlaceKind.City && km(p.lat, p.lon, o.lat, o.lon) <= 150))
+    ev.nearby.some((others) =>
+      others.some(
+        (o) => (o.kind === PlaceKind.City || o.kind === PlaceKind.Admin2) && km(p.lat, p.lon, o.lat, o.lon) <= 150,
+      ),
+    )
   ) {
     s += 4;
     rule = "place.near";
