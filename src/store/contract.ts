@@ -292,6 +292,16 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
         const past = await store.queryEvents({ ...byDate, limit: 2, offset: 5 });
         expect(past.events).toEqual([]);
         expect(past.total).toBe(3);
+        // Newest first, page by page: the same events in the same order as one page of them all
+        // (small pages are read off the date index, a page of all by sorting the matches).
+        const newest = found.events.map((e) => e.id);
+        for (let offset = 0; offset < 4; offset++) {
+          const one = await store.queryEvents({ filter: { text: "mosques Shiite" }, limit: 1, offset });
+          expect(one.events.map((e) => e.id)).toEqual(newest.slice(offset, offset + 1));
+          expect(one.total).toBe(3);
+        }
+        const none = await store.queryEvents({ filter: { text: "mosques Shiite zebra" }, limit: 1 });
+        expect(none).toEqual({ events: [], total: 0 });
         await ingestWith(store, [wireItem()]);
         const wire = await store.queryEvents({ filter: { text: "special forces deployed" } });
         expect(wire.events.map((e) => e.originalId)).toEqual(["FX-AFG-1015"]);
@@ -447,6 +457,12 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
         expect((await store.counts()).events).toBe(1);
         expect((await store.getEvent(two[1]!.id))!.mergedInto).toBe(two[0]!.id);
         await rollupAgrees();
+        // A merged event is no longer found by text, nor counted.
+        for (const limit of [1, 100]) {
+          const found = await store.queryEvents({ filter: { text: "Kandahar" }, limit });
+          expect(found.events.map((e) => e.id)).toEqual([two[0]!.id]);
+          expect(found.total).toBe(1);
+        }
 
         await ingestWith(store, [{ input: input("wire.txt", KANDAHAR_WIRE, "Reuters"), records: [vague] }]);
         expect((await store.counts()).events).toBe(1);

@@ -312,4 +312,13 @@ CREATE INDEX events_map ON events(CAST(lat + 90 AS INTEGER), lon, lat, date_star
   WHERE merged_into IS NULL;
 `,
   },
+  {
+    version: 5,
+    name: "merged events indexed",
+    // A text search counts its matches from the text index, less the merged events among them
+    // (store/sqlite/text-search.ts); those are few, and this index lists them without the table.
+    sql: `
+CREATE INDEX events_merged ON events(merged_into) WHERE merged_into IS NOT NULL;
+`,
+  },
 ];

@@ -20,6 +20,7 @@ import {
   eventFactsSql,
   eventIdsSql,
   eventPageSql,
+  PAGE_TOTAL_COLUMN,
   pageTotal,
   eventSelect,
   likePrefix,
@@ -52,7 +53,7 @@ import {
   tokenFromRow,
   type Row,
 } from "../sql/rows.js";
-import { pageLimit, type Params } from "../sql/where.js";
+import { orderBy, pageLimit, type Params } from "../sql/where.js";
 import type {
   ApiToken,
   ArticleWithText,
@@ -77,6 +78,7 @@ import { BulkWriter } from "./bulk.js";
 import { DEFERRABLE_INDEXES } from "./indexes.js";
 import { DERIVED_COLUMNS, DerivedTables, derivedFromRow, derivedOf } from "./derived.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
+import { WALK_BUDGET, ftsQuery, textOnlyNewestFirst, textPageSql, walkFoundPage } from "./text-search.js";
 
 /** One clock reading per transaction: what it writes carries one time, and bulk imports do not pay for a Date per row. */
 let txTime: string | null = null;
@@ -104,7 +106,7 @@ const SQLITE: ReadDialect = {
     // The columns are declared COLLATE NOCASE, so IN compares without case.
     inNoCase: (column, values) => `${column} IN (${p.list(values)})`,
     textMatch: (words) => {
-      const q = words.map((w) => `"${w}"`).join(" ");
+      const q = ftsQuery(words);
       return `(e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${p.add(q)}) OR e.id IN (SELECT r.event_id FROM reports r WHERE r.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${p.add(q)})))`;
     },
     box: (west, south, east, north) => latLonBox(p, west, south, east, north),
@@ -438,6 +440,8 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(q: EventQuery): Promise<EventPage> {
+    const words = textOnlyNewestFirst(q);
+    if (words) return this.textSearchPage(q, words);
     const { page, total, totalInPage } = eventPageSql(q, SQLITE);
     const rows = this.all(page.text, page.values);
     const counted = pageTotal(rows, totalInPage);
@@ -445,6 +449,28 @@ export class SqliteStore implements Store {
       events: rows.map(eventFromRow),
       total: counted ?? (total && Number((this.get(total.text, total.values) as Row).n)),
     };
+  }
+
+  /** A text search newest first: counted from the text index, paged by a walk of the date index when that finds the page. */
+  private textSearchPage(q: EventQuery, words: readonly string[]): EventPage {
+    const match = ftsQuery(words);
+    const limit = pageLimit(q.limit);
+    const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
+    const rows = this.all(textPageSql(EVENT_SELECT, orderBy(q.sort)), [
+      match,
+      match,
+      WALK_BUDGET,
+      limit,
+      offset,
+      limit,
+      offset,
+    ]);
+    const n = Number((rows[0] as Row)[PAGE_TOTAL_COLUMN]);
+    const total = q.withTotal === false ? null : n;
+    const hits = rows.filter((r) => r.id !== null);
+    if (walkFoundPage(hits.length, n, limit, offset)) return { events: hits.map(eventFromRow), total };
+    const { page } = eventPageSql({ ...q, withTotal: false }, SQLITE);
+    return { events: this.all(page.text, page.values).map(eventFromRow), total };
   }
 
   async aggregate(q: AggregateQuery): Promise<AggregateBucket[]> {
