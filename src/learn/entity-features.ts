@@ -53,6 +53,10 @@ const E = {
   HEAD_COUNT: 247,
   HEAD_COUNT_LEX: 248,
   KEY: 249,
+  SENT_REL: 250,
+  SENT_REL_DOC: 251,
+  SENT_REL_MAX: 252,
+  SENT_REL_COUNT: 253,
 } as const;
 
 const BOS = hashString("<s>");
@@ -71,7 +75,7 @@ function exactly(tags: Uint8Array, first: number, end: number, n: number, begin 
 }
 
 /** The most features one candidate can write (the size of a feature buffer). */
-export const MAX_CANDIDATE_FEATURES = 40 + MAX_MENTIONS * 30;
+export const MAX_CANDIDATE_FEATURES = 48 + MAX_MENTIONS * 32;
 
 /** A feature buffer: `add` appends a hashed feature (duplicates allowed; readers skip them). */
 class Buffer {
@@ -153,6 +157,17 @@ export function writeMentionFeatures(c: FeatureContext, cand: Candidate, out: In
   const hlex = c.lex[m0.end - 1] as number;
   const limit = Math.min(cand.mentions.length, MAX_MENTIONS);
   for (let k = 0; k < limit; k++) mentionContext(c, f, cand.mentions[k]!, hw, hlex);
+  // all its mentions, not the first few only: does any stand in a sentence about the attack (a
+  // phrase the lead names in passing may come back in the sentence that tells what was done to it)
+  let best = 0;
+  let high = 0;
+  for (const m of cand.mentions) {
+    const band = c.sentenceBand[m.sentence] as number;
+    if (band > best) best = band;
+    if (band >= 3) high++;
+  }
+  f.add(mix3(E.SENT_REL_MAX, best, hlex));
+  f.add(mix3(E.SENT_REL_COUNT, bucket(high), best));
   // a name's surname standing alone speaks of the same person: "the murder of Oqueli"
   const alone = cand.headAlone;
   if (alone && cand.words.length >= 2 && isNameLike(c, m0)) {
@@ -211,6 +226,9 @@ function mentionContext(c: FeatureContext, f: Buffer, m: CandidateMention, hw: n
     }
     if (c.cueLeft[m.first]) f.add(mix(E.CUE_L, c.cueLeft[m.first] as number));
     if (c.cueRight[m.end - 1]) f.add(mix(E.CUE_R, c.cueRight[m.end - 1] as number));
+    const band = c.sentenceBand[m.sentence] as number;
+    f.add(mix3(E.SENT_REL, band, hlex));
+    f.add(mix3(E.SENT_REL_DOC, band, doc));
     const cues = c.sentenceCues[m.sentence] as number;
     f.add(mix3(E.SENT_LEX, cues, hlex));
     f.add(mix3(E.SENT_DOC, cues, doc));
