@@ -7,6 +7,8 @@ export interface CandidateMention {
   readonly end: number;
   readonly sentence: number;
   readonly form: NounPhrase["form"];
+  /** The head noun (NounPhrase["head"]). */
+  readonly head: number;
 }
 
 /** A candidate filler: a phrase of the document with all the places it occurs. */
@@ -100,7 +102,7 @@ export function documentCandidates(article: Article): Candidate[] {
     for (const p of candidatePhrases(article, s.firstToken, s.endToken)) {
       const key = keys.key(p.first, p.end);
       if (!key) continue;
-      const mention: CandidateMention = { first: p.first, end: p.end, sentence: si, form: p.form };
+      const mention: CandidateMention = { first: p.first, end: p.end, sentence: si, form: p.form, head: p.head };
       const c = byKey.get(key);
       // Most phrases occur once: a list made with its one mention is not grown from empty.
       if (c) c.mentions.push(mention);

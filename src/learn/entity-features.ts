@@ -53,6 +53,13 @@ const E = {
   HEAD_COUNT: 247,
   HEAD_COUNT_LEX: 248,
   KEY: 249,
+  OF_HEAD: 250,
+  OF_HEAD_LEX: 251,
+  HARM_MENTIONS: 252,
+  SENT_REL: 253,
+  SENT_REL_DOC: 254,
+  SENT_REL_MAX: 255,
+  SENT_REL_COUNT: 256,
 } as const;
 
 const BOS = hashString("<s>");
@@ -71,7 +78,7 @@ function exactly(tags: Uint8Array, first: number, end: number, n: number, begin 
 }
 
 /** The most features one candidate can write (the size of a feature buffer). */
-export const MAX_CANDIDATE_FEATURES = 40 + MAX_MENTIONS * 30;
+export const MAX_CANDIDATE_FEATURES = 48 + MAX_MENTIONS * 32;
 
 /** A feature buffer: `add` appends a hashed feature (duplicates allowed; readers skip them). */
 class Buffer {
@@ -141,6 +148,11 @@ export function writePhraseFeatures(c: FeatureContext, cand: Candidate, out: Int
   f.add(mix3(E.SPOS_DOC, sentBucket(m0.sentence), doc));
   f.add(mix(E.FIRST_SENT, sentBucket(m0.sentence)));
   f.add(mix(E.FORM, anyRun ? 1 : 0));
+  // "members of the FMLN": the members are the filler, the FMLN only says whose
+  if (m0.form === "of") {
+    f.add(mix(E.OF_HEAD, c.word[m0.head] as number));
+    f.add(mix(E.OF_HEAD_LEX, c.lex[m0.head] as number));
+  }
   return f.n;
 }
 
@@ -153,6 +165,21 @@ export function writeMentionFeatures(c: FeatureContext, cand: Candidate, out: In
   const hlex = c.lex[m0.end - 1] as number;
   const limit = Math.min(cand.mentions.length, MAX_MENTIONS);
   for (let k = 0; k < limit; k++) mentionContext(c, f, cand.mentions[k]!, hw, hlex);
+  // all its mentions, not the first few only: how many stand in a sentence that harms or damages,
+  // and whether any stands in a sentence about the attack (a phrase the lead names in passing may
+  // come back in the sentence that tells what was done to it)
+  let harm = 0;
+  let best = 0;
+  let high = 0;
+  for (const m of cand.mentions) {
+    if ((c.sentenceCues[m.sentence] as number) & 3) harm++;
+    const band = c.sentenceBand[m.sentence] as number;
+    if (band > best) best = band;
+    if (band >= 3) high++;
+  }
+  f.add(mix3(E.HARM_MENTIONS, bucket(harm), hlex));
+  f.add(mix3(E.SENT_REL_MAX, best, hlex));
+  f.add(mix3(E.SENT_REL_COUNT, bucket(high), best));
   // a name's surname standing alone speaks of the same person: "the murder of Oqueli"
   const alone = cand.headAlone;
   if (alone && cand.words.length >= 2 && isNameLike(c, m0)) {
@@ -211,6 +238,9 @@ function mentionContext(c: FeatureContext, f: Buffer, m: CandidateMention, hw: n
     }
     if (c.cueLeft[m.first]) f.add(mix(E.CUE_L, c.cueLeft[m.first] as number));
     if (c.cueRight[m.end - 1]) f.add(mix(E.CUE_R, c.cueRight[m.end - 1] as number));
+    const band = c.sentenceBand[m.sentence] as number;
+    f.add(mix3(E.SENT_REL, band, hlex));
+    f.add(mix3(E.SENT_REL_DOC, band, doc));
     const cues = c.sentenceCues[m.sentence] as number;
     f.add(mix3(E.SENT_LEX, cues, hlex));
     f.add(mix3(E.SENT_DOC, cues, doc));

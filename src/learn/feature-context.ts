@@ -19,6 +19,8 @@ export interface FeatureContext {
   readonly sentenceCues: Int32Array;
   /** Band of the document's relevance score (doc-relevance.ts), set once it is known. */
   docBucket: number;
+  /** Per sentence: band of its relevance score (sentence-relevance.ts), filled in once known. */
+  readonly sentenceBand: Uint8Array;
   readonly article: Article;
 }
 
@@ -107,5 +109,6 @@ export function featureContext(
     }
     sentenceCues[si] = cue;
   });
-  return { n, word, pos, shape, freq, lex, tags, cueLeft, cueRight, sentenceCues, docBucket, article };
+  const sentenceBand = new Uint8Array(article.sentences.length);
+  return { n, word, pos, shape, freq, lex, tags, cueLeft, cueRight, sentenceCues, docBucket, sentenceBand, article };
 }

@@ -21,6 +21,11 @@ export interface RoleModelFile {
     readonly keys: readonly number[];
     readonly weights: readonly number[];
   };
+  /** Sentence relevance (sentence-relevance.ts): logistic weights; absent in older models. */
+  readonly sentence?: {
+    readonly keys: readonly number[];
+    readonly weights: readonly number[];
+  };
   /** Candidate phrase classifier: classes ["none", ...roles], weights, a probability threshold per role. */
   readonly entity: {
     readonly classes: readonly string[];

@@ -7,6 +7,7 @@ import { MAX_CANDIDATE_FEATURES } from "./entity-features.js";
 import { CLASS_COUNT, EntityModel } from "./entity-model.js";
 import { selectFillers, type Scored, type Selected } from "./entity-select.js";
 import { featureContext, type FeatureContext } from "./feature-context.js";
+import { sentenceBand, sentenceFeatureBound, writeSentenceFeatures } from "./sentence-relevance.js";
 import { checkModelFile, denseRows, type RoleModelFile } from "./model-file.js";
 import { WeightTable } from "./weight-table.js";
 
@@ -41,6 +42,7 @@ export class RoleModel {
   readonly doc: DocModel;
   readonly entity: EntityModel;
   private readonly docTable: WeightTable;
+  private readonly sentenceTable: WeightTable | null;
   private docBuffer = new Int32Array(4096);
   private readonly docScore = new Float64Array(1);
 
@@ -52,6 +54,13 @@ export class RoleModel {
       1,
     );
     this.docTable = docTable;
+    this.sentenceTable = file.sentence
+      ? new WeightTable(
+          Int32Array.from(file.sentence.keys),
+          Float32Array.from(file.sentence.weights, (w) => w / file.scale),
+          1,
+        )
+      : null;
     this.doc = {
       cuts: file.doc.cuts,
       weight: (f) => {
@@ -85,7 +94,18 @@ export class RoleModel {
     this.docTable.scoreDistinct(this.docBuffer, writeDocFeatures(context, this.docBuffer), this.docScore);
     const relevance = 1 / (1 + Math.exp(-(this.docScore[0] as number)));
     context.docBucket = docBand(this.doc, relevance);
+    if (this.sentenceTable) this.sentenceBands(context, this.sentenceTable);
     return { context, relevance };
+  }
+
+  /** Fills in the relevance band of each sentence (after the document's band, which it reads). */
+  private sentenceBands(context: FeatureContext, table: WeightTable): void {
+    context.article.sentences.forEach((s, si) => {
+      const bound = sentenceFeatureBound(s.firstToken, s.endToken);
+      if (this.docBuffer.length < bound) this.docBuffer = new Int32Array(bound);
+      table.scoreDistinct(this.docBuffer, writeSentenceFeatures(context, si, this.docBuffer), this.docScore);
+      context.sentenceBand[si] = sentenceBand(1 / (1 + Math.exp(-(this.docScore[0] as number))));
+    });
   }
 
   analyse(article: Article, thresholds: readonly number[] = this.entity.thresholds): RoleAnalysis {

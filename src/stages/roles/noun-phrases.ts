@@ -15,6 +15,8 @@ export interface NounPhrase {
   readonly end: number;
   /** "run" (a whole run), "part" (a stretch inside one) or "of" (a run and its "of" complement). */
   readonly form: "run" | "part" | "of";
+  /** The head noun: the last token, or for "of" the last token before "of" ("members" of "members of the FMLN"). */
+  readonly head: number;
 }
 
 const PHRASE_POS = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
@@ -144,13 +146,13 @@ export function candidatePhrases(article: Article, from: number, to: number): No
         if (!isWord(article, b - 1)) continue;
         const pos = t.pos[b - 1] as string;
         if (!HEAD_POS.has(pos) && !(pos === "ADJ" && (b === end || adjectiveHead(article, b - 1)))) continue;
-        out.push({ first: a, end: b, form: a === first && b === end ? "run" : "part" });
+        out.push({ first: a, end: b, form: a === first && b === end ? "run" : "part", head: b - 1 });
       }
     }
     const next = runs[r + 1];
     if (next && (t.key[end] as string) === "of") {
       const gapOk = next[0] === end + 1 || (next[0] === end + 2 && t.pos[end + 1] === "DET");
-      if (gapOk && next[1] - first <= MAX_RUN + 2) out.push({ first, end: next[1], form: "of" });
+      if (gapOk && next[1] - first <= MAX_RUN + 2) out.push({ first, end: next[1], form: "of", head: end - 1 });
     }
   });
   return out;
