@@ -302,9 +302,15 @@ export function storeContract(name: string, factory: () => Promise<Store>): void
         }
         const none = await store.queryEvents({ filter: { text: "mosques Shiite zebra" }, limit: 1 });
         expect(none).toEqual({ events: [], total: 0 });
-        await ingestWith(store, [wireItem()]);
+        const slashed = `${KANDAHAR_WIRE}\n\nPolice said the bombers wore vests packed with ball-bearings/shrapnel.`;
+        await ingestWith(store, [
+          { input: input("wire.txt", slashed, "Reuters"), records: [kandaharFromWire(slashed)] },
+        ]);
         const wire = await store.queryEvents({ filter: { text: "special forces deployed" } });
         expect(wire.events.map((e) => e.originalId)).toEqual(["FX-AFG-1015"]);
+        // A slash separates words in both databases, as in "Shelling/artillery/missile attack".
+        const slash = await store.queryEvents({ filter: { text: "shrapnel" } });
+        expect(slash.events.map((e) => e.originalId)).toEqual(["FX-AFG-1015"]);
       });
 
       it("sorts and pages without overlap", async () => {

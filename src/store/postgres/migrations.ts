@@ -242,4 +242,20 @@ END $$;
 CREATE TRIGGER events_rollup AFTER INSERT OR UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_rollup();
 `,
   },
+  {
+    version: 3,
+    name: "events found by text through an index; words split at slashes",
+    // Text search read every event: events.fts had no index. PostgreSQL's parser also reads
+    // "shelling/artillery/missile" as one file path, so "shelling" found none of ACLED's shelling
+    // events, which SQLite's tokenizer finds; a slash now separates words in both tables.
+    sql: `
+ALTER TABLE events DROP COLUMN fts;
+ALTER TABLE events ADD COLUMN fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', translate(search_text, '/', ' '))) STORED;
+CREATE INDEX events_fts ON events USING gin (fts);
+DROP INDEX articles_fts;
+ALTER TABLE articles DROP COLUMN fts;
+ALTER TABLE articles ADD COLUMN fts TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', translate(coalesce(title, '') || ' ' || text, '/', ' '))) STORED;
+CREATE INDEX articles_fts ON articles USING gin (fts);
+`,
+  },
 ];

@@ -89,7 +89,8 @@ const POSTGRES: ReadDialect = {
     inNoCase: (column, values) => `lower(${column}) IN (${p.list(values.map((v) => v.toLowerCase()))})`,
     textMatch: (words) => {
       const q = p.add(words.join(" "));
-      return `(e.fts @@ plainto_tsquery('english', ${q}) OR e.id IN (SELECT r.event_id FROM reports r JOIN articles a ON a.id = r.article_id WHERE a.fts @@ plainto_tsquery('english', ${q})))`;
+      // One set of ids, not "e.fts @@ … OR e.id IN …": an OR across two tables makes the planner read every event.
+      return `e.id IN (SELECT x.id FROM events x WHERE x.fts @@ plainto_tsquery('english', ${q}) UNION SELECT r.event_id FROM reports r JOIN articles a ON a.id = r.article_id WHERE a.fts @@ plainto_tsquery('english', ${q}))`;
     },
     // Latitude and longitude ranges, not a geography envelope: a box's edges are parallels, not great circles.
     box: (west, south, east, north) =>
