@@ -52,7 +52,8 @@ import {
   tokenFromRow,
   type Row,
 } from "../sql/rows.js";
-import { pageLimit, type Params } from "../sql/where.js";
+import { textOnlyNewestFirst } from "../sql/text-only.js";
+import { orderBy, pageLimit, type Params } from "../sql/where.js";
 import type {
   ApiToken,
   ArticleWithText,
@@ -70,6 +71,7 @@ import type {
 import { checkTokenRole, hashToken, newToken } from "../tokens.js";
 import { TransactionQueue, storeError } from "../transactions.js";
 import { POSTGRES_MIGRATIONS } from "./migrations.js";
+import { textPageSql } from "./text-search.js";
 
 /** Dates as ISO text (as SQLite keeps them), 64-bit ids as numbers (they stay far below 2^53). */
 const TYPES = {
@@ -402,6 +404,15 @@ export class PostgresStore implements Store {
   }
 
   async queryEvents(q: EventQuery): Promise<EventPage> {
+    const words = textOnlyNewestFirst(q);
+    if (words) {
+      const limit = pageLimit(q.limit);
+      const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
+      const rows = await this.all(textPageSql(EVENT_SELECT, orderBy(q.sort)), [words.join(" "), limit, offset]);
+      // A page past the last match holds no count: that takes the counting query.
+      if (rows.length > 0 || q.withTotal === false)
+        return { events: rows.map(eventFromRow), total: pageTotal(rows, q.withTotal !== false) };
+    }
     const { page, total, totalInPage } = eventPageSql(q, POSTGRES);
     const rows = await this.all(page.text, page.values);
     const counted = pageTotal(rows, totalInPage);

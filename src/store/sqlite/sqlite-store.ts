@@ -53,6 +53,7 @@ import {
   tokenFromRow,
   type Row,
 } from "../sql/rows.js";
+import { textOnlyNewestFirst } from "../sql/text-only.js";
 import { orderBy, pageLimit, type Params } from "../sql/where.js";
 import type {
   ApiToken,
@@ -78,7 +79,7 @@ import { BulkWriter } from "./bulk.js";
 import { DEFERRABLE_INDEXES } from "./indexes.js";
 import { DERIVED_COLUMNS, DerivedTables, derivedFromRow, derivedOf } from "./derived.js";
 import { SQLITE_MIGRATIONS } from "./migrations.js";
-import { WALK_BUDGET, ftsQuery, textOnlyNewestFirst, textPageSql, walkFoundPage } from "./text-search.js";
+import { WALK_BUDGET, ftsQuery, textPageSql, walkFoundPage } from "./text-search.js";
 
 /** One clock reading per transaction: what it writes carries one time, and bulk imports do not pay for a Date per row. */
 let txTime: string | null = null;

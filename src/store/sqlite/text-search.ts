@@ -1,6 +1,4 @@
-import type { EventQuery } from "../../query/types.js";
 import { PAGE_TOTAL_COLUMN } from "../sql/reads.js";
-import { searchWords } from "../sql/where.js";
 
 /**
  * A page of a full-text search, newest first, over SQLite. Ranking every match by date reads each
@@ -13,23 +11,6 @@ import { searchWords } from "../sql/where.js";
 
 /** The FTS5 query of some words: each a quoted string, so no word is read as query syntax. */
 export const ftsQuery = (words: readonly string[]): string => words.map((w) => `"${w}"`).join(" ");
-
-/**
- * The words of a query this module answers: a text search and nothing else, sorted newest first
- * (the order of the date index). Null for any other query.
- */
-export function textOnlyNewestFirst(q: EventQuery): string[] | null {
-  const filter = q.filter ?? {};
-  const sort = q.sort ?? { field: "date", direction: "desc" };
-  if (sort.field !== "date" || sort.direction === "asc") return null;
-  for (const [key, value] of Object.entries(filter)) {
-    if (key === "text" || value === undefined) continue;
-    if (Array.isArray(value) && value.length === 0) continue;
-    return null;
-  }
-  const words = searchWords(filter.text ?? "");
-  return words.length > 0 ? words : null;
-}
 
 /** Index entries a page may walk (a few ms); a page that needs more sorts the matches instead. */
 export const WALK_BUDGET = 100_000;
