@@ -1,7 +1,7 @@
 import type { Article } from "../core/article.js";
 import type { Gazetteer } from "./gazetteer.js";
 import type { NameMatch } from "./scan.js";
-import { isCapitalised } from "./scan.js";
+import { gluedBothSides, isCapitalised } from "./scan.js";
 
 /** Words before a name that say it is a place ("in Kandahar", "near Aleppo"). */
 const LOCATIVE = new Set([
@@ -229,8 +229,7 @@ function datelineAt(article: Article, m: NameMatch): boolean {
   }
   // "SAN SALVADOR, 15 NOV 89 --", "KANDAHAR, Afghanistan (AP) -", "WASHINGTON -".
   // A hyphen glued to both words joins them ("Middlesex-London EMS reminded..."): no dateline dash.
-  const dashAt = (k: number) =>
-    DASHES.has(t.value[k] as string) && !(t.end[k - 1] === t.start[k] && t.end[k] === t.start[k + 1]);
+  const dashAt = (k: number) => DASHES.has(t.value[k] as string) && !gluedBothSides(article, k);
   const limit = Math.min(t.count, m.end + 10);
   const next = t.value[m.end];
   if (next !== "," && next !== "(" && !dashAt(m.end)) return false;
@@ -381,8 +380,7 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     word >= 0 &&
     word < t.count &&
     t.value[dash] === "-" &&
-    glued(dash - 1, dash) &&
-    glued(dash, dash + 1) &&
+    gluedBothSides(article, dash) &&
     t.type[word] === "word" &&
     isCapitalised(t.value[word] as string) &&
     placeAt(word) !== "strong";

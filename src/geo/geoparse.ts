@@ -9,7 +9,7 @@ import { CountryContext, findDemonyms } from "./context.js";
 import { cuesOf, type Cues, type PlaceAt } from "./cues.js";
 import type { Gazetteer, GeoPlace } from "./gazetteer.js";
 import { arabicSpellings, nameKey } from "./keys.js";
-import { isCapitalised, scanNames, type NameMatch } from "./scan.js";
+import { gluedBothSides, isCapitalised, scanNames, type NameMatch } from "./scan.js";
 import { holds, score, type Evidence, type Scored } from "./score.js";
 
 /** One name found in the text, with what its neighbourhood says. */
@@ -130,14 +130,8 @@ function nearLink(article: Article, a: Mention, b: Mention): boolean {
  * "Kitchener-Waterloo", "Dallas-Fort Worth"): each is near the other.
  */
 function hyphenLink(article: Article, a: Mention, b: Mention): boolean {
-  const t = article.tokens;
   const dash = a.cues.spanEnd;
-  return (
-    b.match.first === dash + 1 &&
-    t.value[dash] === "-" &&
-    t.end[dash - 1] === t.start[dash] &&
-    t.end[dash] === t.start[dash + 1]
-  );
+  return b.match.first === dash + 1 && article.tokens.value[dash] === "-" && gluedBothSides(article, dash);
 }
 
 /** Between two names: a comma ("Kandahar, Afghanistan"), "in", or an opening bracket. */
@@ -686,10 +680,13 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   const none = new Set<string>();
   // Only names that stand as places give context: "Street" of "Falcon Street" or "Kim" of "Const.
   // Kim Flett" say nothing of where the story is.
-  const standing = (key: string, best: Scored) =>
-    groups
-      .get(key)!
-      .some((m) => rejection(article, gz, m, best, countries.share(best.place.country), none, none) === null);
+  // With `orFeature`, a natural feature that bears the name stands too: "Erie" of "Lake Erie" still
+  // says where the story is, in the joint reading.
+  const standing = (key: string, best: Scored, orFeature = false) =>
+    groups.get(key)!.some((m) => {
+      const why = rejection(article, gz, m, best, countries.share(best.place.country), none, none);
+      return why === null || (orFeature && why === "place.reject.feature");
+    });
   for (const [key, list] of first) {
     const best = list[0]!;
     const ms = groups.get(key)!;
@@ -713,14 +710,8 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   for (const [key, ms] of groups)
     if (ms.every((m) => m.cues.notName || m.cues.organisation === "any" || m.cues.compound)) middle.delete(key);
   const weight = new Map([...groups].map(([k, ms]) => [k, ms.length] as const));
-  // "Street" of "Falcon Street" or "Kim" of "Const. Kim Flett" vouch for no reading of the other
-  // names; "Erie" of "Lake Erie" still says where the story is.
-  const vouches = (key: string, best: Scored) =>
-    groups.get(key)!.some((m) => {
-      const why = rejection(article, gz, m, best, countries.share(best.place.country), none, none);
-      return why === null || why === "place.reject.feature";
-    });
-  const silent = new Set([...middle].filter(([key, list]) => !vouches(key, list[0]!)).map(([key]) => key));
+  // "Street" of "Falcon Street" or "Kim" of "Const. Kim Flett" vouch for no reading of the other names.
+  const silent = new Set([...middle].filter(([key, list]) => !standing(key, list[0]!, true)).map(([key]) => key));
   const resolved = cohere(middle, weight, silent);
   for (const key of groups.keys()) {
     const best = resolved.has(key) ? undefined : first.get(key)?.[0];

@@ -11,12 +11,17 @@ export interface NameMatch {
   readonly key: string;
 }
 
+/** Token i touches the tokens on both sides, with no space between ("ez-Zor", "Middlesex-London"). */
+export function gluedBothSides(article: Article, i: number): boolean {
+  const t = article.tokens;
+  return i > 0 && i + 1 < t.count && t.end[i - 1] === t.start[i] && t.end[i] === t.start[i + 1];
+}
+
 /** A hyphen, period or apostrophe glued to both neighbours joins them ("ez-Zor", "Qa'im"). */
 function isJoiner(article: Article, i: number): boolean {
-  const t = article.tokens;
-  const v = t.value[i] as string;
+  const v = article.tokens.value[i] as string;
   if (v !== "-" && v !== "." && v !== "'") return false;
-  return i > 0 && i + 1 < t.count && t.end[i - 1] === t.start[i] && t.end[i] === t.start[i + 1];
+  return gluedBothSides(article, i);
 }
 
 /** Cased text: a name starts and ends on a capitalised word (or a number, as in "6th of October"). */
