@@ -53,7 +53,7 @@ import {
   type Row,
 } from "../sql/rows.js";
 import { textOnlyNewestFirst } from "../sql/text-only.js";
-import { orderBy, pageLimit, type Params } from "../sql/where.js";
+import { orderBy, pageLimit, pageWindow, type Params } from "../sql/where.js";
 import type {
   ApiToken,
   ArticleWithText,
@@ -406,8 +406,7 @@ export class PostgresStore implements Store {
   async queryEvents(q: EventQuery): Promise<EventPage> {
     const words = textOnlyNewestFirst(q);
     if (words) {
-      const limit = pageLimit(q.limit);
-      const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
+      const { limit, offset } = pageWindow(q);
       const rows = await this.all(textPageSql(EVENT_SELECT, orderBy(q.sort)), [words.join(" "), limit, offset]);
       // A page past the last match holds no count: that takes the counting query.
       if (rows.length > 0 || q.withTotal === false)
@@ -463,12 +462,9 @@ export class PostgresStore implements Store {
   }
 
   async listArticles(page: { limit?: number; offset?: number }): Promise<StoredArticle[]> {
-    return (
-      await this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY ingested_at DESC, id DESC LIMIT $1 OFFSET $2`, [
-        pageLimit(page.limit),
-        pageLimit(page.offset, 0, Number.MAX_SAFE_INTEGER),
-      ])
-    ).map(articleFromRow);
+    const { limit, offset } = pageWindow(page);
+    const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY ingested_at DESC, id DESC LIMIT $1 OFFSET $2`;
+    return (await this.all(sql, [limit, offset])).map(articleFromRow);
   }
 
   async reportsOfArticle(articleId: number): Promise<StoredReport[]> {

@@ -8,6 +8,7 @@ import {
   eventConditions,
   orderBy,
   pageLimit,
+  pageWindow,
   rollupAggregateSql,
   rollupCountSql,
   rollupPlan,
@@ -74,8 +75,7 @@ export function eventPageSql(q: EventQuery, d: ReadDialect): { page: Sql; total:
   const { p, where } = filtered(filter, d);
   const conditions = where.join(" AND ");
   const count: Sql = { text: `${COUNT} WHERE ${conditions}`, values: [...p.values] };
-  const limit = pageLimit(q.limit);
-  const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
+  const { limit, offset } = pageWindow(q);
   const order = orderBy(q.sort);
   const total = q.withTotal === false ? null : totalSql(filter, count, d);
   const totalInPage = total === count && (filter.text?.trim() ?? "") !== "";
@@ -163,9 +163,11 @@ export function candidateEventsSql(block: Block, d: ReadDialect): Sql {
 export function auditLogSql(q: { eventId?: number; limit?: number; offset?: number }, d: ReadDialect): Sql {
   const p = new Params(d.placeholders);
   const cond = q.eventId === undefined ? "" : `WHERE event_id = ${p.add(q.eventId)}`;
-  const limit = p.add(pageLimit(q.limit));
-  const offset = p.add(pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER));
-  return { text: `SELECT * FROM audit_log ${cond} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`, values: p.values };
+  const { limit, offset } = pageWindow(q);
+  return {
+    text: `SELECT * FROM audit_log ${cond} ORDER BY id DESC LIMIT ${p.add(limit)} OFFSET ${p.add(offset)}`,
+    values: p.values,
+  };
 }
 
 /** An actor-name prefix as a LIKE pattern: its own %, _ and \ match themselves (escaped with \). */

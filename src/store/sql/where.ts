@@ -162,6 +162,14 @@ export function pageLimit(limit: number | undefined, fallback = 100, max = MAX_P
   return Math.min(limit, max);
 }
 
+/** A page's size (100 unless given, at most MAX_PAGE) and how many rows it skips (none unless given). */
+export function pageWindow(page: { readonly limit?: number; readonly offset?: number }): {
+  limit: number;
+  offset: number;
+} {
+  return { limit: pageLimit(page.limit), offset: pageLimit(page.offset, 0, Number.MAX_SAFE_INTEGER) };
+}
+
 /** A way to answer from a rollup table (aliased `r`) instead of the events. */
 export interface RollupPlan {
   readonly table: "event_rollup_month" | "event_rollup_admin1";

@@ -54,7 +54,7 @@ import {
   type Row,
 } from "../sql/rows.js";
 import { textOnlyNewestFirst } from "../sql/text-only.js";
-import { orderBy, pageLimit, type Params } from "../sql/where.js";
+import { orderBy, pageLimit, pageWindow, type Params } from "../sql/where.js";
 import type {
   ApiToken,
   ArticleWithText,
@@ -455,8 +455,7 @@ export class SqliteStore implements Store {
   /** A text search newest first: counted from the text index, paged by a walk of the date index when that finds the page. */
   private textSearchPage(q: EventQuery, words: readonly string[]): EventPage {
     const match = ftsQuery(words);
-    const limit = pageLimit(q.limit);
-    const offset = pageLimit(q.offset, 0, Number.MAX_SAFE_INTEGER);
+    const { limit, offset } = pageWindow(q);
     const rows = this.all(textPageSql(EVENT_SELECT, orderBy(q.sort)), [
       match,
       match,
@@ -531,10 +530,9 @@ export class SqliteStore implements Store {
   }
 
   async listArticles(page: { limit?: number; offset?: number }): Promise<StoredArticle[]> {
-    return this.all(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY ingested_at DESC, id DESC LIMIT ? OFFSET ?`, [
-      pageLimit(page.limit),
-      pageLimit(page.offset, 0, Number.MAX_SAFE_INTEGER),
-    ]).map(articleFromRow);
+    const { limit, offset } = pageWindow(page);
+    const sql = `SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY ingested_at DESC, id DESC LIMIT ? OFFSET ?`;
+    return this.all(sql, [limit, offset]).map(articleFromRow);
   }
 
   async reportsOfArticle(articleId: number): Promise<StoredReport[]> {
