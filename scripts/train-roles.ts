@@ -20,7 +20,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { packageRoot } from "../src/actors/data-files.js";
-import { docBand, docFeatures, docModelOf, docProbability } from "../src/learn/doc-relevance.js";
+import { docBand, docFeatures, docModelOf, docProbability, sigmoid } from "../src/learn/doc-relevance.js";
 import { documentCandidates, type Candidate } from "../src/learn/entity-candidates.js";
 import { MAX_CANDIDATE_FEATURES, writeMentionFeatures, writePhraseFeatures } from "../src/learn/entity-features.js";
 import { CLASS_COUNT, roleMargin, softmax } from "../src/learn/entity-model.js";
@@ -108,7 +108,7 @@ function trainLogistic(
       const x = xs[d] as Int32Array;
       let z = 0;
       for (const f of x) z += w.get(f) ?? 0;
-      const g = (ys[d] as number) - 1 / (1 + Math.exp(-z));
+      const g = (ys[d] as number) - sigmoid(z);
       for (const f of x) {
         const v = w.get(f) ?? 0;
         w.set(f, v + lr * (g - l2 * v));

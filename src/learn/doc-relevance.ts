@@ -52,10 +52,20 @@ export interface DocModel {
   readonly cuts: readonly number[];
 }
 
+/** The logistic function: a linear score as a probability. */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** The band of a probability between ascending cut points: 0 below the first, cuts.length above the last. */
+export function bandOf(cuts: readonly number[], p: number): number {
+  let b = 0;
+  while (b < cuts.length && p >= (cuts[b] as number)) b++;
+  return b;
+}
+
 export function docProbability(model: DocModel, features: Int32Array): number {
   let z = 0;
   for (let i = 0; i < features.length; i++) z += model.weight(features[i] as number);
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(z);
 }
 
 /** A document model over a map of weights (as training holds them). */
@@ -63,8 +73,4 @@ export function docModelOf(weights: ReadonlyMap<number, number>, cuts: readonly 
   return { weight: (f) => weights.get(f) ?? 0, cuts };
 }
 
-export function docBand(model: DocModel, p: number): number {
-  let b = 0;
-  while (b < model.cuts.length && p >= (model.cuts[b] as number)) b++;
-  return b;
-}
+export const docBand = (model: DocModel, p: number): number => bandOf(model.cuts, p);

@@ -1,7 +1,7 @@
 import type { Article } from "../core/article.js";
 import { SitrepError } from "../core/errors.js";
 import { readDataFile } from "../actors/data-files.js";
-import { docBand, docFeatureBound, writeDocFeatures, type DocModel } from "./doc-relevance.js";
+import { docBand, docFeatureBound, sigmoid, writeDocFeatures, type DocModel } from "./doc-relevance.js";
 import { documentCandidates, type Candidate } from "./entity-candidates.js";
 import { MAX_CANDIDATE_FEATURES } from "./entity-features.js";
 import { CLASS_COUNT, EntityModel } from "./entity-model.js";
@@ -48,19 +48,15 @@ export class RoleModel {
 
   constructor(file: RoleModelFile) {
     this.vocabulary = new Map(Object.entries(file.vocabulary));
-    const docTable = new WeightTable(
-      Int32Array.from(file.doc.keys),
-      Float32Array.from(file.doc.weights, (w) => w / file.scale),
-      1,
-    );
+    const logistic = (part: { keys: readonly number[]; weights: readonly number[] }) =>
+      new WeightTable(
+        Int32Array.from(part.keys),
+        Float32Array.from(part.weights, (w) => w / file.scale),
+        1,
+      );
+    const docTable = logistic(file.doc);
     this.docTable = docTable;
-    this.sentenceTable = file.sentence
-      ? new WeightTable(
-          Int32Array.from(file.sentence.keys),
-          Float32Array.from(file.sentence.weights, (w) => w / file.scale),
-          1,
-        )
-      : null;
+    this.sentenceTable = file.sentence ? logistic(file.sentence) : null;
     this.doc = {
       cuts: file.doc.cuts,
       weight: (f) => {
@@ -91,8 +87,7 @@ export class RoleModel {
   context(article: Article): { context: FeatureContext; relevance: number } {
     const context = featureContext(article, this.vocabulary);
     if (this.docBuffer.length < docFeatureBound(context)) this.docBuffer = new Int32Array(docFeatureBound(context));
-    this.docTable.scoreDistinct(this.docBuffer, writeDocFeatures(context, this.docBuffer), this.docScore);
-    const relevance = 1 / (1 + Math.exp(-(this.docScore[0] as number)));
+    const relevance = this.probability(this.docTable, writeDocFeatures(context, this.docBuffer));
     context.docBucket = docBand(this.doc, relevance);
     if (this.sentenceTable) this.sentenceBands(context, this.sentenceTable);
     return { context, relevance };
@@ -103,9 +98,16 @@ export class RoleModel {
     context.article.sentences.forEach((s, si) => {
       const bound = sentenceFeatureBound(s.firstToken, s.endToken);
       if (this.docBuffer.length < bound) this.docBuffer = new Int32Array(bound);
-      table.scoreDistinct(this.docBuffer, writeSentenceFeatures(context, si, this.docBuffer), this.docScore);
-      context.sentenceBand[si] = sentenceBand(1 / (1 + Math.exp(-(this.docScore[0] as number))));
+      context.sentenceBand[si] = sentenceBand(
+        this.probability(table, writeSentenceFeatures(context, si, this.docBuffer)),
+      );
     });
+  }
+
+  /** The probability a logistic table gives the first `n` features in the buffer. */
+  private probability(table: WeightTable, n: number): number {
+    table.scoreDistinct(this.docBuffer, n, this.docScore);
+    return sigmoid(this.docScore[0] as number);
   }
 
   analyse(article: Article, thresholds: readonly number[] = this.entity.thresholds): RoleAnalysis {

@@ -1,3 +1,4 @@
+import { bandOf } from "./doc-relevance.js";
 import { mix } from "./hash.js";
 import type { FeatureContext } from "./feature-context.js";
 
@@ -31,8 +32,4 @@ export function writeSentenceFeatures(c: FeatureContext, si: number, out: Int32A
 }
 
 /** The band of a sentence's relevance probability. */
-export function sentenceBand(p: number): number {
-  let b = 0;
-  while (b < CUTS.length && p >= (CUTS[b] as number)) b++;
-  return b;
-}
+export const sentenceBand = (p: number): number => bandOf(CUTS, p);
