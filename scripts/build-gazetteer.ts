@@ -33,7 +33,7 @@ const ATTRIBUTION =
 function readTsv(name: string): Record<string, string>[] {
   const lines = readFileSync(join(GEO_DATA, name), "utf8")
     .split("\n")
-    .filter((l) => l.trim() !== "");
+    .filter((l) => l.trim() !== "" && !l.startsWith("#"));
   const header = (lines.shift() ?? "").split("\t");
   return lines.map((line) => {
     const cells = line.split("\t");
@@ -254,6 +254,22 @@ function centre(points: { lat: number; lon: number }[]): [number, number] | null
   return [lat, lon];
 }
 
+/**
+ * The point halfway between the middle of a province's places and Natural Earth's label point.
+ * Places crowd where people live (southern Ontario), the label sits in the middle of the land;
+ * the gazetteers annotators use (GeoNames, Wikipedia) fall between the two.
+ */
+function between(places: [number, number], label: [number, number] | undefined): [number, number] {
+  if (!label) return places;
+  let lon = label[1];
+  if (lon - places[1] > 180) lon -= 360;
+  else if (places[1] - lon > 180) lon += 360;
+  let mid = (places[1] + lon) / 2;
+  if (mid > 180) mid -= 360;
+  else if (mid < -180) mid += 360;
+  return [(places[0] + label[0]) / 2, mid];
+}
+
 type WinkModel = {
   features: { lexeme: { list: string[]; hash: Record<string, number> } };
   lexicon: Uint32Array;
@@ -293,6 +309,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
       "regions.tsv",
       "country-aliases.tsv",
       "country-points.tsv",
+      "admin1-label-points.tsv",
       "demonyms.tsv",
       "admin1-aliases.tsv",
       "admin1-abbreviations.tsv",
@@ -408,6 +425,9 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     }
   }
 
+  const labelPoints = new Map(
+    readTsv("admin1-label-points.tsv").map((r) => [r.code ?? "", [Number(r.lat), Number(r.lon)] as [number, number]]),
+  );
   const admin1: [string, number, string, number, number, number, number, number][] = [];
   const admin1Index = new Map<string, number>();
   for (const row of admin1Rows) {
@@ -417,7 +437,7 @@ export async function buildGazetteer(options: { force?: boolean } = {}): Promise
     if (ci === undefined || members.length === 0) continue;
     const byPop = [...members].sort((a, b) => b.pop - a.pop);
     const seat = byPop.find((c) => c.code === "PPLA") ?? byPop.find((c) => c.code === "PPLC") ?? byPop[0]!;
-    const [clat, clon] = centre(members) ?? [seat.lat, seat.lon];
+    const [clat, clon] = between(centre(members) ?? [seat.lat, seat.lon], labelPoints.get(row.code));
     const pop = members.reduce((s, c) => s + c.pop, 0);
     admin1Index.set(row.code, admin1.length);
     admin1.push([row.code, ci, row.name, seat.lat, seat.lon, round4(clat), round4(clon), pop]);

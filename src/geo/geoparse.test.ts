@@ -66,6 +66,17 @@ describe("geoparse ambiguity", () => {
     expect(province?.place.countryCode).toBe("AF");
   });
 
+  it("puts a thinly settled province between its towns and the middle of its land", () => {
+    // Ontario's towns crowd its south; GeoNames (49.25°N 84.5°W) and Wikipedia (50°N 85°W) both
+    // place the province further north, and the middle of its towns' box (47.5°N) misses both.
+    const [ontario] = find(parse("Flooding closed roads across northern Ontario on Monday."), "Ontario");
+    expect(ontario?.place.featureType).toBe("admin1");
+    const km = (lat: number, lon: number) =>
+      Math.hypot(lat - ontario!.place.lat!, (lon - ontario!.place.lon!) * Math.cos((lat * Math.PI) / 180)) * 111.2;
+    expect(km(49.25, -84.5)).toBeLessThan(161);
+    expect(km(50, -85)).toBeLessThan(161);
+  });
+
   it("takes Georgia for the US state beside Atlanta and for the country beside Tbilisi", () => {
     const us = find(parse("Police in Atlanta, Georgia, said two people were shot near a bus station."), "Georgia");
     expect(us[0]?.place.featureType).toBe("admin1");
