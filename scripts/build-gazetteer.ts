@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 const GEO_DATA = GEO_DATA_DIR;
 
 /** A file inside an installed package, found from the package's entry point (its exports hide the rest). */
-function packageFile(pkg: string, file: string): string {
+export function packageFile(pkg: string, file: string): string {
   let dir = dirname(require.resolve(pkg));
   for (let i = 0; i < 5 && !existsSync(join(dir, "package.json")); i++) dir = dirname(dir);
   const path = join(dir, file);

@@ -10,11 +10,8 @@
  * (Natural Earth files some Vietnamese provinces under a neighbour's code), and a point inside the
  * box of the province's GeoNames places, widened by a degree.
  */
-import { createRequire } from "node:module";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-
-const require = createRequire(import.meta.url);
+import { readFileSync } from "node:fs";
+import { packageFile } from "../build-gazetteer.js";
 
 interface Properties {
   gn_a1_code?: string;
@@ -26,12 +23,6 @@ interface Properties {
   name_alt?: string;
   latitude?: number;
   longitude?: number;
-}
-
-function packageFile(pkg: string, file: string): string {
-  let dir = dirname(require.resolve(pkg));
-  for (let i = 0; i < 5 && !existsSync(join(dir, "package.json")); i++) dir = dirname(dir);
-  return join(dir, file);
 }
 
 /** A province name reduced to its letters, without accents or level words. */
