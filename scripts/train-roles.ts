@@ -14,7 +14,12 @@
  *    differently shuffled data averaged, so that a retrained model swings less with the order of
  *    the data).
  * 4. Per-role probability thresholds are chosen on out-of-fold predictions of the training data,
- *    through the same selection the roles stage runs (one filler per entity).
+ *    through the same selection the roles stage runs (one filler per entity). Nothing after the
+ *    candidate classifier has done better out of fold: a second model rescoring each candidate
+ *    from its probabilities beside the rest of its document (rank, gap to the best, how many pass,
+ *    document relevance), a cap on fillers per role, dropping documents of low relevance, or a
+ *    learnt choice between nested forms of a filler ("colonel guillermo benavides" or "guillermo
+ *    benavides": the annotators wrote either about as often).
  * Deterministic: fixed seeds and order; the same data gives the same file.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
