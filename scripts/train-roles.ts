@@ -19,7 +19,9 @@
  *    from its probabilities beside the rest of its document (rank, gap to the best, how many pass,
  *    document relevance), a cap on fillers per role, dropping documents of low relevance, or a
  *    learnt choice between nested forms of a filler ("colonel guillermo benavides" or "guillermo
- *    benavides": the annotators wrote either about as often).
+ *    benavides": the annotators wrote either about as often). Nor has a one-hidden-layer network
+ *    over the same features, alone or averaged with this model (32 hidden units; out of fold
+ *    46.3 / 46.2 / 45.7 against 45.9 / 46.0 / 45.8, muc4-dev 46.49 on average against 46.96).
  * Deterministic: fixed seeds and order; the same data gives the same file.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
