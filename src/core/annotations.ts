@@ -26,6 +26,8 @@ export interface PlaceMention extends Fact {
   readonly lon: number | null;
   readonly geonameId: number | null;
   readonly population: number | null;
+  /** A province's seat: where an event known only by the province is placed, as ACLED does. */
+  readonly seat?: { readonly lat: number; readonly lon: number };
 }
 
 export type DatePrecision = "day" | "week" | "month" | "year";

@@ -794,5 +794,8 @@ function toMention(gz: Gazetteer, m: Mention, best: Scored, span: Span): PlaceMe
     lon: Math.round(p.lon * 1e4) / 1e4,
     geonameId: p.geonameId,
     population: p.population > 0 && p.kind !== PlaceKind.Country ? p.population : null,
+    ...(p.kind === PlaceKind.Admin1 && admin1
+      ? { seat: { lat: Math.round(admin1.seatLat * 1e4) / 1e4, lon: Math.round(admin1.seatLon * 1e4) / 1e4 } }
+      : {}),
   };
 }

@@ -53,5 +53,9 @@ export function chooseLocation(
     const dc = (count.get(placeKey(p)) ?? 0) - (count.get(placeKey(best)) ?? 0);
     if (dr < 0 || (dr === 0 && dc > 0)) best = p;
   }
-  return best ? { place: best, precision: placePrecision(best.featureType) } : null;
+  if (!best) return null;
+  // The province's own point is the middle of its land; ACLED puts an event known only by its
+  // province at the provincial capital.
+  const place = best.featureType === "admin1" && best.seat ? { ...best, lat: best.seat.lat, lon: best.seat.lon } : best;
+  return { place, precision: placePrecision(best.featureType) };
 }

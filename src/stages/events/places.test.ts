@@ -30,6 +30,14 @@ describe("where an event happened", () => {
     expect(frames[0]?.figures.injured?.best).toBe(2);
   });
 
+  it("puts an event known only by its province at the provincial capital, as ACLED does", () => {
+    const [frame] = framesOf("A roadside bomb killed three soldiers in Helmand province on Sunday, officials said.");
+    expect(frame?.location).toMatchObject({ precision: "province", place: { name: "Helmand", featureType: "admin1" } });
+    // Lashkar Gah, the seat, not the point of the province itself, 55 km to its south-west.
+    expect(frame?.location?.place.lat).toBeCloseTo(31.59, 1);
+    expect(frame?.location?.place.lon).toBeCloseTo(64.37, 1);
+  });
+
   it("never places an event in the country someone came from", () => {
     const frames = framesOf("Two tourists from Germany were shot dead by gunmen on Sunday, police said.");
     expect(frames).toHaveLength(1);
