@@ -775,6 +775,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
   };
 }
 
+/** Coordinates to four decimals (about 11 m), as places are written out. */
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
 function toMention(gz: Gazetteer, m: Mention, best: Scored, span: Span): PlaceMention {
   const p = best.place;
   const country = p.country >= 0 ? gz.countries[p.country] : undefined;
@@ -790,12 +793,12 @@ function toMention(gz: Gazetteer, m: Mention, best: Scored, span: Span): PlaceMe
     countryCode: country?.code ?? null,
     country: country?.name ?? null,
     admin1: p.kind === PlaceKind.Country ? null : (admin1?.name ?? null),
-    lat: Math.round(p.lat * 1e4) / 1e4,
-    lon: Math.round(p.lon * 1e4) / 1e4,
+    lat: round4(p.lat),
+    lon: round4(p.lon),
     geonameId: p.geonameId,
     population: p.population > 0 && p.kind !== PlaceKind.Country ? p.population : null,
     ...(p.kind === PlaceKind.Admin1 && admin1
-      ? { seat: { lat: Math.round(admin1.seatLat * 1e4) / 1e4, lon: Math.round(admin1.seatLon * 1e4) / 1e4 } }
+      ? { seat: { lat: round4(admin1.seatLat), lon: round4(admin1.seatLon) } }
       : {}),
   };
 }
