@@ -105,6 +105,22 @@ describe("hard negatives and their near misses", () => {
     expect(frames.map((f) => f.subEventType)).toEqual(["Remote explosive/landmine/IED"]);
   });
 
+  it("a bomb charged with ammonium nitrate is a bombing, not an accident (DEV-MUC3-1032)", () => {
+    const frames = framesOf(
+      "A BOMB EXPLODED IN THE BATHROOM OF THE CHILEAN-U.S. CULTURAL INSTITUTE AT 1467 MONEDA STREET WHILE 360 STUDENTS WERE IN THE BUILDING. THE POLICE HAVE SAID THAT THE BOMB CONTAINED 1 KG OF EXPLOSIVES MADE UP OF AMMONIUM GELIGNITE AND ANFO [AMMONIUM NITRATE- FUEL OIL]. THE BOMB WAS SET OFF BY A FUSE SYSTEM.",
+      "1989-12-28",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Remote explosive/landmine/IED"]);
+  });
+
+  it("ammonium nitrate that blows up where it is stored is an accident", () => {
+    const frames = framesOf(
+      "Two large explosions hit the port on Tuesday, caused by tonnes of ammonium nitrate being stored in a warehouse. At least 40 people were killed.",
+      "2020-08-05",
+    );
+    expect(frames).toEqual([]);
+  });
+
   it("arrests and the attack they follow are two events (DEV-MUC3-0092)", () => {
     const frames = framesOf(
       "THREE MEMBERS OF THE GANG CALLED THE OWLS WERE ARRESTED IN MEDELLIN IN CONNECTION WITH THE ATTACK ON SENATOR ERNESTO SAMPER AND PATRIOTIC UNION LEADER JOSE ANTEQUERA.",
