@@ -173,6 +173,8 @@ export interface Cues {
   readonly runsOn: boolean;
   /** "said", "says", "told" follows: a person or a government speaking. */
   readonly beforeSpeech: boolean;
+  /** "brothers", "sisters" or "twins" follows: "the Vergara Toledo brothers" are a family's name. */
+  readonly beforeKin: boolean;
   /** First word of its sentence (capitalisation says nothing there). */
   readonly sentenceInitial: boolean;
   /** The name opens a paragraph and a dash or a date follows it soon: a dateline. */
@@ -191,6 +193,7 @@ const SPEECH = new Set([
   "insisted",
   "argued",
 ]);
+const KIN = new Set(["brothers", "sisters", "twins"]);
 const DASHES = new Set(["-", "--", "---"]);
 /** Particles inside Romance, Dutch and German names: "Stade de France", "Puerta del Sol", "Unter den Linden". */
 const NAME_PARTICLES = new Set([
@@ -413,6 +416,7 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     beforeAnyName,
     // "Palma said", but not "a former resident of Lubbock told".
     beforeSpeech: SPEECH.has(nextKey) && !(prev >= 0 && t.pos[prev] === "ADP"),
+    beforeKin: KIN.has(nextKey),
     organisation,
     notName,
     compound,

@@ -107,6 +107,14 @@ describe("geoparse ambiguity", () => {
     expect(find(found, "Mobile")[0]?.place.countryCode).toBe("US");
     expect(find(found, "New York")).toHaveLength(1);
   });
+
+  it("does not take a street named after a town for the town", () => {
+    const found = parse(
+      "Two car bombs claimed the nine lives, one at the Oxford Street bus station in the city centre, the other outside shops in Cavehill Road in north Belfast. At Oxford St, four bus workers were killed.",
+    );
+    expect(find(found, "Oxford")).toHaveLength(0);
+    expect(find(found, "Belfast")[0]?.place.countryCode).toBe("GB");
+  });
 });
 
 describe("geoparse on capitals-only MUC-4 text", () => {
@@ -143,6 +151,15 @@ describe("geoparse on capitals-only MUC-4 text", () => {
     );
     expect(find(found, "ANDERSON")).toHaveLength(0);
     expect(find(found, "SAN SALVADOR")[0]?.place.countryCode).toBe("SV");
+  });
+
+  it("reads no town in a family's name or in the avenue that bears a hero's name", () => {
+    // MUC-4 TST1-MUC3-0039 (Santiago): Toledo is a town of Spain and of Ohio, O'Higgins a Chilean region.
+    const found = muc(
+      "SEVERAL SHOTS WERE HEARD AT THE CENTRAL WALKWAY OF BERNARDO O'HIGGINS AVENUE DURING A DEMONSTRATION STAGED BY STUDENTS. THE STUDENTS WERE MARCHING TO HONOR THE TWO VERGARA TOLEDO BROTHERS WHO WERE KILLED 4 YEARS AGO.",
+    );
+    expect(find(found, "TOLEDO")).toHaveLength(0);
+    expect(find(found, "O'HIGGINS")).toHaveLength(0);
   });
 
   it("never fails on text without words", () => {

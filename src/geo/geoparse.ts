@@ -224,6 +224,8 @@ function rejection(
   if (p.institution && !c.locative) return "place.reject.institution";
   // "Danube Delta", "Lake Erie": another feature that bears the town's name.
   if (c.natural && p.kind !== PlaceKind.Admin1 && p.kind !== PlaceKind.Region) return "place.reject.feature";
+  // "Oxford Street" in Belfast, "Jalalabad Road" in Kabul: a street named after a town is not the town.
+  if (c.street >= 0) return "place.reject.street";
   // "Stade de France", "Puerta del Sol": a town's name opening a longer name the gazetteer lacks.
   if (c.runsOn && !strong && p.population < 1_000_000) return "place.reject.name-head";
   // "Mario Cuomo", "George Washington"; but "Team Alberta", "CTV Winnipeg" still name the place.
@@ -236,6 +238,7 @@ function rejection(
   // "Gov. David Paterson ... Paterson says", "Georgia Stevens ... Georgia skates".
   if (surePersons.has(m.match.key) && unlocated && p.featureCode !== "PPLC") return "place.reject.person-name";
   // "Palma said": a town does not speak; a capital may stand for its government ("Moscow said").
+  if (c.beforeKin && unlocated) return "place.reject.person-name";
   if (c.beforeSpeech && unlocated && p.kind === PlaceKind.City && p.featureCode !== "PPLC")
     return "place.reject.speaker";
   // "BA cabin crew", "NASH": an acronym is a country or a province, or not a place.
