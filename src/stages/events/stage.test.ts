@@ -121,6 +121,22 @@ describe("hard negatives and their near misses", () => {
     expect(frames).toEqual([]);
   });
 
+  it("strikes that would continue and a toll summed up over a decade are no reported event", () => {
+    const frames = framesOf(
+      "The defence minister said on Monday that drone strikes against militants in the north would continue. Critics say the strikes have killed hundreds of civilians over the past decade.",
+      "2022-05-01",
+    );
+    expect(frames.filter((f) => f.role === "reported")).toEqual([]);
+  });
+
+  it("the bombing two men are on trial for is an earlier event", () => {
+    const frames = framesOf(
+      "The trial of two men accused of helping plan the bombing of a Manchester concert opened on Monday. Prosecutors told jurors the men bought chemicals used in the attack, which killed 22 people.",
+      "2021-06-12",
+    );
+    expect(frames.map((f) => f.role)).toEqual(["background"]);
+  });
+
   it("arrests and the attack they follow are two events (DEV-MUC3-0092)", () => {
     const frames = framesOf(
       "THREE MEMBERS OF THE GANG CALLED THE OWLS WERE ARRESTED IN MEDELLIN IN CONNECTION WITH THE ATTACK ON SENATOR ERNESTO SAMPER AND PATRIOTIC UNION LEADER JOSE ANTEQUERA.",
