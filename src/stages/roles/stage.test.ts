@@ -88,6 +88,42 @@ describe("roles by hand rules on news text", () => {
     expect(texts(roles, "victims")).toEqual(["people"]);
   });
 
+  it("names a country's forces from its adjective before what armies strike with", () => {
+    const orgs = (text: string) =>
+      rolesOf(text, "2023-07-15")
+        .filter((f) => f.role === "perpetratorOrgs")
+        .map((f) => [f.text, f.name]);
+    expect(orgs("A Turkish drone strike killed three PKK members in northern Iraq on Friday.")).toEqual([
+      ["Turkish drone strike", "Military Forces of Türkiye"],
+    ]);
+    expect(orgs("A US air strike in Somalia killed 10 al-Shabaab fighters on Friday.")).toEqual([
+      ["US air strike", "Military Forces of the United States"],
+    ]);
+    // CASE 2021 shared task 2 snippet
+    expect(
+      orgs(
+        "The burnt bodies of four construction workers have been found on the South Korean island bombarded by North Korean shelling from the ground on Monday.",
+      ),
+    ).toEqual([["North Korean shelling", "Military Forces of North Korea"]]);
+    // "a Palestinian attack" names no state's forces
+    expect(orgs("A Palestinian attack killed two settlers near Nablus on Friday.")).toEqual([]);
+  });
+
+  it("reads soldiers who act as their country's forces, and soldiers killed as victims", () => {
+    const roles = rolesOf("Israeli troops shot dead two Palestinians in Jenin on Friday.", "2023-07-15");
+    expect(roles.filter((f) => f.role === "perpetratorOrgs").map((f) => [f.text, f.name])).toEqual([
+      ["Israeli troops", "Military Forces of Israel"],
+    ]);
+    const killed = rolesOf("Two Israeli soldiers were killed in Jenin on Friday.", "2023-07-15");
+    expect(texts(killed, "victims")).toEqual(["Israeli soldiers"]);
+    expect(texts(killed, "perpetratorOrgs")).toEqual([]);
+  });
+
+  it("does not read a group whose targets were struck as the striker", () => {
+    const roles = rolesOf("The Israeli military said its jets struck Hamas targets in Gaza on Friday.", "2023-07-15");
+    expect(texts(roles, "perpetratorOrgs")).not.toContain("Hamas");
+  });
+
   it("leaves out weapons that were found rather than used (MUC-4 DEV-MUC3-0001, in ordinary case)", () => {
     const roles = rolesOf(
       "A terrorist was killed during a clash in La Ranera stream. An M-16 rifle, cartridge clips, and ammunition were seized there, and the soldiers seized a rifle.",

@@ -15,6 +15,18 @@ function deedAt(c: RuleContext, i: number, limit: number): number {
   return m ? m.end : -1;
 }
 
+const OBJECT_POS = new Set(["NUM", "DET", "PROPN", "PRON"]);
+
+/**
+ * A deed word the tagger read as a noun still acts when an object follows it ("Israeli troops shot
+ * dead two Palestinians", "shot two"), which a noun ("the shooting") does not take.
+ */
+function hasObject(c: RuleContext, deedEnd: number): boolean {
+  const t = c.article.tokens;
+  if (deedEnd >= t.count || t.sentence[deedEnd] !== t.sentence[deedEnd - 1]) return false;
+  return t.key[deedEnd] === "dead" || OBJECT_POS.has(t.pos[deedEnd] as string);
+}
+
 /**
  * How the phrase [first, end) acts as the doer, or null: subject of a deed verb ("gunmen opened
  * fire", "the FMLN has attacked"), not of a passive one ("the bus was attacked"); or the agent
@@ -27,7 +39,8 @@ export function agentive(c: RuleContext, first: number, end: number): string | n
   let passive = false;
   for (let j = end, d = 0; j < s.endToken && d < REACH; j++, d++) {
     const key = t.key[j] as string;
-    if (deedAt(c, j, s.endToken) > 0 && t.pos[j] !== "NOUN") return passive ? null : "subject";
+    const deedEnd = deedAt(c, j, s.endToken);
+    if (deedEnd > 0 && (t.pos[j] !== "NOUN" || hasObject(c, deedEnd))) return passive ? null : "subject";
     if (BE.has(key)) passive = true;
     if (!SKIP_POS.has(t.pos[j] as string) && !SKIP_KEYS.has(key)) break;
   }

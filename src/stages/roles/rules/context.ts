@@ -14,6 +14,12 @@ export interface RuleContext {
   /** Per token: index into `actors` of the organisation named there, or -1. */
   readonly actorAt: Int32Array;
   readonly actors: readonly { readonly first: number; readonly end: number; readonly mention: ActorMention }[];
+  /**
+   * A state's men named as such ("Israeli troops", "Salvadoran soldiers"): people, not an
+   * organisation, but they stand for their country's forces. Kept apart from `actorAt`, so that
+   * soldiers killed are still victims.
+   */
+  readonly forces: readonly { readonly first: number; readonly end: number; readonly mention: ActorMention }[];
   /** Per token: 1 inside a source the article cites that is not an organisation (outlets, officials, witnesses). */
   readonly reporter: Uint8Array;
 }
@@ -35,10 +41,14 @@ export function ruleContext(
   }
   const actorAt = new Int32Array(n).fill(-1);
   const list: RuleContext["actors"][number][] = [];
+  const forces: RuleContext["forces"][number][] = [];
   for (const m of actors) {
-    if (m.kind !== "organisation") continue;
     const r = tokenRange(article, m.span);
     if (!r) continue;
+    if (m.kind !== "organisation") {
+      if (m.name !== null && m.actorType === "state forces") forces.push({ first: r[0], end: r[1], mention: m });
+      continue;
+    }
     for (let i = r[0]; i < r[1]; i++) actorAt[i] = list.length;
     list.push({ first: r[0], end: r[1], mention: m });
   }
@@ -48,7 +58,7 @@ export function ruleContext(
     const r = tokenRange(article, s.span);
     if (r) for (let i = r[0]; i < r[1]; i++) reporter[i] = 1;
   }
-  return { article, lex: roleLexicons(), eventSentences, trigger, actorAt, actors: list, reporter };
+  return { article, lex: roleLexicons(), eventSentences, trigger, actorAt, actors: list, forces, reporter };
 }
 
 const MODIFIER_POS = new Set(["ADJ", "NOUN", "PROPN"]);

@@ -7,12 +7,21 @@ import { isReporter, type RuleContext } from "./context.js";
 
 const BRACKETS = new Set(["(", ")", "[", "]", "-", "'s"]);
 
+/** What is struck, not striking: "Hamas targets", "PKK positions" are the group's, and were hit. */
+const STRUCK = new Set(["target", "targets", "position", "positions", "base", "bases", "hideout", "hideouts"]);
+
 /** "a PKK attack", "IS attacks", "the FMLN's offensive": the group names the deed it did. */
 function attackOf(c: RuleContext, first: number, end: number): string | null {
   const t = c.article.tokens;
   let j = end;
   if (t.key[j] === "'s" || t.key[j] === "'") j++;
-  return j < t.count && c.trigger[j] && t.pos[j] === "NOUN" && t.sentence[j] === t.sentence[first] ? "attack-of" : null;
+  return j < t.count &&
+    c.trigger[j] &&
+    t.pos[j] === "NOUN" &&
+    !STRUCK.has(t.key[j] as string) &&
+    t.sentence[j] === t.sentence[first]
+    ? "attack-of"
+    : null;
 }
 
 /** "mortar fire from the Islamic State", "rockets from Hamas": the weapons come from the group. */
@@ -56,6 +65,22 @@ export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFi
       role: "perpetratorIndividuals",
       name: null,
       category: p.category,
+      sentence: s,
+    });
+  }
+  // "Israeli troops shot dead two Palestinians": the men act for their country's forces.
+  for (const f of c.forces) {
+    const s = t.sentence[f.first] as number;
+    if (!c.eventSentences.has(s)) continue;
+    const how = agentive(c, f.first, f.end);
+    if (!how || isReporter(c, f.first, f.end)) continue;
+    out.push({
+      span: f.mention.span,
+      rule: `roles.perpetrator-org.forces-${how}`,
+      confidence: 0.8,
+      role: "perpetratorOrgs",
+      name: f.mention.name,
+      category: f.mention.actorType,
       sentence: s,
     });
   }
