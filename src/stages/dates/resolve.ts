@@ -178,10 +178,13 @@ export function resolveParse(
     }
     if ([...keys].some((k) => WEEK_UNITS.has(k))) {
       const w = weekOf(at);
+      // "last weekend": its Saturday and Sunday, not the whole week
+      const from = keys.has("weekend") ? addDays(w.start, 5) : w.start;
+      if (from > now) return drop("in the future of the reference date");
       return {
         first,
         end,
-        ...range(w.start, Math.min(w.end, now), "week"),
+        ...range(from, Math.min(w.end, now), "week"),
         anchor: "publication",
         rule: "date.relative-week",
       };

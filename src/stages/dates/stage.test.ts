@@ -148,6 +148,24 @@ describe("dates against the publication date", () => {
     });
   });
 
+  it("reads the weekend as its Saturday and Sunday", () => {
+    // 2023-07-15 is a Saturday, 2023-07-17 a Monday
+    const weekend = (text: string, published: string) =>
+      datesOf(text, published).map((d) => [d.text, d.start, d.end, d.precision]);
+    expect(weekend("Gunmen killed five people in Kabul over the weekend.", "2023-07-17")).toEqual([
+      ["the weekend", "2023-07-15", "2023-07-16", "week"],
+    ]);
+    expect(weekend("Gunmen killed five people in Kabul during the weekend.", "2023-07-15")).toEqual([
+      ["the weekend", "2023-07-15", "2023-07-15", "week"],
+    ]);
+    expect(weekend("Gunmen killed five people in Kabul last weekend.", "2023-07-15")).toEqual([
+      ["last weekend", "2023-07-08", "2023-07-09", "week"],
+    ]);
+    expect(weekend("Gunmen killed five people in Kabul last week.", "2023-07-15")).toEqual([
+      ["last week", "2023-07-03", "2023-07-09", "week"],
+    ]);
+  });
+
   it("keeps written years absolute", () => {
     expect(datesOf("THE BOMB EXPLODED ON 16 NOVEMBER 1989 AT THE EMBASSY.", "1990-02-01")[0]).toEqual({
       text: "16 NOVEMBER 1989",

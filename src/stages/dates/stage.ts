@@ -9,6 +9,7 @@ import { eventRelativeDates } from "./event-relative.js";
 import { datelineEnd, referenceDate, type Reference } from "./reference.js";
 import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
 import { unknownDayDates } from "./unknown-day.js";
+import { lastWeekend, weekendMentions } from "./weekend.js";
 import { yearDates } from "./year.js";
 
 // Without a reference date chrono still needs an instant; only absolute parses are kept then.
@@ -124,6 +125,21 @@ export const datesStage: Stage<"dates"> = {
           precision: u.precision,
           anchor: "absolute",
         });
+      }
+      if (ref) {
+        for (const w of weekendMentions(t, s.firstToken, s.endToken)) {
+          if (taken(w.first, w.end)) continue;
+          const r = lastWeekend(ref.time);
+          dates.push({
+            span: tokenSpan(article, w.first, w.end - 1),
+            rule: "date.weekend",
+            confidence: 0.85,
+            start: fromTime(r.start),
+            end: fromTime(r.end),
+            precision: "week",
+            anchor: "publication",
+          });
+        }
       }
     }
     dates.sort((a, b) => a.span.start - b.span.start);
