@@ -231,6 +231,24 @@ describe("claims", () => {
     expect(claimsOf("Authorities attributed the explosion to a gas leak.")).toEqual([]);
   });
 
+  it("reads a group that claims the attack itself, or says it carried it out", () => {
+    expect(claimsOf("Al-Shabaab claimed the bombing in a statement.")).toEqual([
+      { kind: "claim", actor: "Al-Shabaab", actorName: "al-Shabaab", by: "Al-Shabaab", anaphoric: true },
+    ]);
+    expect(
+      claimsOf(
+        "The Baloch Liberation Army said it carried out an attack on a Frontier Corps camp in Turbat on Sunday.",
+      ),
+    ).toMatchObject([{ kind: "claim", actorName: "Baloch Liberation Army", anaphoric: false }]);
+    expect(claimsOf("Hamas said its fighters had carried out the ambush.")).toMatchObject([
+      { kind: "claim", actorName: "Hamas", anaphoric: true },
+    ]);
+    // a fact the group asserts, a denial, and another group tied to the one named
+    expect(claimsOf("The Taliban claimed the attack killed 20 soldiers.")).toEqual([]);
+    expect(claimsOf("The Taliban said it was not behind the attack.")).toEqual([]);
+    expect(claimsOf("The al-Qaeda affiliate claimed the attack on Monday.")).toEqual([]);
+  });
+
   it("reads blame put on a group with the event between verb and group", () => {
     // CASE 2021 shared task 2 style news sentence
     expect(claimsOf("Officials blamed the attack on Al-Shabaab.")).toEqual([

@@ -8,7 +8,8 @@ import { tokenRange } from "./token-range.js";
 /**
  * Who says a group did it, from the words around the group's name in one sentence:
  *  - claim: "the Islamic State claimed responsibility", "an IS-claimed attack", "responsibility
- *    was claimed by the FMLN", "an attack claimed by the Taliban";
+ *    was claimed by the FMLN", "an attack claimed by the Taliban", "al-Shabaab claimed the
+ *    bombing", "the BLA said it carried out an attack";
  *  - accusation: "officials blamed the PKK", "the attack was blamed on al-Shabaab", "police said
  *    the ELN was behind the attack";
  *  - suspicion: "suspected Boko Haram militants", "gunmen believed to be members of the X";
@@ -118,6 +119,24 @@ const DESCRIPTORS_MAX = 6;
 /** "has not (yet) claimed", "never claimed": no claim. */
 const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "yet"]);
 const WINDOW = 8;
+/** "X claimed the attack": claim verbs that take the event itself as their object. */
+const CLAIM_EVENT_VERBS = new Set(["claimed", "claims", "claim", "claiming", "admitted", "admits"]);
+/** What may follow "claimed the attack" when the attack is the object, not the subject of a clause. */
+const AFTER_CLAIMED_EVENT = new Set(["PUNCT", "ADP", "CCONJ"]);
+/** "the al-Qaeda affiliate", "an IS offshoot": another group, only tied to the one named. */
+const OTHER_GROUP = new Set([
+  "affiliate",
+  "affiliates",
+  "affiliated",
+  "branch",
+  "offshoot",
+  "franchise",
+  "ally",
+  "allies",
+  "splinter",
+]);
+/** "X said it carried out": who the group speaks of as the doer. */
+const SELF = new Set(["it", "its", "they", "their"]);
 /** "the attack", "this incident", "it": words that name the event only by referring back to it. */
 const REFERRING = new Set(["the", "this", "these"]);
 const REFERRING_PRONOUNS = new Set(["it", "them"]);
@@ -271,6 +290,27 @@ export function findClaims(
         for (let j = end + 1; j < Math.min(stop, end + 4); j++) if (CHANNELS.has(key(j))) return true;
       return false;
     };
+    /**
+     * "claimed the attack", "claimed this week's bombing": the event, referred back to, as the
+     * object of a claim verb at v, its clause ending there (not "claimed the attack killed 20").
+     */
+    const claimedEventAt = (v: number) => {
+      if (!REFERRING.has(key(v + 1)) && !REFERRING_PRONOUNS.has(key(v + 1))) return false;
+      let end = v + 2;
+      while (end < stop && end - v <= 4 && !eventWord[end - 1] && t.pos[end - 1] !== "VERB") end++;
+      if (!refersBack(v + 1, end)) return false;
+      return end >= stop || AFTER_CLAIMED_EVENT.has(t.pos[end] as string);
+    };
+    /** "said (that) it (had) carried out", "said its fighters staged": the group owns the deed. */
+    const saidItAt = (i: number) => {
+      if (!REPORTING.has(key(i)) || key(i) === "claimed") return -1;
+      let j = i + 1;
+      if (key(j) === "that") j++;
+      if (!SELF.has(key(j))) return -1;
+      j++;
+      while (j < stop && j - i <= 5 && (t.pos[j] === "NOUN" || t.pos[j] === "AUX" || t.pos[j] === "ADV")) j++;
+      return BEHIND.longestAt(t, j, stop)?.end ?? -1;
+    };
     /** The subject before the verb at v ("The attack was blamed on"), if it only refers back. */
     const subjectRefersBack = (v: number) => {
       const np = subjectBefore(article, v, start);
@@ -301,9 +341,14 @@ export function findClaims(
       // ACTOR (has) claimed responsibility / denied involvement; not "has not yet claimed"
       for (let i = a.end, d = 0; i < stop && d < WINDOW; i++, d++) {
         const k = key(i);
+        if (OTHER_GROUP.has(k)) break;
         // people claim only right before the verb: "Kurdish militants (have) claimed"
         if (!group && !CLAIM_VERBS.has(k) && !DENY_VERBS.has(k) && t.pos[i] !== "AUX") break;
         if (NEGATIONS.has(k)) break;
+        if (group && CLAIM_EVENT_VERBS.has(k) && claimedEventAt(i)) {
+          push("claim", a, a.first, i + 1, [a.first, a.nameEnd], "claim.subject-event", 0.85, true);
+          break;
+        }
         if (CLAIM_VERBS.has(k)) {
           for (let j = i + 1; j < Math.min(stop, i + 5); j++) {
             if (CLAIM_OBJECTS.has(key(j))) {
@@ -325,6 +370,11 @@ export function findClaims(
         }
         if (DENY_VERBS.has(k)) {
           push("denial", a, a.first, i + 1, [a.first, a.nameEnd], "claim.denial", 0.85);
+          break;
+        }
+        const owned = group ? saidItAt(i) : -1;
+        if (owned > 0) {
+          push("claim", a, a.first, owned, [a.first, a.nameEnd], "claim.said-it", 0.85, refersBackFrom(owned));
           break;
         }
         if (t.pos[i] === "VERB" && k !== "said") break;
