@@ -108,6 +108,15 @@ describe("geoparse ambiguity", () => {
     expect(find(found, "New York")).toHaveLength(1);
   });
 
+  it("does not read a town the gazetteer lacks as a namesake in another country", () => {
+    // Khar, in Bajaur, is not in the gazetteer; Haar in Bavaria is also written Khar
+    const found = parse(
+      "A suicide bomber blew himself up at a political rally in Khar, in Pakistan's Bajaur district, on Sunday, killing at least 44 people.",
+    );
+    expect(found.filter((f) => f.place.countryCode === "DE")).toEqual([]);
+    expect(find(found, "Pakistan")[0]?.place.countryCode).toBe("PK");
+  });
+
   it("does not take a street named after a town for the town", () => {
     const found = parse(
       "Two car bombs claimed the nine lives, one at the Oxford Street bus station in the city centre, the other outside shops in Cavehill Road in north Belfast. At Oxford St, four bus workers were killed.",

@@ -746,6 +746,28 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     return { ...outer, rule: "place.unlisted-town", contained: true };
   };
 
+  // Countries and provinces each sentence names ("in Khar, in Pakistan's Bajaur district").
+  const namedIn = new Map<number, Set<number>>();
+  for (const m of mentions) {
+    const best = resolved.get(m.group);
+    if (!best || (best.place.kind !== PlaceKind.Country && best.place.kind !== PlaceKind.Admin1)) continue;
+    const s = article.tokens.sentence[m.match.first] as number;
+    const set = namedIn.get(s) ?? new Set<number>();
+    set.add(best.place.country);
+    namedIn.set(s, set);
+  }
+  /**
+   * A town the gazetteer lacks, read as a namesake abroad ("Khar" as Haar, Bavaria): a barely
+   * supported reading in a country the story hardly speaks of, beside another country its
+   * sentence names.
+   */
+  const foreignNamesake = (m: Mention, best: Scored): boolean => {
+    if (best.place.kind !== PlaceKind.City && best.place.kind !== PlaceKind.Admin2) return false;
+    if (best.score >= NAMESAKE_SCORE || second.share(best.place.country) >= NAMESAKE_SHARE) return false;
+    const named = namedIn.get(article.tokens.sentence[m.match.first] as number);
+    return named !== undefined && [...named].some((c) => c !== best.place.country && second.share(c) >= 0.5);
+  };
+
   const places: PlaceMention[] = [];
   /** Mentions read as people's names. */
   const rejected = new Uint8Array(mentions.length);
@@ -766,6 +788,10 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
       if (PERSON_RULES.has(why)) rejected[k] = 1;
       continue;
     }
+    if (foreignNamesake(m, best)) {
+      trace?.note("place.reject.foreign-namesake", span, `"${m.match.key}" is no ${best.place.name} abroad here`);
+      continue;
+    }
     places.push(toMention(gz, m, unlisted(m, best) ?? best, span));
   }
   return {
@@ -777,6 +803,11 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     })),
   };
 }
+
+/** Below this score (confidence about 0.15) a town abroad beside another named country is a namesake. */
+const NAMESAKE_SCORE = 4.5;
+/** ...when its country has under half the place evidence of the story's leading country. */
+const NAMESAKE_SHARE = 0.5;
 
 /** Coordinates to four decimals (about 11 m), as places are written out. */
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
