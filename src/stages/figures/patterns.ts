@@ -136,6 +136,13 @@ const TOLL_LINK = new Set([
 ]);
 const TOLL_COMPLEMENT_POS = new Set(["NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM"]);
 const TOLL_COMPLEMENT_HEADS = new Set(["from", "of", "in", "after"]);
+const TOLL_COMPLEMENT_REACH = 24;
+/** Punctuation and adverbs inside a toll's complement: "Sunday's", "Ulema-e-Islam", "in Khar, northwest Pakistan,". */
+const TOLL_COMPLEMENT_MARKS = new Set([",", "-", "'s", "'"]);
+const inTollComplement = (tokens: Context["tokens"], k: number): boolean =>
+  TOLL_COMPLEMENT_POS.has(tokens.pos[k] as string) ||
+  tokens.pos[k] === "ADV" ||
+  TOLL_COMPLEMENT_MARKS.has(tokens.key[k] as string);
 const TOLL_BRINGERS = new Set([
   "bringing",
   "brings",
@@ -401,8 +408,9 @@ function tollBefore(ctx: Context, q: Quantity): { kind: FigureKind; revision: bo
   }
   if (steps === 0) return null;
   let toll = ctx.tollByLast.get(j);
-  // "the death toll from Friday's bombing of the mosque rose to 63": past the toll's complement.
-  for (let k = j; !toll && k >= ctx.first && j - k < 10 && TOLL_COMPLEMENT_POS.has(tokens.pos[k] as string); k--) {
+  // "the death toll from Friday's bombing of the mosque rose to 63": past the toll's complement,
+  // however long ("from Sunday's suicide bombing at a rally of the party in Khar, northwest Pakistan,").
+  for (let k = j; !toll && k >= ctx.first && j - k < TOLL_COMPLEMENT_REACH && inTollComplement(tokens, k); k--) {
     const t = ctx.tollByLast.get(k - 1);
     if (t && TOLL_COMPLEMENT_HEADS.has(tokens.key[k] as string)) toll = t;
   }

@@ -164,6 +164,11 @@ describe("figure patterns", () => {
       figuresOf("The death toll from Friday's bombing of the mosque in Kandahar rose to 63, a hospital official said."),
     ).toMatchObject([{ kind: "killed", best: 63, revision: true, source: "hospital official" }]);
     expect(
+      figuresOf(
+        "The death toll from Sunday's suicide bombing at a rally of the Jamiat Ulema-e-Islam party in Khar, northwest Pakistan, rose to 54 on Monday, police said.",
+      ),
+    ).toMatchObject([{ kind: "killed", best: 54, revision: true }]);
+    expect(
       figuresOf("The blast killed 41 people, bringing the death toll from the week's attacks to 104."),
     ).toMatchObject([
       { kind: "killed", best: 41, revision: false },
