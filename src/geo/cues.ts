@@ -35,6 +35,26 @@ const LOCATIVE = new Set([
   "en",
 ]);
 
+/** Nouns of an attack before "on" and a place: "an attack on Douma", "strikes on Idlib". */
+const BLOWS_ON = new Set([
+  "attack",
+  "attacks",
+  "assault",
+  "assaults",
+  "raid",
+  "raids",
+  "strike",
+  "strikes",
+  "airstrike",
+  "airstrikes",
+  "offensive",
+  "bombing",
+  "bombings",
+  "shelling",
+  "bombardment",
+  "onslaught",
+]);
+
 /** Words before a name that name its level ("the city of Kandahar", "the province of Kunduz"). */
 const LEVEL_BEFORE: Readonly<Record<string, "city" | "admin1" | "admin2">> = {
   city: "city",
@@ -298,6 +318,8 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
 
   // "according to Conrad" says who, not where.
   let locative = LOCATIVE.has(prevKey) && !(prevKey === "to" && prev2Key === "according");
+  // "an attack on Douma", "air strikes on Idlib": where the blow fell.
+  if (!locative && prevKey === "on" && BLOWS_ON.has(prev2Key)) locative = true;
   // "in northern Kandahar", "in the city of Kunduz".
   if (!locative && prev > sentenceFirst && MODIFIERS.has(prevKey)) locative = LOCATIVE.has(t.key[prev - 1] as string);
   if (!locative && prevKey === "of" && level) locative = true;

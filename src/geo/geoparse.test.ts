@@ -117,6 +117,11 @@ describe("geoparse ambiguity", () => {
     expect(find(found, "Pakistan")[0]?.place.countryCode).toBe("PK");
   });
 
+  it("takes the place an attack fell on, even by its English spelling", () => {
+    const found = parse("Government forces used chlorine gas in an attack on Douma on Saturday, killing 40 people.");
+    expect(find(found, "Douma")[0]?.place.countryCode).toBe("SY");
+  });
+
   it("does not take a street named after a town for the town", () => {
     const found = parse(
       "Two car bombs claimed the nine lives, one at the Oxford Street bus station in the city centre, the other outside shops in Cavehill Road in north Belfast. At Oxford St, four bus workers were killed.",

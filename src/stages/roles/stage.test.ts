@@ -119,6 +119,19 @@ describe("roles by hand rules on news text", () => {
     expect(texts(killed, "perpetratorOrgs")).toEqual([]);
   });
 
+  it("reads government forces as the military, and soldiers who rape as their forces", () => {
+    const orgs = (text: string) =>
+      rolesOf(text, "2023-07-31")
+        .filter((f) => f.role === "perpetratorOrgs")
+        .map((f) => [f.text, f.name]);
+    expect(orgs("Syrian government forces shelled the town of Saraqib on Saturday, killing four civilians.")).toEqual([
+      ["Syrian government forces", "Military Forces of Syria"],
+    ]);
+    expect(orgs("Sudanese soldiers raped at least 12 women in a village in Darfur last week.")).toEqual([
+      ["Sudanese soldiers", "Military Forces of Sudan"],
+    ]);
+  });
+
   it("does not read a group whose targets were struck as the striker", () => {
     const roles = rolesOf("The Israeli military said its jets struck Hamas targets in Gaza on Friday.", "2023-07-15");
     expect(texts(roles, "perpetratorOrgs")).not.toContain("Hamas");
