@@ -115,6 +115,13 @@ export function stateForceNouns(): readonly StateForceNoun[] {
   return forceNounsCache;
 }
 
+/** The branch ("military", "police") a bare force noun names ("Police", "the soldiers"), or null. */
+export function forceOfNoun(text: string): string | null {
+  const key = text.toLowerCase().replace(/^the\s+/, "");
+  for (const n of stateForceNouns()) if (n.noun === key) return n.force;
+  return null;
+}
+
 let adjectivesCache: CountryAdjective[] | null = null;
 
 /** Country adjectives ("Salvadoran", "U.S."): world-countries demonyms plus data/actors/country-adjectives.tsv. */

@@ -4,6 +4,7 @@ import type { EventFrame, EventLocation } from "../../core/frame.js";
 import type { Taxonomy } from "../../taxonomy/load.js";
 import type { SubEventTypeInfo } from "../../taxonomy/types.js";
 import type { Typed } from "../../taxonomy/typing.js";
+import { forceOfNoun, stateForceEntry } from "../../actors/dictionary.js";
 import { absoluteDate } from "./attach.js";
 import type { Draft } from "./draft.js";
 import { summariseAll } from "./figures.js";
@@ -75,6 +76,21 @@ function perpetratorsFromClaims(d: Draft): RoleFiller[] {
   return out;
 }
 
+/**
+ * "Police opened fire on protesters in Dhaka": a state's forces named without their state are
+ * those of the country where the event took place ("Police Forces of Bangladesh"), as ACLED
+ * codes them. Left unnamed when the event has no country.
+ */
+function namedForces(article: Article, fillers: readonly RoleFiller[], location: EventLocation | null): RoleFiller[] {
+  const country = location?.place.countryCode;
+  return fillers.map((f) => {
+    if (!country || f.role !== "perpetratorOrgs" || f.name !== null || f.category !== "state forces") return f;
+    const force = forceOfNoun(article.text.slice(f.span.start, f.span.end));
+    const entry = force ? stateForceEntry(country, force) : null;
+    return entry ? { ...f, name: entry.name } : f;
+  });
+}
+
 /** The frame of a finished draft. */
 export function toFrame(
   article: Article,
@@ -86,7 +102,7 @@ export function toFrame(
   locationRule: string | null,
   site: EventFrame["site"],
 ): EventFrame {
-  const roles = dedupe(d.roles);
+  const roles = dedupe(namedForces(article, d.roles, location));
   const of = (r: RoleFiller["role"]) => roles.filter((f) => f.role === r);
   const asserted = d.triggers.filter((t) => t.modality === "asserted");
   const base = asserted.reduce((s, t) => s + t.confidence, 0) / Math.max(1, asserted.length);

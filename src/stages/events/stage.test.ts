@@ -80,6 +80,28 @@ describe("who reports is never a perpetrator", () => {
 });
 
 // Passages of the MUC-4 development corpus (DEV-MUC3-nnnn).
+describe("state forces named without their state", () => {
+  const orgs = (text: string) =>
+    framesOf(text, "2023-07-31").flatMap((f) => f.perpetratorOrgs.map((p) => [p.name, p.category]));
+
+  it("are the forces of the country where the event took place", () => {
+    expect(orgs("Police opened fire on protesters in Dhaka on Sunday, wounding dozens.")).toEqual([
+      ["Police Forces of Bangladesh", "state forces"],
+    ]);
+    expect(
+      orgs("Soldiers fired live rounds at demonstrators in Mandalay on Sunday, killing three protesters."),
+    ).toEqual([["Military Forces of Myanmar", "state forces"]]);
+  });
+
+  it("are not the doers when they strike the doers, or are struck", () => {
+    expect(orgs("A gunman killed two people in Lyon on Sunday before he was shot dead by police.")).not.toContainEqual([
+      "Police Forces of France",
+      "state forces",
+    ]);
+    expect(orgs("A roadside bomb hit a vehicle of police soldiers in Khost on Sunday.")).toEqual([]);
+  });
+});
+
 describe("hard negatives and their near misses", () => {
   it("a protest is a protest, not an attack (DEV-MUC3-0195)", () => {
     const frames = framesOf(

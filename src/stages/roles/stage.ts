@@ -10,6 +10,7 @@ import { modelFillers } from "./model-fillers.js";
 import { isReporter, ruleContext } from "./rules/context.js";
 import { perpetratorFillers } from "./rules/perpetrators.js";
 import { stateMeansFillers } from "./rules/state-means.js";
+import { bareForceFillers } from "./rules/bare-forces.js";
 import { thingFillers } from "./rules/things.js";
 import { weaponFillers } from "./rules/weapons.js";
 
@@ -62,7 +63,7 @@ export function findRoles(input: StageInput, options: RolesOptions = sourcesFor(
   const c = ruleContext(article, actors, annotations.triggers ?? [], annotations.sources ?? []);
   const lists: RoleFiller[][] = [];
   if (options.claims) lists.push(claimedPerpetrators(findClaims(article, actors)));
-  if (options.perpetrators) lists.push(perpetratorFillers(c, trace), stateMeansFillers(c));
+  if (options.perpetrators) lists.push(perpetratorFillers(c, trace), stateMeansFillers(c), bareForceFillers(c));
   if (options.targets) lists.push(thingFillers(c, "targets", c.lex.targets, c.lex.targetVerbs));
   if (options.victims) lists.push(thingFillers(c, "victims", c.lex.victims, c.lex.victimVerbs));
   if (options.weapons) lists.push(weaponFillers(c));
