@@ -746,27 +746,18 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     return { ...outer, rule: "place.unlisted-town", contained: true };
   };
 
-  // Countries and provinces each sentence names ("in Khar, in Pakistan's Bajaur district").
-  const namedIn = new Map<number, Set<number>>();
-  for (const m of mentions) {
-    const best = resolved.get(m.group);
-    if (!best || (best.place.kind !== PlaceKind.Country && best.place.kind !== PlaceKind.Admin1)) continue;
-    const s = article.tokens.sentence[m.match.first] as number;
-    const set = namedIn.get(s) ?? new Set<number>();
-    set.add(best.place.country);
-    namedIn.set(s, set);
-  }
   /**
-   * A town the gazetteer lacks, read as a namesake abroad ("Khar" as Haar, Bavaria): a barely
-   * supported reading in a country the story hardly speaks of, beside another country its
-   * sentence names.
+   * A town the gazetteer lacks, read as a namesake abroad ("Khar" as Haar, Bavaria, in a story
+   * about Pakistan; "Badia" as a town of Italy in one about Syria): a barely supported reading in
+   * a country with under half the place evidence of the story's leading country.
    */
-  const foreignNamesake = (m: Mention, best: Scored): boolean => {
-    if (best.place.kind !== PlaceKind.City && best.place.kind !== PlaceKind.Admin2) return false;
-    if (best.score >= NAMESAKE_SCORE || second.share(best.place.country) >= NAMESAKE_SHARE) return false;
-    const named = namedIn.get(article.tokens.sentence[m.match.first] as number);
-    return named !== undefined && [...named].some((c) => c !== best.place.country && second.share(c) >= 0.5);
-  };
+  const leading = second.main();
+  const foreignNamesake = (best: Scored): boolean =>
+    (best.place.kind === PlaceKind.City || best.place.kind === PlaceKind.Admin2) &&
+    best.score < NAMESAKE_SCORE &&
+    leading >= 0 &&
+    leading !== best.place.country &&
+    second.share(best.place.country) < NAMESAKE_SHARE;
 
   const places: PlaceMention[] = [];
   /** Mentions read as people's names. */
@@ -788,7 +779,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
       if (PERSON_RULES.has(why)) rejected[k] = 1;
       continue;
     }
-    if (foreignNamesake(m, best)) {
+    if (foreignNamesake(best)) {
       trace?.note("place.reject.foreign-namesake", span, `"${m.match.key}" is no ${best.place.name} abroad here`);
       continue;
     }
