@@ -20,20 +20,32 @@ export function gtdAttackType(info: SubEventTypeInfo, cues: ReadonlySet<string>)
 
 /**
  * One filler per span, and one per organisation: a group named twice ("the Kurdistan Workers
- * Party (PKK)", "ETA ... ETA") is one actor, given by its first mention.
+ * Party (PKK)", "ETA ... ETA") is one actor, given by its first mention. Any other filler whose
+ * words come again ("the Shiite mosque" in the headline and in the story) is one too, given by
+ * its surest mention.
  */
-function dedupe(fillers: readonly RoleFiller[]): RoleFiller[] {
+function dedupe(article: Article, fillers: readonly RoleFiller[]): RoleFiller[] {
   const seen = new Set<string>();
-  const out: RoleFiller[] = [];
+  const once: RoleFiller[] = [];
   for (const f of [...fillers].sort((a, b) => a.span.start - b.span.start)) {
     const k = `${f.role}:${f.span.start}:${f.span.end}`;
     const actor = f.role === "perpetratorOrgs" && f.name ? `${f.role}:=${f.name.toLowerCase()}` : null;
     if (seen.has(k) || (actor && seen.has(actor))) continue;
     seen.add(k);
     if (actor) seen.add(actor);
-    out.push(f);
+    once.push(f);
   }
-  return out;
+  const surest = new Map<string, RoleFiller>();
+  const keyOf = (f: RoleFiller) =>
+    f.role === "perpetratorOrgs" && f.name
+      ? `${f.span.start}`
+      : `${f.role}:${article.text.slice(f.span.start, f.span.end).toLowerCase()}`;
+  for (const f of once) {
+    const k = keyOf(f);
+    const kept = surest.get(k);
+    if (!kept || f.confidence > kept.confidence) surest.set(k, f);
+  }
+  return [...surest.values()].sort((a, b) => a.span.start - b.span.start);
 }
 
 const uniqueBySpan = <T extends { span: { start: number; end: number } }>(items: readonly T[]): T[] => {
@@ -102,7 +114,7 @@ export function toFrame(
   locationRule: string | null,
   site: EventFrame["site"],
 ): EventFrame {
-  const roles = dedupe(namedForces(article, d.roles, location));
+  const roles = dedupe(article, namedForces(article, d.roles, location));
   const of = (r: RoleFiller["role"]) => roles.filter((f) => f.role === r);
   const asserted = d.triggers.filter((t) => t.modality === "asserted");
   const base = asserted.reduce((s, t) => s + t.confidence, 0) / Math.max(1, asserted.length);
