@@ -26,6 +26,8 @@ const COLLECTIVE = new Set([
 ]);
 /** Words that open a phrase naming one known person: "the ambassador", "his bodyguard". */
 const DEFINITE = new Set(["the", "his", "her", "their", "its", "our", "this", "that"]);
+/** "killed a soldier": one, as the object of an active casualty verb. */
+const INDEFINITE = new Set(["a", "an"]);
 /** Words inside a noun phrase before its head: "Russia's ambassador", "pro-government militia". */
 const INNER = new Set(["'s", "'", "-"]);
 const MODIFIER_POS = new Set(["ADJ", "PROPN", "NOUN"]);
@@ -143,7 +145,8 @@ export function singularFigures(
       if (form === "active") {
         if (m.first > first && IRREALIS.has(tokens.key[m.first - 1] as string)) continue;
         let at = m.end;
-        if (at < limit && DEFINITE.has(tokens.key[at] as string)) at++;
+        // "shot dead the ambassador", "killed a local politician"
+        if (at < limit && (DEFINITE.has(tokens.key[at] as string) || INDEFINITE.has(tokens.key[at] as string))) at++;
         if (at >= limit || taken(at) || tokens.type[at] === "number") continue;
         const { head, end } = headAfter(tokens, at, limit);
         if (!head || head.end !== end || !singular(tokens.key[end - 1] as string) || taken(end - 1)) continue;

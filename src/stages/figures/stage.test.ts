@@ -181,6 +181,13 @@ describe("figure patterns", () => {
     expect(
       figuresOf("IT WAS ALSO REPORTED THAT A SOLDIER WAS WOUNDED AND TAKEN TO THE MILITARY HOSPITAL IN THIS CAPITAL."),
     ).toMatchObject([{ kind: "injured", best: 1, text: "A SOLDIER", group: "security" }]);
+    // MUC-4 dev TST1-MUC3-0001: the object of an active verb, and a singular the lexicon had only as a plural
+    expect(figuresOf("HE ALSO REPORTED THAT GUERRILLAS KILLED A PEASANT IN THE CITY OF FLORES.")).toMatchObject([
+      { kind: "killed", best: 1, group: "civilians" },
+    ]);
+    expect(figuresOf("Unknown gunmen shot dead a local politician in Ciudad Juarez on Sunday.")).toMatchObject([
+      { kind: "killed", best: 1, text: "a local politician" },
+    ]);
   });
 
   it("counts the part, not the whole: 13 out of 19 crew members", () => {
