@@ -143,6 +143,12 @@ function containerLink(article: Article, a: NameMatch, aEnd: number, b: NameMatc
   return v === "," || v === "in" || v === "(";
 }
 
+/** "Plateau state's Mangu area", "Pakistan's Bajaur district": the first name holds the second. */
+function possessiveLink(article: Article, aEnd: number, b: NameMatch): boolean {
+  const t = article.tokens;
+  return b.first - aEnd === 1 && t.key[aEnd] === "'s" && t.sentence[aEnd] === t.sentence[b.first];
+}
+
 function isStrong(p: GeoPlace): boolean {
   return p.kind === PlaceKind.Country || p.kind === PlaceKind.Region || p.kind === PlaceKind.Admin1;
 }
@@ -570,6 +576,9 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
     if (!wide && containerLink(article, a.match, a.cues.spanEnd, b.match)) {
       a.container = k + 1;
       b.contains = k;
+    } else if (possessiveLink(article, a.cues.spanEnd, b.match)) {
+      b.container = k;
+      a.contains = k + 1;
     } else if (hyphenLink(article, a, b)) {
       a.near = k + 1;
       b.joinedTo = k;

@@ -29,6 +29,8 @@ const LOCATIVE: ReadonlySet<string> = new Set([
   "beyond",
 ]);
 const LOCATIVE_REACH = 3;
+/** How many words a possessor before a place may have: "Plateau state's", "North Kivu province's". */
+const POSSESSOR_REACH = 4;
 
 /**
  * Token-level facts about the whole article the frame rules ask about, each answered in O(1):
@@ -91,7 +93,9 @@ export class ArticleIndex {
     const t = this.article.tokens;
     const tok = this.tokenOf(span.start);
     const sentence = this.article.sentences[t.sentence[tok] as number];
-    const from = Math.max(sentence?.firstToken ?? 0, tok - LOCATIVE_REACH);
+    // "in Plateau state's Mangu area": the locative word stands before the possessor
+    const reach = t.key[tok - 1] === "'s" ? LOCATIVE_REACH + POSSESSOR_REACH : LOCATIVE_REACH;
+    const from = Math.max(sentence?.firstToken ?? 0, tok - reach);
     for (let j = tok - 1; j >= from; j--) {
       const k = t.key[j] as string;
       if (LOCATIVE.has(k)) return true;

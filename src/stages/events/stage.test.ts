@@ -102,6 +102,19 @@ describe("state forces named without their state", () => {
   });
 });
 
+describe("communal violence", () => {
+  it("is political violence, placed in the district a province's possessive names", () => {
+    const frames = framesOf(
+      "Suspected Fulani herdsmen killed 30 villagers in Plateau state's Mangu area on Sunday.",
+      "2023-07-31",
+    );
+    expect(frames.map((f) => [f.subEventType, f.location?.place.name, f.location?.place.admin1])).toEqual([
+      ["Attack", "Mangu", "Plateau State"],
+    ]);
+    expect(frames[0]?.perpetratorIndividuals.map((p) => p.category)).toEqual(["identity militia"]);
+  });
+});
+
 describe("hard negatives and their near misses", () => {
   it("a protest is a protest, not an attack (DEV-MUC3-0195)", () => {
     const frames = framesOf(
