@@ -91,15 +91,21 @@ function perpetratorsFromClaims(d: Draft): RoleFiller[] {
 /**
  * "Police opened fire on protesters in Dhaka": a state's forces named without their state are
  * those of the country where the event took place ("Police Forces of Bangladesh"), as ACLED
- * codes them. Left unnamed when the event has no country.
+ * codes them; left unnamed when the event has no country, and left out when the event has
+ * another doer, whom they were answering.
  */
 function namedForces(article: Article, fillers: readonly RoleFiller[], location: EventLocation | null): RoleFiller[] {
   const country = location?.place.countryCode;
-  return fillers.map((f) => {
-    if (!country || f.role !== "perpetratorOrgs" || f.name !== null || f.category !== "state forces") return f;
+  const bare = (f: RoleFiller) => f.role === "perpetratorOrgs" && f.name === null && f.category === "state forces";
+  // "The killer, shot dead by police": forces beside another doer answer the event.
+  const others = fillers.some((f) => f.role.startsWith("perpetrator") && !bare(f));
+  return fillers.flatMap((f) => {
+    if (!bare(f)) return [f];
+    if (others) return [];
+    if (!country) return [f];
     const force = forceOfNoun(article.text.slice(f.span.start, f.span.end));
     const entry = force ? stateForceEntry(country, force) : null;
-    return entry ? { ...f, name: entry.name } : f;
+    return [entry ? { ...f, name: entry.name } : f];
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FigureKind, FigureMention } from "../../core/annotations.js";
 import { readTsvLexicon } from "../../numbers/lexicon-file.js";
 import { PhraseIndex } from "../../text/phrases.js";
+import { countryAdjectives } from "../../actors/dictionary.js";
 
 export type CasualtyForm = "passive" | "active" | "intransitive" | "adjective" | "noun";
 export type PeopleGroup = FigureMention["group"];
@@ -50,6 +51,11 @@ export function figureLexicon(): FigureLexicon {
       (r) => [r.noun as string, (GROUPS.has(r.group as string) ? r.group : null) as PeopleGroup] as const,
     ),
   );
+  // "two Israelis were killed", "three Afghans": a nationality's plural counts people
+  for (const a of countryAdjectives()) {
+    const plural = nationalityPlural(a.adjective);
+    if (plural) people.add(plural, null);
+  }
   const things = new Set(readTsvLexicon("counted-things.tsv").map((r) => (r.noun as string).toLowerCase()));
   const titles = new Set(
     readTsvLexicon("victims.tsv")
@@ -58,4 +64,11 @@ export function figureLexicon(): FigureLexicon {
   );
   cached = { forms, tolls, revisionWords, people, things, titles };
   return cached;
+}
+
+/** "Israeli" -> "Israelis", "Afghan" -> "Afghans"; null for "Swiss", "Chinese", "British", "U.S.". */
+function nationalityPlural(adjective: string): string | null {
+  if (!/^[A-Z][a-z]+$/.test(adjective)) return null;
+  if (/(s|sh|ch|ese|x|z)$/.test(adjective)) return null;
+  return `${adjective}s`;
 }

@@ -190,6 +190,12 @@ describe("figure patterns", () => {
     ]);
   });
 
+  it("counts people by their nationality", () => {
+    expect(brief("Gunmen opened fire on a bus, killing three Afghans and two Pakistanis.")).toEqual([
+      ["killed", 5, 5, 5, "three Afghans and two Pakistanis"],
+    ]);
+  });
+
   it("counts the part, not the whole: 13 out of 19 crew members", () => {
     expect(
       brief("Pirates attacked a tanker off the coast of Nigeria, and 13 out of 19 crew members have been abducted."),

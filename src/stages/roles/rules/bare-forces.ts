@@ -22,7 +22,6 @@ function forceNouns(): PhraseIndex<string> {
 /** Words before a force noun that make it someone else's: "rebel army", "Taliban fighters". */
 const NOT_THE_STATE = new Set(["rebel", "rebels", "militia", "private", "foreign", "opposition"]);
 
-const DOER_REACH = 8;
 /** Prepositions whose object a force noun is ("a vehicle of police soldiers", "fire on troops"). */
 const OBJECT_OF = new Set([
   "of",
@@ -41,20 +40,6 @@ const OBJECT_OF = new Set([
   "between",
   "targeting",
 ]);
-
-/**
- * "The killer, shot dead by police", "soldiers killed three militants": forces striking the doers
- * respond to the event; they are not who did it. True when a perpetrator word ("gunman",
- * "attacker", "militants") stands within a few words of the force.
- */
-function againstDoers(c: RuleContext, first: number, end: number, from: number, to: number): boolean {
-  const t = c.article.tokens;
-  for (let i = Math.max(from, first - DOER_REACH); i < Math.min(to, end + DOER_REACH); i++) {
-    if (i >= first && i < end) continue;
-    if (c.lex.perpetrators.longestAt(t, i, to)) return true;
-  }
-  return false;
-}
 
 const PASSIVE_BE = new Set(["was", "were", "been", "being"]);
 
@@ -113,7 +98,6 @@ export function bareForceFillers(c: RuleContext): RoleFiller[] {
         !inActor &&
         agentive(c, m.first, m.end) &&
         !isReporter(c, m.first, m.end) &&
-        !againstDoers(c, m.first, m.end, sentence.firstToken, sentence.endToken) &&
         !strikesOneTold(c, m.first, sentence.firstToken)
       ) {
         out.push({
