@@ -172,6 +172,14 @@ describe("hard negatives and their near misses", () => {
     expect(frames.map((f) => f.role)).toEqual(["background"]);
   });
 
+  it("a journalist found dead is a killing, not a weapons find", () => {
+    const frames = framesOf(
+      "An Iraqi journalist was found dead on Sunday, a day after he was kidnapped by unknown gunmen in Baghdad.",
+      "2023-07-31",
+    );
+    expect(frames.map((f) => f.subEventType).sort()).toEqual(["Abduction/forced disappearance", "Attack"]);
+  });
+
   it("arrests and the attack they follow are two events (DEV-MUC3-0092)", () => {
     const frames = framesOf(
       "THREE MEMBERS OF THE GANG CALLED THE OWLS WERE ARRESTED IN MEDELLIN IN CONNECTION WITH THE ATTACK ON SENATOR ERNESTO SAMPER AND PATRIOTIC UNION LEADER JOSE ANTEQUERA.",
