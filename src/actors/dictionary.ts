@@ -146,7 +146,13 @@ export function countryAdjectives(): readonly CountryAdjective[] {
   }
   for (const r of readTsv("actors/country-names.tsv")) nameOf.set(r.country as string, r.name as string);
   for (const r of readTsv("actors/country-adjectives.tsv")) push(r.country as string, r.adjective as string);
-  adjectivesCache = out.map((a) => ({ ...a, country: nameOf.get(a.countryCode) ?? a.countryCode }));
+  // "French" is also the demonym of the French Southern Lands, "American" of the Northern
+  // Marianas: an adjective shared with a territory names the sovereign state.
+  const member = new Set(countries.filter((c) => c.unMember).map((c) => c.cca2));
+  const sovereign = new Set(out.filter((a) => member.has(a.countryCode)).map((a) => actorKey(a.adjective)));
+  adjectivesCache = out
+    .filter((a) => member.has(a.countryCode) || !sovereign.has(actorKey(a.adjective)))
+    .map((a) => ({ ...a, country: nameOf.get(a.countryCode) ?? a.countryCode }));
   return adjectivesCache;
 }
 

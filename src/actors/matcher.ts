@@ -48,7 +48,16 @@ function build(): Indexes {
     }
   }
   const adjectives = new PhraseIndex<CountryAdjective>();
-  for (const a of countryAdjectives()) adjectives.add(a.adjective, a);
+  const possessors = new Set<string>();
+  for (const a of countryAdjectives()) {
+    adjectives.add(a.adjective, a);
+    // "Sudan's army", "Israel's military": the country's name as a possessive
+    const name = a.country.replace(/^the /, "");
+    if (!possessors.has(name)) {
+      possessors.add(name);
+      adjectives.add(`${name}'s`, a);
+    }
+  }
   const forceNouns = new PhraseIndex<StateForceNoun>();
   for (const n of stateForceNouns()) forceNouns.add(n.noun, n);
   indexes = { aliases, adjectives, forceNouns };

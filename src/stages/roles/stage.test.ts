@@ -132,6 +132,22 @@ describe("roles by hand rules on news text", () => {
     ]);
   });
 
+  it("reads both sides of a clash, a country's forces named by its possessive, and a shared adjective as the state's", () => {
+    const orgs = (text: string) =>
+      rolesOf(text, "2023-07-31")
+        .filter((f) => f.role === "perpetratorOrgs")
+        .map((f) => f.name)
+        .sort();
+    expect(
+      orgs("Sudan's army and the paramilitary Rapid Support Forces clashed in Khartoum on Sunday, witnesses said."),
+    ).toEqual(["Military Forces of Sudan", "Rapid Support Forces"]);
+    expect(
+      orgs("Russian missiles struck an apartment block in Dnipro on Sunday, killing at least seven people."),
+    ).toEqual(["Military Forces of Russia"]);
+    // "French" is also the demonym of the French Southern Lands
+    expect(orgs("French police clashed with rioters in Nanterre on Sunday.")).toEqual(["Police Forces of France"]);
+  });
+
   it("does not read a group whose targets were struck as the striker", () => {
     const roles = rolesOf("The Israeli military said its jets struck Hamas targets in Gaza on Friday.", "2023-07-15");
     expect(texts(roles, "perpetratorOrgs")).not.toContain("Hamas");

@@ -36,6 +36,18 @@ function fireFrom(c: RuleContext, first: number): string | null {
   return null;
 }
 
+const JOINT_GAP = new Set(["DET", "ADJ", "NOUN"]);
+
+/** "Sudan's army and the paramilitary Rapid Support Forces clashed": the group after "and" is a subject. */
+function jointWith(c: RuleContext, end: number, subjects: ReadonlySet<number>): boolean {
+  const t = c.article.tokens;
+  if (t.key[end] !== "and") return false;
+  let k = end + 1;
+  while (k < t.count && k - end <= 3 && (c.actorAt[k] as number) < 0 && JOINT_GAP.has(t.pos[k] as string)) k++;
+  const b = c.actorAt[k] as number;
+  return b >= 0 && subjects.has(b);
+}
+
 /**
  * Perpetrators by hand rules, in sentences that report an event: people from the perpetrators
  * lexicon as doers ("two suicide bombers carried out", "killed by gunmen"); organisations as
@@ -84,12 +96,17 @@ export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFi
       sentence: s,
     });
   }
-  for (const a of c.actors) {
+  // Later actors first, so that the first of "the army and the RSF clashed" sees the second's role.
+  const subjects = new Set<number>();
+  for (let ai = c.actors.length - 1; ai >= 0; ai--) {
+    const a = c.actors[ai]!;
     const m = a.mention;
     if (m.kind !== "organisation") continue;
     const s = t.sentence[a.first] as number;
     if (!c.eventSentences.has(s)) continue;
     let how = agentive(c, a.first, a.end) ?? attackOf(c, a.first, a.end) ?? fireFrom(c, a.first);
+    if (!how && jointWith(c, a.end, subjects)) how = "subject-joint";
+    if (how === "subject" || how === "subject-joint") subjects.add(ai);
     if (!how) {
       // the group of the doers: "IS-K suicide bombers", "Islamic State-Khorasan (IS-K) suicide bombers"
       let j = a.end;
