@@ -36,11 +36,15 @@ export function chooseLocation(
   for (const p of places) count.set(placeKey(p), (count.get(placeKey(p)) ?? 0) + 1);
   // Where someone comes from ("a woman visiting from Canada") is no place of the event.
   // A place named without a locative word ("The White House condemned") is weaker evidence.
+  // "in Rafah ... Gaza": a place the event also names the province or region of is sure enough.
+  const confirmed = (p: PlaceMention) =>
+    p.admin1 !== null &&
+    places.some((q) => q !== p && RANK[q.featureType] > RANK[p.featureType] && q.name === p.admin1);
   const rank = (p: PlaceMention) =>
     RANK[p.featureType] +
     (isOrigin(p) ? ORIGIN_PENALTY : 0) +
     (isWeak(p) ? WEAK_PENALTY : 0) +
-    (p.confidence < UNSURE ? UNSURE_PENALTY : 0);
+    (p.confidence < UNSURE && !confirmed(p) ? UNSURE_PENALTY : 0);
   let best: PlaceMention | null = null;
   for (const p of places) {
     // A country someone comes from ("a tourist visiting from Canada") is never where the event was.

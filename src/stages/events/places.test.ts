@@ -38,6 +38,14 @@ describe("where an event happened", () => {
     expect(frame?.location?.place.lon).toBeCloseTo(64.37, 1);
   });
 
+  it("takes a town the geoparser is unsure of when the event also names its province", () => {
+    const frames = framesOf(
+      "An Israeli airstrike on a house in Rafah killed 12 members of one family on Sunday, Gaza health officials said.",
+      "2023-07-31",
+    );
+    expect(frames.map(placeOf)).toEqual(["Rafah"]);
+  });
+
   it("never places an event in the country someone came from", () => {
     const frames = framesOf("Two tourists from Germany were shot dead by gunmen on Sunday, police said.");
     expect(frames).toHaveLength(1);
