@@ -166,6 +166,23 @@ describe("dates against the publication date", () => {
     ]);
   });
 
+  it("dates a weekday by the latest full date of an article that has no publication date", () => {
+    const days = (text: string) => datesOf(text, null).map((d) => [d.text, d.start]);
+    // 11 December 2016 was a Sunday, 19 April 1995 a Wednesday, 21 July 1972 a Friday
+    expect(
+      days("Hundreds gathered outside the cathedral Sunday. The explosion on December 11, 2016, killed 25 people."),
+    ).toEqual([
+      ["Sunday", "2016-12-11"],
+      ["December 11, 2016", "2016-12-11"],
+    ]);
+    expect(days("He was identified in court Friday. The building was bombed on April 19, 1995.")).toEqual([
+      ["April 19, 1995", "1995-04-19"],
+    ]);
+    expect(days("Police raided homes after Friday's attack on 21 July 1972, later called Bloody Friday.")).toEqual([
+      ["21 July 1972", "1972-07-21"],
+    ]);
+  });
+
   it("keeps written years absolute", () => {
     expect(datesOf("THE BOMB EXPLODED ON 16 NOVEMBER 1989 AT THE EMBASSY.", "1990-02-01")[0]).toEqual({
       text: "16 NOVEMBER 1989",

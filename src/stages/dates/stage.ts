@@ -10,6 +10,7 @@ import { datelineEnd, referenceDate, type Reference } from "./reference.js";
 import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
 import { unknownDayDates } from "./unknown-day.js";
 import { lastWeekend, weekendMentions } from "./weekend.js";
+import { weekdaysOfAbsolute } from "./weekday-of-absolute.js";
 import { yearDates } from "./year.js";
 
 // Without a reference date chrono still needs an instant; only absolute parses are kept then.
@@ -143,6 +144,28 @@ export const datesStage: Stage<"dates"> = {
       }
     }
     dates.sort((a, b) => a.span.start - b.span.start);
+    if (!ref) {
+      // tokens already read as part of a date
+      const covered = new Uint8Array(t.count);
+      let k = 0;
+      for (const d of dates) {
+        while (k < t.count && (t.end[k] as number) <= d.span.start) k++;
+        for (let j = k; j < t.count && (t.start[j] as number) < d.span.end; j++) covered[j] = 1;
+      }
+      for (const w of weekdaysOfAbsolute(t, dates, (i) => covered[i] === 1, !article.caseless)) {
+        dates.push({
+          span: tokenSpan(article, w.first, w.end - 1),
+          rule: "date.weekday-of-absolute",
+          confidence: 0.8,
+          start: w.day,
+          end: w.day,
+          precision: "day",
+          // told by weekday, as a story tells its own events
+          anchor: "publication",
+        });
+      }
+      dates.sort((a, b) => a.span.start - b.span.start);
+    }
     return { dates };
   },
 };
