@@ -249,6 +249,20 @@ describe("claims", () => {
     expect(claimsOf("The al-Qaeda affiliate claimed the attack on Monday.")).toEqual([]);
   });
 
+  it("reads a suspected link to a group as a suspicion, not a victim's affiliation", () => {
+    expect(
+      claimsOf("The boy is thought to have been radicalised and to have links with the so-called Islamic State group."),
+    ).toMatchObject([{ kind: "suspicion", actorName: "Islamic State" }]);
+    // CASE 2021 shared task 2 snippet
+    expect(
+      claimsOf(
+        "Attackers set off suicide bombs outside a Starbucks cafe in a brazen assault that police said was probably linked to the Islamic State group.",
+      ),
+    ).toMatchObject([{ kind: "suspicion", actorName: "Islamic State" }]);
+    // MUC-4 dev TST2-MUC4-0048: who the victim was
+    expect(claimsOf("HE WAS CONSIDERED TO BE CLOSELY LINKED TO ARENA.")).toEqual([]);
+  });
+
   it("reads blame put on a group with the event between verb and group", () => {
     // CASE 2021 shared task 2 style news sentence
     expect(claimsOf("Officials blamed the attack on Al-Shabaab.")).toEqual([

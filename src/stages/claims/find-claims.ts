@@ -135,6 +135,8 @@ const OTHER_GROUP = new Set([
   "allies",
   "splinter",
 ]);
+/** "links with the Islamic State group", "ties to al-Qaeda", "linked to ISIS": a suspected tie. */
+const LINKS = new Set(["links", "link", "ties", "linked", "connections", "connected"]);
 /** "X said it carried out": who the group speaks of as the doer. */
 const SELF = new Set(["it", "its", "they", "their"]);
 /** "the attack", "this incident", "it": words that name the event only by referring back to it. */
@@ -249,13 +251,26 @@ export function findClaims(
     const { firstToken: start, endToken: stop } = sentence;
     const key = (i: number) => (i >= start && i < stop ? (t.key[i] as string) : "");
     // "believed to have been carried out by": a belief word shortly before "by"
-    const believedBefore = (by: number) => {
-      for (let i = by - 1; i >= Math.max(start, by - 7); i--) if (BELIEF.has(key(i)) && key(i) !== "said") return true;
+    const believedBefore = (by: number, reach = 7) => {
+      for (let i = by - 1; i >= Math.max(start, by - reach); i--)
+        if (BELIEF.has(key(i)) && key(i) !== "said") return true;
+      return false;
+    };
+    /** "probably linked to": a hedge right before the word at `w`. */
+    const hedgedBefore = (w: number) => {
+      for (let i = w - 1; i >= Math.max(start, w - 3); i--) if (SUSPECT_BEFORE.has(key(i))) return true;
       return false;
     };
     /** Words that describe a group between a preposition and its name: "the outlawed", "armed Basque separatist group". */
     const isDescriptor = (i: number) => {
       const k = key(i);
+      // "the so-called Islamic State group"
+      if (
+        (k === "called" && key(i - 1) === "-" && key(i - 2) === "so") ||
+        (k === "-" && key(i - 1) === "so" && key(i + 1) === "called") ||
+        (k === "so" && key(i + 1) === "-" && key(i + 2) === "called")
+      )
+        return true;
       if (SUSPECT_BEFORE.has(k) || BELIEF.has(k)) return false;
       return k === "the" || DESCRIBING.has(k) || t.pos[i] === "NOUN" || t.pos[i] === "PROPN" || t.pos[i] === "ADJ";
     };
@@ -406,6 +421,10 @@ export function findClaims(
       } else if (p1 === "of" && p2 === "hallmarks") push("suspicion", a, at - 1, a.end, null, "claim.hallmarks", 0.6);
       else if (p1 === "to" && POINT.has(p2)) push("suspicion", a, at - 1, a.end, null, "claim.points-to", 0.6);
       else if (p1 === "to" && p2 === "allegiance") push("suspicion", a, at - 1, a.end, null, "claim.allegiance", 0.55);
+      // "thought to have links with the so-called Islamic State group", "over suspected links to the
+      // PKK"; not "he was considered to be closely linked to ARENA", which says who a victim was
+      else if ((p1 === "with" || p1 === "to") && LINKS.has(p2) && (believedBefore(at, 10) || hedgedBefore(at - 1)))
+        push("suspicion", a, at - 1, a.end, null, "claim.links", 0.55);
       // ACTOR is suspected / believed
       if (
         (key(a.end) === "is" || key(a.end) === "are" || key(a.end) === "was" || key(a.end) === "were") &&

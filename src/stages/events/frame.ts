@@ -109,6 +109,17 @@ function namedForces(article: Article, fillers: readonly RoleFiller[], location:
   });
 }
 
+const NAMED_BY_OTHERS = new Set(["roles.perpetrator-org.suspicion", "roles.perpetrator-org.accusation"]);
+
+/**
+ * "Police arrested dozens over suspected links to the PKK": in an arrest the group suspected or
+ * accused is who was arrested, not who did the arresting.
+ */
+function arrested(subEventType: string, orgs: RoleFiller[]): RoleFiller[] {
+  if (subEventType !== "Arrests") return orgs;
+  return orgs.filter((f) => !NAMED_BY_OTHERS.has(f.rule) && !f.rule.startsWith("perpetrator.from-"));
+}
+
 /** The frame of a finished draft. */
 export function toFrame(
   article: Article,
@@ -140,7 +151,10 @@ export function toFrame(
     location,
     site,
     date: absoluteDate(d) ?? d.dates[0] ?? null,
-    perpetratorOrgs: of("perpetratorOrgs").length ? of("perpetratorOrgs") : perpetratorsFromClaims(d),
+    perpetratorOrgs: arrested(
+      typed.info.name,
+      of("perpetratorOrgs").length ? of("perpetratorOrgs") : perpetratorsFromClaims(d),
+    ),
     perpetratorIndividuals: of("perpetratorIndividuals"),
     targets: of("targets"),
     victims: of("victims"),

@@ -180,6 +180,16 @@ describe("hard negatives and their near misses", () => {
     expect(frames.map((f) => f.subEventType).sort()).toEqual(["Abduction/forced disappearance", "Attack"]);
   });
 
+  it("a group suspected in an arrest is who was arrested, not who arrested", () => {
+    // CASE 2021 shared task 2 snippet
+    const frames = framesOf(
+      "The Turkish security forces have arrested dozens of people over suspected links to the Kurdistan Workers' Party (PKK).",
+      "2019-02-15",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Arrests"]);
+    expect(frames[0]?.perpetratorOrgs.map((p) => p.name)).not.toContain("Kurdistan Workers' Party");
+  });
+
   it("arrests and the attack they follow are two events (DEV-MUC3-0092)", () => {
     const frames = framesOf(
       "THREE MEMBERS OF THE GANG CALLED THE OWLS WERE ARRESTED IN MEDELLIN IN CONNECTION WITH THE ATTACK ON SENATOR ERNESTO SAMPER AND PATRIOTIC UNION LEADER JOSE ANTEQUERA.",
