@@ -172,6 +172,12 @@ describe("hard negatives and their near misses", () => {
     expect(frames.map((f) => f.role)).toEqual(["background"]);
   });
 
+  it("a scathing attack on a record is words, not violence", () => {
+    expect(
+      framesOf("The senator made a scathing attack on the president's record in a speech on Sunday.", "2023-07-31"),
+    ).toEqual([]);
+  });
+
   it("a journalist found dead is a killing, not a weapons find", () => {
     const frames = framesOf(
       "An Iraqi journalist was found dead on Sunday, a day after he was kidnapped by unknown gunmen in Baghdad.",
