@@ -63,6 +63,25 @@ export const datesStage: Stage<"dates"> = {
     const headEnd = datelineEnd(article);
     const t = article.tokens;
     const dates: DateMention[] = [];
+    /** A date mention of tokens [first, end) that covers the calendar range r. */
+    const pushRange = (
+      first: number,
+      end: number,
+      rule: string,
+      confidence: number,
+      r: { start: number; end: number },
+      precision: DateMention["precision"],
+      anchor: DateMention["anchor"],
+    ) =>
+      dates.push({
+        span: tokenSpan(article, first, end - 1),
+        rule,
+        confidence,
+        start: fromTime(r.start),
+        end: fromTime(r.end),
+        precision,
+        anchor,
+      });
     for (const s of article.sentences) {
       const relative = eventRelativeDates(t, s.firstToken, s.endToken);
       for (const e of relative) {
@@ -101,45 +120,19 @@ export const datesStage: Stage<"dates"> = {
         if (taken(y.first, y.end)) continue;
         // "elections in 1990" in a 1989 story: a plan, not an event.
         if (ref && y.year > yearOf(ref.time)) continue;
-        const r = yearRange(y.year);
-        dates.push({
-          span: tokenSpan(article, y.first, y.end - 1),
-          rule: "date.year",
-          confidence: 0.7,
-          start: fromTime(r.start),
-          end: fromTime(r.end),
-          precision: "year",
-          anchor: "absolute",
-        });
+        pushRange(y.first, y.end, "date.year", 0.7, yearRange(y.year), "year", "absolute");
       }
       // "05/00/2015": the day unknown, the month is the date's precision
       for (const u of unknownDayDates(t, s.firstToken, s.endToken)) {
         if (taken(u.first, u.end)) continue;
         const r = u.month === null ? yearRange(u.year) : monthRange(u.year, u.month);
         if (ref && r.start > ref.time) continue;
-        dates.push({
-          span: tokenSpan(article, u.first, u.end - 1),
-          rule: "date.unknown-day",
-          confidence: 0.9,
-          start: fromTime(r.start),
-          end: fromTime(r.end),
-          precision: u.precision,
-          anchor: "absolute",
-        });
+        pushRange(u.first, u.end, "date.unknown-day", 0.9, r, u.precision, "absolute");
       }
       if (ref) {
         for (const w of weekendMentions(t, s.firstToken, s.endToken)) {
           if (taken(w.first, w.end)) continue;
-          const r = lastWeekend(ref.time);
-          dates.push({
-            span: tokenSpan(article, w.first, w.end - 1),
-            rule: "date.weekend",
-            confidence: 0.85,
-            start: fromTime(r.start),
-            end: fromTime(r.end),
-            precision: "week",
-            anchor: "publication",
-          });
+          pushRange(w.first, w.end, "date.weekend", 0.85, lastWeekend(ref.time), "week", "publication");
         }
       }
     }

@@ -25,6 +25,12 @@ function rolesOf(text: string, published = "2021-10-16"): Shown[] {
   }));
 }
 
+/** The perpetrator organisations of a text, as [words, canonical name]. */
+const orgsOf = (text: string, published: string) =>
+  rolesOf(text, published)
+    .filter((f) => f.role === "perpetratorOrgs")
+    .map((f) => [f.text, f.name]);
+
 const texts = (fillers: Shown[], role: string) => fillers.filter((f) => f.role === role).map((f) => f.text);
 
 /** The seed article's body, without its date line. */
@@ -89,10 +95,7 @@ describe("roles by hand rules on news text", () => {
   });
 
   it("names a country's forces from its adjective before what armies strike with", () => {
-    const orgs = (text: string) =>
-      rolesOf(text, "2023-07-15")
-        .filter((f) => f.role === "perpetratorOrgs")
-        .map((f) => [f.text, f.name]);
+    const orgs = (text: string) => orgsOf(text, "2023-07-15");
     expect(orgs("A Turkish drone strike killed three PKK members in northern Iraq on Friday.")).toEqual([
       ["Turkish drone strike", "Military Forces of Türkiye"],
     ]);
@@ -110,8 +113,7 @@ describe("roles by hand rules on news text", () => {
   });
 
   it("reads soldiers who act as their country's forces, and soldiers killed as victims", () => {
-    const roles = rolesOf("Israeli troops shot dead two Palestinians in Jenin on Friday.", "2023-07-15");
-    expect(roles.filter((f) => f.role === "perpetratorOrgs").map((f) => [f.text, f.name])).toEqual([
+    expect(orgsOf("Israeli troops shot dead two Palestinians in Jenin on Friday.", "2023-07-15")).toEqual([
       ["Israeli troops", "Military Forces of Israel"],
     ]);
     const killed = rolesOf("Two Israeli soldiers were killed in Jenin on Friday.", "2023-07-15");
@@ -120,10 +122,7 @@ describe("roles by hand rules on news text", () => {
   });
 
   it("reads government forces as the military, and soldiers who rape as their forces", () => {
-    const orgs = (text: string) =>
-      rolesOf(text, "2023-07-31")
-        .filter((f) => f.role === "perpetratorOrgs")
-        .map((f) => [f.text, f.name]);
+    const orgs = (text: string) => orgsOf(text, "2023-07-31");
     expect(orgs("Syrian government forces shelled the town of Saraqib on Saturday, killing four civilians.")).toEqual([
       ["Syrian government forces", "Military Forces of Syria"],
     ]);
@@ -134,9 +133,8 @@ describe("roles by hand rules on news text", () => {
 
   it("reads both sides of a clash, a country's forces named by its possessive, and a shared adjective as the state's", () => {
     const orgs = (text: string) =>
-      rolesOf(text, "2023-07-31")
-        .filter((f) => f.role === "perpetratorOrgs")
-        .map((f) => f.name)
+      orgsOf(text, "2023-07-31")
+        .map(([, name]) => name)
         .sort();
     expect(
       orgs("Sudan's army and the paramilitary Rapid Support Forces clashed in Khartoum on Sunday, witnesses said."),
