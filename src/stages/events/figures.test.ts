@@ -47,6 +47,19 @@ describe("reconciling the figures of one event (UCDP low / best / high)", () => 
     expect(s?.chosen.best).toBe(63);
   });
 
+  it("adds the doers' deaths told apart from a count of the other side, and only then", () => {
+    const side = (n: number, group: FigureMention["group"]) => ({ ...fig(n, n, n), group });
+    // "23 Afghan soldiers ... Twenty insurgents were killed" (WikiEvents dev)
+    expect(summariseFigures([side(23, "security"), side(20, "perpetrators")])).toMatchObject({
+      low: 43,
+      best: 43,
+      high: 43,
+      perpetrators: 20,
+    });
+    // "12 people on both sides ... 10 rebels were also killed" (CASE dev): the 12 holds the 10
+    expect(summariseFigures([side(12, null), side(10, "perpetrators")])).toMatchObject({ best: 12 });
+  });
+
   it("no mention, no figure", () => {
     expect(summariseFigures([])).toBeNull();
   });

@@ -11,7 +11,7 @@ import type { FigureSummary } from "../../core/frame.js";
  * - high is the largest exact figure, or null while an open-ended bound is unmet.
  * Every mention is kept, in text order.
  */
-export function summariseFigures(mentions: readonly FigureMention[]): FigureSummary | null {
+function summariseReports(mentions: readonly FigureMention[]): FigureSummary | null {
   if (mentions.length === 0) return null;
   const all = [...mentions].sort((a, b) => a.span.start - b.span.start);
   let from = 0;
@@ -39,6 +39,33 @@ export function summariseFigures(mentions: readonly FigureMention[]): FigureSumm
   let best = Math.max(chosen.best, low);
   if (high !== null) best = Math.min(best, high);
   return { low, best, high, chosen, mentions: all, perpetrators: chosen.perpetrators };
+}
+
+const OTHER_SIDE = new Set<FigureMention["group"]>(["civilians", "security", "victims"]);
+
+/**
+ * The count of one event: the reports reconciled (summariseReports), and the doers' own deaths
+ * added when the text tells them apart from a count that does not already hold them ("two
+ * Israelis were killed ... the gunman was shot dead": three, one of them a perpetrator), as
+ * UCDP and ACLED count every death of the event.
+ */
+export function summariseFigures(mentions: readonly FigureMention[]): FigureSummary | null {
+  const doers = mentions.filter((m) => m.group === "perpetrators" && !m.revision);
+  const others = mentions.filter((m) => !doers.includes(m));
+  const base = summariseReports(others);
+  const own = summariseReports(doers);
+  if (!base || !own) return base ?? own;
+  // only beside a count of the other side ("two Israelis", "23 Afghan soldiers"): "killing the
+  // three" may count the same militants
+  if (base.perpetrators || others.some((m) => !OTHER_SIDE.has(m.group))) return summariseReports(mentions);
+  return {
+    low: base.low + own.low,
+    best: base.best + own.best,
+    high: base.high === null || own.high === null ? null : base.high + own.high,
+    chosen: base.chosen,
+    mentions: [...mentions].sort((a, b) => a.span.start - b.span.start),
+    perpetrators: own.best,
+  };
 }
 
 export function summariseAll(mentions: readonly FigureMention[]): Record<FigureKind, FigureSummary | null> {

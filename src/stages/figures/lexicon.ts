@@ -54,7 +54,8 @@ export function figureLexicon(): FigureLexicon {
   // "two Israelis were killed", "three Afghans": a nationality's plural counts people
   for (const a of countryAdjectives()) {
     const plural = nationalityPlural(a.adjective);
-    if (plural) people.add(plural, null);
+    // the people of the event's harm, on neither side of it
+    if (plural) people.add(plural, "victims");
   }
   const things = new Set(readTsvLexicon("counted-things.tsv").map((r) => (r.noun as string).toLowerCase()));
   const titles = new Set(

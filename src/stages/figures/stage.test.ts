@@ -190,10 +190,11 @@ describe("figure patterns", () => {
     ]);
   });
 
-  it("counts people by their nationality", () => {
+  it("counts people by their nationality, as the event's victims", () => {
     expect(brief("Gunmen opened fire on a bus, killing three Afghans and two Pakistanis.")).toEqual([
       ["killed", 5, 5, 5, "three Afghans and two Pakistanis"],
     ]);
+    expect(figuresOf("Two Israelis were killed in a shooting attack.")).toMatchObject([{ best: 2, group: "victims" }]);
   });
 
   it("counts the part, not the whole: 13 out of 19 crew members", () => {
