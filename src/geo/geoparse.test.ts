@@ -122,6 +122,12 @@ describe("geoparse ambiguity", () => {
     expect(find(found, "Douma")[0]?.place.countryCode).toBe("SY");
   });
 
+  it("does not take the last word of a longer name for a town", () => {
+    // Mocimboa da Praia (Mozambique) is not in the gazetteer; Praia is Cape Verde's capital
+    const found = parse("Insurgents seized the port town of Mocimboa da Praia in Cabo Delgado province on Sunday.");
+    expect(found.filter((f) => f.place.countryCode === "CV")).toEqual([]);
+  });
+
   it("does not take a street named after a town for the town", () => {
     const found = parse(
       "Two car bombs claimed the nine lives, one at the Oxford Street bus station in the city centre, the other outside shops in Cavehill Road in north Belfast. At Oxford St, four bus workers were killed.",
