@@ -187,10 +187,12 @@ export interface Cues {
    */
   readonly site: boolean;
   /**
-   * A particle and a capitalised word follow ("Stade de France", "Puerta del Sol"), or come
-   * before ("Mocimboa da Praia"): the name is part of a longer one the gazetteer does not hold.
+   * A particle and a capitalised word follow ("Stade de France", "Puerta del Sol"): the name runs
+   * on into a longer one the gazetteer does not hold.
    */
   readonly runsOn: boolean;
+  /** A capitalised word and a particle come before ("Mocimboa da Praia"): the name ends a longer one. */
+  readonly endsName: boolean;
   /** "said", "says", "told" follows: a person or a government speaking. */
   readonly beforeSpeech: boolean;
   /** "brothers", "sisters" or "twins" follows: "the Vergara Toledo brothers" are a family's name. */
@@ -418,19 +420,19 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
   const site = cased && feature === "site" && !suffix && capital(next);
   if (site) spanEnd = next + 1;
   const runsOn =
-    (cased &&
-      next >= 0 &&
-      !suffix &&
-      NAME_PARTICLES.has(t.value[next] as string) &&
-      after >= 0 &&
-      t.type[after] === "word" &&
-      isCapitalised(t.value[after] as string)) ||
-    // "Mocimboa da Praia": the name ends a longer one, after a capitalised word and a particle
-    (cased &&
-      prev > sentenceFirst &&
-      NAME_PARTICLES.has(t.value[prev] as string) &&
-      t.type[prev - 1] === "word" &&
-      isCapitalised(t.value[prev - 1] as string));
+    cased &&
+    next >= 0 &&
+    !suffix &&
+    NAME_PARTICLES.has(t.value[next] as string) &&
+    after >= 0 &&
+    t.type[after] === "word" &&
+    isCapitalised(t.value[after] as string);
+  const endsName =
+    cased &&
+    prev > sentenceFirst &&
+    NAME_PARTICLES.has(t.value[prev] as string) &&
+    t.type[prev - 1] === "word" &&
+    isCapitalised(t.value[prev - 1] as string);
 
   return {
     locative,
@@ -452,6 +454,7 @@ export function cuesOf(article: Article, gz: Gazetteer, m: NameMatch, placeAt: P
     street,
     site,
     runsOn,
+    endsName,
     sentenceInitial,
     dateline: datelineAt(article, m),
   };

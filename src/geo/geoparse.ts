@@ -234,6 +234,9 @@ function rejection(
   if (c.street >= 0) return "place.reject.street";
   // "Stade de France", "Puerta del Sol": a town's name opening a longer name the gazetteer lacks.
   if (c.runsOn && !strong && p.population < 1_000_000) return "place.reject.name-head";
+  // "Mocimboa da Praia" (Mozambique) is neither Praia nor the Praia municipality of Cape Verde
+  if (c.endsName && p.kind !== PlaceKind.Country && p.kind !== PlaceKind.Region && p.population < 1_000_000)
+    return "place.reject.name-tail";
   // "Mario Cuomo", "George Washington"; but "Team Alberta", "CTV Winnipeg" still name the place.
   // "Ezra Levant", "Virgin Atlantic": a region after a name is part of that name.
   const region = p.kind === PlaceKind.Region && p.featureType !== "admin1";
