@@ -6,7 +6,7 @@ import { agentive } from "./agent.js";
 import { isReporter, type RuleContext } from "./context.js";
 
 /** The rule of a filler that names a state's forces without naming the state ("police fired"). */
-export const BARE_FORCE_RULE = "roles.perpetrator-org.bare-force";
+const BARE_FORCE_RULE = "roles.perpetrator-org.bare-force";
 
 let nounIndex: PhraseIndex<string> | null = null;
 
@@ -63,8 +63,9 @@ function strikesOneTold(c: RuleContext, first: number, from: number): boolean {
 
 /**
  * "Police opened fire on protesters", "soldiers shot dead three": the state's forces acting, the
- * state unnamed. The filler keeps the words and the branch; the event names the forces of the
- * country where it took place, as ACLED coders do ("Police Forces of Bangladesh"). Only the
+ * state unnamed. The filler keeps the words (category state forces, no name); the event names
+ * the forces of the country where it took place, as ACLED coders do ("Police Forces of
+ * Bangladesh"), from the branch its words give (events/frame.ts). Only the
  * doer of a deed in a sentence that reports an event; a force named with its country ("Israeli
  * troops") is an actor of its own and is not read here.
  */
