@@ -3,6 +3,7 @@ import type { Countries } from "world-countries";
 import type { ActorType } from "../core/annotations.js";
 import { SitrepError } from "../core/errors.js";
 import { foldKey } from "../text/nlp.js";
+import { PhraseIndex } from "../text/phrases.js";
 import { readTsv } from "./data-files.js";
 
 /**
@@ -113,6 +114,17 @@ export function stateForceNouns(): readonly StateForceNoun[] {
     kind: r.kind === "individual" ? "individual" : "organisation",
   }));
   return forceNounsCache;
+}
+
+let forceNounIndex: PhraseIndex<StateForceNoun> | null = null;
+
+/** The state-force nouns as a phrase index, for scans over an article's tokens ("security forces"). */
+export function stateForceNounIndex(): PhraseIndex<StateForceNoun> {
+  if (!forceNounIndex) {
+    forceNounIndex = new PhraseIndex<StateForceNoun>();
+    for (const n of stateForceNouns()) forceNounIndex.add(n.noun, n);
+  }
+  return forceNounIndex;
 }
 
 /** The branch ("military", "police") a bare force noun names ("Police", "the soldiers"), or null. */

@@ -4,7 +4,7 @@ import {
   countryAdjectives,
   namedActorEntries,
   stateForceEntry,
-  stateForceNouns,
+  stateForceNounIndex,
   type ActorAlias,
   type ActorEntry,
   type CountryAdjective,
@@ -58,9 +58,7 @@ function build(): Indexes {
       adjectives.add(`${name}'s`, a);
     }
   }
-  const forceNouns = new PhraseIndex<StateForceNoun>();
-  for (const n of stateForceNouns()) forceNouns.add(n.noun, n);
-  indexes = { aliases, adjectives, forceNouns };
+  indexes = { aliases, adjectives, forceNouns: stateForceNounIndex() };
   return indexes;
 }
 

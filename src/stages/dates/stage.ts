@@ -11,6 +11,7 @@ import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
 import { unknownDayDates } from "./unknown-day.js";
 import { lastWeekend, weekendMentions } from "./weekend.js";
 import { weekdaysOfAbsolute } from "./weekday-of-absolute.js";
+import { tokenRange } from "../claims/token-range.js";
 import { yearDates } from "./year.js";
 
 // Without a reference date chrono still needs an instant; only absolute parses are kept then.
@@ -140,12 +141,11 @@ export const datesStage: Stage<"dates"> = {
     if (!ref) {
       // tokens already read as part of a date
       const covered = new Uint8Array(t.count);
-      let k = 0;
       for (const d of dates) {
-        while (k < t.count && (t.end[k] as number) <= d.span.start) k++;
-        for (let j = k; j < t.count && (t.start[j] as number) < d.span.end; j++) covered[j] = 1;
+        const r = tokenRange(article, d.span);
+        if (r) covered.fill(1, r[0], r[1]);
       }
-      for (const w of weekdaysOfAbsolute(t, dates, (i) => covered[i] === 1, !article.caseless)) {
+      for (const w of weekdaysOfAbsolute(article, dates, (i) => covered[i] === 1)) {
         dates.push({
           span: tokenSpan(article, w.first, w.end - 1),
           rule: "date.weekday-of-absolute",

@@ -5,6 +5,7 @@ import type { Taxonomy } from "../../taxonomy/load.js";
 import type { SubEventTypeInfo } from "../../taxonomy/types.js";
 import type { Typed } from "../../taxonomy/typing.js";
 import { forceOfNoun, stateForceEntry } from "../../actors/dictionary.js";
+import { claimedRule } from "../roles/claimed.js";
 import { absoluteDate } from "./attach.js";
 import type { Draft } from "./draft.js";
 import { summariseAll } from "./figures.js";
@@ -109,7 +110,7 @@ function namedForces(article: Article, fillers: readonly RoleFiller[], location:
   });
 }
 
-const NAMED_BY_OTHERS = new Set(["roles.perpetrator-org.suspicion", "roles.perpetrator-org.accusation"]);
+const NAMED_BY_OTHERS = new Set([claimedRule("suspicion"), claimedRule("accusation")]);
 
 /**
  * "Police arrested dozens over suspected links to the PKK": in an arrest the group suspected or

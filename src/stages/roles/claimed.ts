@@ -2,6 +2,9 @@ import type { ClaimMention, RoleFiller } from "../../core/annotations.js";
 
 const CONFIDENCE: Record<ClaimMention["kind"], number> = { claim: 0.9, accusation: 0.7, suspicion: 0.6, denial: 0 };
 
+/** The rule of a perpetrator filler that a claim of this kind made. */
+export const claimedRule = (kind: ClaimMention["kind"]): string => `roles.perpetrator-org.${kind}`;
+
 /**
  * The groups the article holds responsible: a claim, an accusation or a suspicion makes the group
  * a perpetrator (with less confidence the weaker the attribution); a denial does not. The claim
@@ -13,7 +16,7 @@ export function claimedPerpetrators(claims: readonly ClaimMention[]): RoleFiller
     if (c.kind === "denial") continue;
     out.push({
       span: c.actor,
-      rule: `roles.perpetrator-org.${c.kind}`,
+      rule: claimedRule(c.kind),
       confidence: CONFIDENCE[c.kind],
       role: "perpetratorOrgs",
       name: c.actorName,

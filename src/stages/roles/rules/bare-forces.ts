@@ -1,23 +1,11 @@
 import type { RoleFiller } from "../../../core/annotations.js";
-import { stateForceNouns } from "../../../actors/dictionary.js";
+import { stateForceNounIndex } from "../../../actors/dictionary.js";
 import { tokenSpan } from "../../../text/evidence.js";
-import { PhraseIndex } from "../../../text/phrases.js";
 import { agentive } from "./agent.js";
 import { isReporter, type RuleContext } from "./context.js";
 
 /** The rule of a filler that names a state's forces without naming the state ("police fired"). */
 const BARE_FORCE_RULE = "roles.perpetrator-org.bare-force";
-
-let nounIndex: PhraseIndex<string> | null = null;
-
-/** The state-force nouns ("police", "soldiers", "security forces"), valued by branch. */
-function forceNouns(): PhraseIndex<string> {
-  if (!nounIndex) {
-    nounIndex = new PhraseIndex<string>();
-    for (const n of stateForceNouns()) nounIndex.add(n.noun, n.force);
-  }
-  return nounIndex;
-}
 
 /** Words before a force noun that make it someone else's: "rebel army", "Taliban fighters". */
 const NOT_THE_STATE = new Set(["rebel", "rebels", "militia", "private", "foreign", "opposition"]);
@@ -79,7 +67,7 @@ export function bareForceFillers(c: RuleContext): RoleFiller[] {
     const sentence = article.sentences[s];
     if (!sentence) continue;
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-      const m = forceNouns().longestAt(t, i, sentence.endToken);
+      const m = stateForceNounIndex().longestAt(t, i, sentence.endToken);
       if (!m) continue;
       // past its modifiers ("mercenary police soldiers"): a preposition before makes it an object
       let lead = i - 1;
