@@ -117,6 +117,15 @@ describe("geoparse ambiguity", () => {
     expect(find(found, "Pakistan")[0]?.place.countryCode).toBe("PK");
   });
 
+  it("places a town the gazetteer lacks in the province named after it with 'in the'", () => {
+    // Boni (Mali) is not in the gazetteer; Bonn is also written Boni
+    const found = parse(
+      "Four Malian soldiers were killed when their vehicle struck an improvised explosive device near Boni in the Mopti region on Thursday.",
+    );
+    expect(found.filter((f) => f.place.countryCode === "DE")).toEqual([]);
+    expect(find(found, "Boni")[0]?.place).toMatchObject({ name: "Mopti", featureType: "admin1", countryCode: "ML" });
+  });
+
   it("takes the place an attack fell on, even by its English spelling", () => {
     const found = parse("Government forces used chlorine gas in an attack on Douma on Saturday, killing 40 people.");
     expect(find(found, "Douma")[0]?.place.countryCode).toBe("SY");

@@ -134,12 +134,13 @@ function hyphenLink(article: Article, a: Mention, b: Mention): boolean {
   return b.match.first === dash + 1 && article.tokens.value[dash] === "-" && gluedBothSides(article, dash);
 }
 
-/** Between two names: a comma ("Kandahar, Afghanistan"), "in", or an opening bracket. */
+/** Between two names: a comma ("Kandahar, Afghanistan"), "in", "in the" ("Boni in the Mopti region"), or an opening bracket. */
 function containerLink(article: Article, a: NameMatch, aEnd: number, b: NameMatch): boolean {
   const t = article.tokens;
   if (t.sentence[aEnd] !== t.sentence[b.first]) return false;
-  if (b.first - aEnd !== 1) return false;
   const v = t.key[aEnd] as string;
+  if (b.first - aEnd === 2) return v === "in" && t.key[aEnd + 1] === "the";
+  if (b.first - aEnd !== 1) return false;
   return v === "," || v === "in" || v === "(";
 }
 

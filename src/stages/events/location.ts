@@ -30,6 +30,7 @@ export function chooseLocation(
   places: readonly PlaceMention[],
   isOrigin: (p: PlaceMention) => boolean = () => false,
   isWeak: (p: PlaceMention) => boolean = () => false,
+  isDateline: (p: PlaceMention) => boolean = () => false,
 ): EventLocation | null {
   if (places.length === 0) return null;
   const count = new Map<string, number>();
@@ -58,6 +59,15 @@ export function chooseLocation(
     if (dr < 0 || (dr === 0 && dc > 0)) best = p;
   }
   if (!best) return null;
+  // The dateline says where the story was filed: a province the event names with a locative word
+  // beats it ("OUAGADOUGOU - ... stormed Dablo in Centre-Nord region": Centre-Nord, not the capital).
+  if (isDateline(best) && !confirmed(best)) {
+    const province = places.find(
+      (p) =>
+        p.featureType === "admin1" && !isWeak(p) && !isOrigin(p) && p.confidence >= UNSURE && p.name !== best?.admin1,
+    );
+    if (province) best = province;
+  }
   // The province's own point is the middle of its land; ACLED puts an event known only by its
   // province at the provincial capital.
   const place = best.featureType === "admin1" && best.seat ? { ...best, lat: best.seat.lat, lon: best.seat.lon } : best;

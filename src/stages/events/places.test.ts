@@ -46,6 +46,30 @@ describe("where an event happened", () => {
     expect(frames.map(placeOf)).toEqual(["Rafah"]);
   });
 
+  it("takes the province the event names over the dateline town, where the story was filed", () => {
+    // Dablo is not in the gazetteer; Centre-Nord is its province; Ouagadougou only filed the story.
+    const frames = framesOf(
+      "Gunmen kill 14 in attack on village in Burkina Faso\n\n" +
+        "OUAGADOUGOU, March 12 (Reuters) - Suspected jihadists killed at least 14 civilians in an attack on a " +
+        "village in northern Burkina Faso on Sunday, a security official said on Tuesday.\n\n" +
+        "The assailants, riding motorbikes, stormed Dablo in Centre-Nord region and opened fire on residents at " +
+        "a market, the security source said.",
+      "2024-03-12",
+    );
+    expect(frames.map((f) => f.location?.place.name)).toEqual(["Centre-Nord"]);
+    expect(frames[0]?.location?.precision).toBe("province");
+  });
+
+  it("keeps the dateline town when the event names no province, or the town's own", () => {
+    const frames = framesOf(
+      "KANDAHAR, Afghanistan (AP) - A bomb exploded outside a mosque in Kandahar province on Friday, killing " +
+        "seven worshippers, officials said.",
+      "2021-10-16",
+    );
+    expect(frames.map((f) => f.location?.place.name)).toEqual(["Kandahār"]);
+    expect(frames[0]?.location?.precision).toBe("city");
+  });
+
   it("never places an event in the country someone came from", () => {
     const frames = framesOf("Two tourists from Germany were shot dead by gunmen on Sunday, police said.");
     expect(frames).toHaveLength(1);

@@ -29,15 +29,15 @@ function firstWord(input: StageInput): number {
   return i;
 }
 
-function datelinePlace(input: StageInput, idx: ArticleIndex): EventLocation | null {
+function datelinePlace(input: StageInput, idx: ArticleIndex): PlaceMention | null {
   for (const p of input.annotations.places ?? EMPTY) {
+    const town = p.featureType === "city" || p.featureType === "admin2";
+    // The geoparser knows a dateline after a headline ("Gunmen kill 14 ...\n\nOUAGADOUGOU, March 12
+    // (Reuters) -"); one that opens the article ("KABUL (Reuters) -", "MANAGUA (NICARAGUA), 26 AUG
+    // 89") counts too, but not a town in its first words ("Organizers of a London rally").
+    if (p.rule === "place.dateline") return town ? p : null;
     const tok = idx.tokenOf(p.span.start);
-    if (tok < 0 || tok >= DATELINE_TOKENS) break;
-    // A dateline opens the article ("KABUL (Reuters) -", "MANAGUA (NICARAGUA), 26 AUG 89"); a town
-    // named in its first words ("Organizers of a London rally") is no dateline.
-    if (p.rule !== "place.dateline" && tok !== firstWord(input)) continue;
-    if (p.featureType === "city" || p.featureType === "admin2")
-      return { place: p, precision: placePrecision(p.featureType) };
+    if (tok >= 0 && tok < DATELINE_TOKENS && tok === firstWord(input) && town) return p;
   }
   return null;
 }
@@ -203,10 +203,17 @@ export function assembleEvents(input: StageInput): EventFrame[] {
     return false;
   });
   const origin = originTest(idx);
+  const dateline = datelinePlace(input, idx);
   // Both are asked many times per draft while drafts are compared; a merge changes the draft's
   // triggers and places, so an answer is kept with the counts it was computed from.
   const locate = memo(
-    (d) => chooseLocation(d.places, origin, (p) => d.weakPlaces.has(p)),
+    (d) =>
+      chooseLocation(
+        d.places,
+        origin,
+        (p) => d.weakPlaces.has(p),
+        (p) => p === dateline,
+      ),
     (d) => d.places.length,
   );
   const subType = memo(
@@ -252,7 +259,6 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   const located = new Map<Draft, { location: EventLocation | null; rule: string | null }>();
   for (const d of drafts) located.set(d, { location: locate(d), rule: null });
   inheritLocations(drafts, located);
-  const dateline = datelinePlace(input, idx);
   const sites = new Map(drafts.map((d) => [d, findSite(article, tax, idx, d)] as const));
   // The first placed event of each standing at each kind of site.
   const placedAtSite = new Map<string, Draft>();
@@ -273,7 +279,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
     }
     let { location, rule: locationRule } = located.get(d) ?? { location: null, rule: null };
     if (!location && dateline && d.role === "reported") {
-      location = dateline;
+      location = { place: dateline, precision: placePrecision(dateline.featureType) };
       locationRule = "location.dateline";
     }
     const site = sites.get(d) ?? null;
