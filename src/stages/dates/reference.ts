@@ -17,23 +17,52 @@ export function referenceDate(article: Article): Reference | null {
   const published = article.published ? toTime(article.published) : null;
   if (published !== null) return { time: published, from: "publication" };
   // Only a dateline shaped as one ("CITY, DATE --"): a date in a first sentence is no reference.
-  const end = datelineEnd(article);
-  if (end === 0) return null;
-  const head = datelineDate(article.text.slice(0, article.tokens.end[end - 1]));
-  const t = head ? toTime(head) : null;
-  return t === null ? null : { time: t, from: "dateline" };
+  const head = datelineHead(article);
+  if (!head) return null;
+  const t = article.tokens;
+  const date = datelineDate(article.text.slice(t.start[head.first], t.end[head.end - 1]));
+  const time = date ? toTime(date) : null;
+  return time === null ? null : { time, from: "dateline" };
+}
+
+/** The tokens [first, end) of a dateline head ("CITY, DATE (OUTLET) --"). */
+export interface DatelineHead {
+  readonly first: number;
+  readonly end: number;
+}
+
+/** A headline is a short first paragraph that ends without a full stop. */
+const HEADLINE_TOKENS = 30;
+
+/**
+ * The dateline head, where the story was filed and when, or null: a date there is not when
+ * anything happened. It opens the article, or the paragraph after a headline ("Gunmen kill 14 in
+ * Burkina Faso\n\nOUAGADOUGOU, March 12 (Reuters) -").
+ */
+export function datelineHead(article: Article): DatelineHead | null {
+  const at = datelineFrom(article, 0);
+  if (at > 0) return { first: 0, end: at };
+  const lead = article.paragraphs[0];
+  const next = article.paragraphs[1];
+  if (!lead || !next) return null;
+  const t = article.tokens;
+  let first = 0;
+  while (first < t.count && t.start[first]! < next.start) first++;
+  const last = first - 1;
+  if (first === 0 || first > HEADLINE_TOKENS || first >= t.count || t.key[last] === ".") return null;
+  const end = datelineFrom(article, first);
+  return end > 0 ? { first, end } : null;
 }
 
 /**
- * One past the last token of a dateline head ("CITY, DATE (OUTLET) --"), or 0 when the article
- * has none: a date there is when the story was filed, not when anything happened. A dateline is a
- * place and a comma within the first five tokens, then a number or "NO DATE", then a dash.
+ * One past the last token of a dateline head opening at token `from`, or 0: a place and a comma
+ * within its first five tokens, then a number or "NO DATE", then a dash.
  */
-export function datelineEnd(article: Article): number {
+function datelineFrom(article: Article, from: number): number {
   const t = article.tokens;
-  const limit = Math.min(t.count, 25);
+  const limit = Math.min(t.count, from + 25);
   let comma = -1;
-  for (let k = 1; k < Math.min(limit, 6); k++) {
+  for (let k = from + 1; k < Math.min(limit, from + 6); k++) {
     if (t.key[k] === ",") {
       comma = k;
       break;

@@ -209,6 +209,24 @@ describe("datelines", () => {
     ]);
   });
 
+  it("after a headline are still the dateline: its date is when the story was filed", () => {
+    const text =
+      "Gunmen kill 14 in attack on village in Burkina Faso\n\nOUAGADOUGOU, March 12 (Reuters) - Suspected " +
+      "jihadists killed at least 14 civilians on Sunday, a security official said on Tuesday.";
+    expect(datesOf(text, "2024-03-12").map((d) => [d.text, d.start])).toEqual([
+      ["Sunday", "2024-03-10"],
+      ["Tuesday", "2024-03-12"],
+    ]);
+    // With no publication date, a dateline with a year is the reference.
+    const dated =
+      "Bomb kills 41 in Kandahar mosque\n\nKABUL, Oct. 16, 2021 (Reuters) - A bomb killed 41 worshippers on Friday.";
+    expect(datesOf(dated, null).map((d) => [d.text, d.start])).toEqual([["Friday", "2021-10-15"]]);
+    // A headline is short and has no full stop: a first sentence is no headline.
+    const lead =
+      "Police said on Monday that two men were arrested.\n\nKABUL, Oct. 16, 2021 (Reuters) - A bomb went off.";
+    expect(datesOf(lead, null).map((d) => d.text)).toEqual(["Oct. 16, 2021"]);
+  });
+
   it("leave only absolute dates when neither a publication date nor a dateline is known", () => {
     expect(datesOf("The attack on Friday followed the bombing of 15 October 2021.", null)).toEqual([
       { text: "15 October 2021", start: "2021-10-15", end: "2021-10-15", precision: "day", anchor: "absolute" },

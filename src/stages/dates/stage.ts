@@ -6,7 +6,7 @@ import { tokenSpan } from "../../text/evidence.js";
 import { fromTime, monthRange, yearOf, yearRange } from "./calendar.js";
 import { dateWindows } from "./cues.js";
 import { eventRelativeDates } from "./event-relative.js";
-import { datelineEnd, referenceDate, type Reference } from "./reference.js";
+import { datelineHead, referenceDate, type Reference } from "./reference.js";
 import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
 import { unknownDayDates } from "./unknown-day.js";
 import { lastWeekend, weekendMentions } from "./weekend.js";
@@ -61,7 +61,8 @@ export const datesStage: Stage<"dates"> = {
   provides: ["dates"],
   run({ article, trace }) {
     const ref = referenceDate(article);
-    const headEnd = datelineEnd(article);
+    const head = datelineHead(article);
+    const inHead = (k: number) => head !== null && k >= head.first && k < head.end;
     const t = article.tokens;
     const dates: DateMention[] = [];
     /** A date mention of tokens [first, end) that covers the calendar range r. */
@@ -97,13 +98,13 @@ export const datesStage: Stage<"dates"> = {
           offsetDays: e.offsetDays,
         });
       }
-      const taken = (a: number, b: number) => a < headEnd || relative.some((e) => e.first < b && a < e.end);
+      const taken = (a: number, b: number) => inHead(a) || relative.some((e) => e.first < b && a < e.end);
       for (const d of chronoDates(article, ref, s.firstToken, s.endToken, trace)) {
         if (taken(d.first, d.end)) {
           trace?.note(
             "date.dropped",
             tokenSpan(article, d.first, d.end - 1),
-            d.first < headEnd ? "the dateline: when the story was filed" : "part of a date relative to another event",
+            inHead(d.first) ? "the dateline: when the story was filed" : "part of a date relative to another event",
           );
           continue;
         }
