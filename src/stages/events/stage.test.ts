@@ -93,6 +93,17 @@ describe("state forces named without their state", () => {
     ).toEqual([["Military Forces of Myanmar", "state forces"]]);
   });
 
+  it("are the doers of what only armies strike with, wherever the phrase stands", () => {
+    expect(
+      orgs("A military air strike on a village in Myanmar's Sagaing region killed at least 30 people on Tuesday."),
+    ).toEqual([["Military Forces of Myanmar", "state forces"]]);
+    expect(orgs("Residents fled army shelling of Kadugli in Sudan on Sunday that killed five people.")).toEqual([
+      ["Military Forces of Sudan", "state forces"],
+    ]);
+    // an army's air strike on rebels' positions: the rebels' army is no state's
+    expect(orgs("A rebel army air strike killed five soldiers in Myanmar's Sagaing region on Tuesday.")).toEqual([]);
+  });
+
   it("are not the doers when they strike the doers, or are struck", () => {
     expect(orgs("A gunman killed two people in Lyon on Sunday before he was shot dead by police.")).not.toContainEqual([
       "Police Forces of France",
@@ -122,6 +133,20 @@ describe("hard negatives and their near misses", () => {
       "1989-05-01",
     );
     expect(frames.map((f) => f.subEventType)).toEqual(["Peaceful protest"]);
+  });
+
+  it("protesters who dispersed of their own accord met no intervention", () => {
+    const frames = framesOf(
+      "In Mombasa, hundreds of people marched peacefully to the county offices and dispersed without incident.",
+      "2025-07-07",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Peaceful protest"]);
+    // ...while a crowd the police dispersed did.
+    const dispersed = framesOf(
+      "In Mombasa, police dispersed hundreds of people who marched to the county offices.",
+      "2025-07-07",
+    );
+    expect(dispersed.map((f) => f.subEventType)).toEqual(["Protest with intervention"]);
   });
 
   it("an earthquake's dead are no event (DEV-MUC3-1275)", () => {

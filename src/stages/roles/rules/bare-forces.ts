@@ -3,6 +3,7 @@ import { stateForceNounIndex } from "../../../actors/dictionary.js";
 import { tokenSpan } from "../../../text/evidence.js";
 import { agentive } from "./agent.js";
 import { isReporter, type RuleContext } from "./context.js";
+import { stateMeans } from "./state-means.js";
 
 /** The rule of a filler that names a state's forces without naming the state ("police fired"). */
 const BARE_FORCE_RULE = "roles.perpetrator-org.bare-force";
@@ -82,10 +83,13 @@ export function bareForceFillers(c: RuleContext): RoleFiller[] {
         (t.pos[before] === "PROPN" || NOT_THE_STATE.has(t.key[before] as string) || t.key[before] === "'s");
       let inActor = false;
       for (let k = m.first; k < m.end; k++) if ((c.actorAt[k] as number) >= 0 || named[k]) inActor = true;
+      // "a military air strike", "army shelling": what only armies strike with names the doer
+      // wherever the phrase stands in the sentence
+      const wielded = m.values[0]?.force === "military" && stateMeans().longestAt(t, m.end, sentence.endToken) !== null;
       if (
         !owned &&
         !inActor &&
-        agentive(c, m.first, m.end) &&
+        (wielded || agentive(c, m.first, m.end)) &&
         !isReporter(c, m.first, m.end) &&
         !strikesOneTold(c, m.first, sentence.firstToken)
       ) {

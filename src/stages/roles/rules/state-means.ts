@@ -23,7 +23,7 @@ function adjectives(): PhraseIndex<string> {
 }
 
 /** data/actors/state-means.tsv: what armies strike with ("air strikes", "shelling"), valued by branch. */
-function means(): PhraseIndex<string> {
+export function stateMeans(): PhraseIndex<string> {
   if (!meansIndex) {
     meansIndex = new PhraseIndex<string>();
     for (const r of readTsv("actors/state-means.tsv")) if (r.means) meansIndex.add(r.means, r.force as string);
@@ -48,7 +48,7 @@ export function stateMeansFillers(c: RuleContext): RoleFiller[] {
       if (!isCapitalised(t.value[i] as string)) continue;
       const adjective = adjectives().longestAt(t, i, sentence.endToken);
       if (!adjective) continue;
-      const deed = means().longestAt(t, adjective.end, sentence.endToken);
+      const deed = stateMeans().longestAt(t, adjective.end, sentence.endToken);
       if (!deed) continue;
       const entry = stateForceEntry(adjective.values[0] as string, deed.values[0] as string);
       if (!entry || isReporter(c, i, deed.end)) continue;
