@@ -78,8 +78,35 @@ export function sentenceGroups(
       if (other === "distinct") g.otherEvent = "distinct";
     } else groups.push(newDraft(nextId(), t, family));
   }
+  foldFightingIntoTakeover(groups);
   joinCasualtyWords(tax, idx, groups, harm, nextId);
   return groups;
+}
+
+const TAKEOVER = new Set(["regain", "capture.territory"]);
+
+/** How a town changes hands, told in a subordinate clause beside its taking: the cue's family. */
+const HOW_TAKEN = new Map([
+  ["clash", "violence"],
+  ["transfer", "transfer"],
+]);
+
+/**
+ * "Soldiers recaptured the town after two days of fighting with ELN guerrillas", "Al Shabaab took
+ * control of the town after government troops withdrew": the fighting or the withdrawal a
+ * subordinate clause tells is how the town was taken, one ACLED event (Government regains
+ * territory; Non-violent transfer of territory), not an earlier event of its own.
+ */
+function foldFightingIntoTakeover(groups: Draft[]): void {
+  const takeover = groups.find((g) => !g.subordinate && g.triggers.some((t) => TAKEOVER.has(t.cue ?? "")));
+  if (!takeover) return;
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    if (g === takeover || !g.subordinate || !sameStanding(g.otherEvent, takeover.otherEvent)) continue;
+    if (!g.triggers.every((t) => HOW_TAKEN.has(t.cue ?? ""))) continue;
+    for (const t of g.triggers) addTrigger(takeover, t, HOW_TAKEN.get(t.cue ?? "") as string);
+    groups.splice(i, 1);
+  }
 }
 
 /**

@@ -113,6 +113,29 @@ describe("state forces named without their state", () => {
   });
 });
 
+describe("territory changing hands", () => {
+  const typed = (text: string) =>
+    framesOf(text, "2021-02-02").map((f) => [f.subEventType, f.perpetratorOrgs.map((p) => p.name).join("; ")]);
+
+  it("is one event with the fighting a subordinate clause tells, the taker its doer", () => {
+    expect(
+      typed(
+        "Colombian soldiers recaptured the town of Tibu in Norte de Santander on Tuesday after two days of " +
+          "fighting with National Liberation Army (ELN) guerrillas, the defence ministry said.",
+      ),
+    ).toEqual([["Government regains territory", "Military Forces of Colombia"]]);
+  });
+
+  it("is a non-violent transfer when the town was taken after the other side withdrew", () => {
+    expect(
+      typed(
+        "Al Shabaab fighters took control of the town of Mahas in Somalia's Hiiraan region on Saturday after " +
+          "government troops withdrew, residents said.",
+      ),
+    ).toEqual([["Non-violent transfer of territory", "al-Shabaab"]]);
+  });
+});
+
 describe("communal violence", () => {
   it("is political violence, placed in the district a province's possessive names", () => {
     const frames = framesOf(
