@@ -35,6 +35,27 @@ describe("claims", () => {
     expect(claims).toEqual([{ kind: "claim", actor: "IS", actorName: "Islamic State", by: "IS", anaphoric: false }]);
   });
 
+  it("reads a headline's claim, which drops the article before the attack", () => {
+    expect(claimsOf("Islamic State claims attack on Syrian army bus")).toEqual([
+      { kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State", anaphoric: true },
+    ]);
+    expect(claimsOf("Islamic State claims attack killed 23 soldiers")).toEqual([]);
+  });
+
+  it("gives 'the group claimed responsibility' to the group the story last named", () => {
+    const claims = claimsOf(
+      "Islamic State militants attacked a bus carrying Syrian soldiers on Thursday, killing 23. The Syrian army " +
+        "sent reinforcements. The group claimed responsibility in a statement on its Amaq news agency on Friday.",
+    );
+    expect(claims).toEqual([
+      { kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "The group", anaphoric: false },
+    ]);
+    // too far back, or a state's forces, or not claimed: no claim
+    expect(
+      claimsOf("The Syrian army shelled the town on Thursday. The group has not claimed responsibility for it."),
+    ).toEqual([]);
+  });
+
   it("reads claims in news text and in capitals-only wire copy", () => {
     // CASE 2021 shared task 2 snippets (news), and MUC-4 DEV-MUC3-0316
     expect(

@@ -9,7 +9,8 @@ import { tokenRange } from "./token-range.js";
  * Who says a group did it, from the words around the group's name in one sentence:
  *  - claim: "the Islamic State claimed responsibility", "an IS-claimed attack", "responsibility
  *    was claimed by the FMLN", "an attack claimed by the Taliban", "al-Shabaab claimed the
- *    bombing", "the BLA said it carried out an attack";
+ *    bombing", "IS claims attack on army bus", "the BLA said it carried out an attack", and
+ *    "the group claimed responsibility" after the group was named (group-anaphor.ts);
  *  - accusation: "officials blamed the PKK", "the attack was blamed on al-Shabaab", "police said
  *    the ELN was behind the attack";
  *  - suspicion: "suspected Boko Haram militants", "gunmen believed to be members of the X";
@@ -310,6 +311,12 @@ export function findClaims(
      * object of a claim verb at v, its clause ending there (not "claimed the attack killed 20").
      */
     const claimedEventAt = (v: number) => {
+      // a headline drops the article: "Islamic State claims attack on Syrian army bus"
+      if (eventWord[v + 1] && v + 1 < stop) {
+        let end = v + 1;
+        while (end < stop && eventWord[end]) end++;
+        return end >= stop || AFTER_CLAIMED_EVENT.has(t.pos[end] as string);
+      }
       if (!REFERRING.has(key(v + 1)) && !REFERRING_PRONOUNS.has(key(v + 1))) return false;
       let end = v + 2;
       while (end < stop && end - v <= 4 && !eventWord[end - 1] && t.pos[end - 1] !== "VERB") end++;
