@@ -126,6 +126,14 @@ describe("geoparse ambiguity", () => {
     expect(find(found, "Boni")[0]?.place).toMatchObject({ name: "Mopti", featureType: "admin1", countryCode: "ML" });
   });
 
+  it("reads a province named after its seat under another spelling as the province", () => {
+    // GeoNames spells the governorate Deir ez-Zor; "Deir el-Zor" is only the city's alternate name
+    const found = parse("Gunmen attacked a bus in Deir el-Zor province on Thursday. The region of Mosul was calm.");
+    expect(find(found, "Deir el-Zor province")[0]?.place).toMatchObject({ featureType: "admin1", countryCode: "SY" });
+    expect(find(found, "Mosul")[0]?.place.name).toMatch(/^Mosul/);
+    expect(find(found, "Mosul")[0]?.place.featureType).not.toBe("admin1");
+  });
+
   it("takes the place an attack fell on, even by its English spelling", () => {
     const found = parse("Government forces used chlorine gas in an attack on Douma on Saturday, killing 40 people.");
     expect(find(found, "Douma")[0]?.place.countryCode).toBe("SY");

@@ -523,6 +523,31 @@ export interface GeoparseResult {
  * Drops the alternate-name readings of towns when the name is also the main name of a real place:
  * "Manchester" is not an old name of Richmond, nor "Molotov" of Perm, when a Manchester exists.
  */
+/**
+ * "Deir el-Zor province": a province named after its seat under a spelling the province's own
+ * names lack is the seat's province, a candidate beside the town.
+ */
+function withSeatProvinces(gz: Gazetteer, all: readonly GeoPlace[], province: boolean): readonly GeoPlace[] {
+  if (!province) return all;
+  const extra: GeoPlace[] = [];
+  for (const p of all) {
+    if (p.kind !== PlaceKind.City || p.featureCode !== "PPLA" || p.admin1 < 0) continue;
+    if (all.some((q) => q.kind === PlaceKind.Admin1 && q.admin1 === p.admin1)) continue;
+    if (extra.some((q) => q.admin1 === p.admin1)) continue;
+    extra.push({ ...gz.admin1Place(p.admin1), quality: p.quality });
+  }
+  return extra.length ? [...all, ...extra] : all;
+}
+
+const PROVINCE_WORDS = new Set(["province", "governorate"]);
+
+/** "Deir el-Zor province", "the governorate of Deir el-Zor"; not "the region of Mosul", which may be the town's. */
+function provinceWord(article: Article, m: NameMatch): boolean {
+  const t = article.tokens;
+  if (PROVINCE_WORDS.has(t.key[m.end] as string)) return true;
+  return t.key[m.first - 1] === "of" && PROVINCE_WORDS.has(t.key[m.first - 2] as string);
+}
+
 function candidatesOf(gz: Gazetteer, key: string): readonly GeoPlace[] {
   const all = gz.lookup(key);
   let main = -1;
@@ -566,7 +591,7 @@ export function geoparse(article: Article, gz: Gazetteer, trace: Tracer | null =
 
   const mentions: Mention[] = matches.map((match) => {
     const cues = cuesOf(article, gz, match, placeAt);
-    const candidates = candidatesOf(gz, match.key);
+    const candidates = withSeatProvinces(gz, candidatesOf(gz, match.key), provinceWord(article, match));
     const group = `${match.key}|${cues.level ?? ""}`;
     return { match, cues, candidates, container: -1, contains: -1, near: -1, joinedTo: -1, group, list: -1 };
   });
