@@ -126,6 +126,16 @@ describe("territory changing hands", () => {
     ).toEqual([["Government regains territory", "Military Forces of Colombia"]]);
   });
 
+  it("does not take who held the ground for who took it", () => {
+    // CASE 2021 case-888, a fictionalised ACLED note
+    const frames = framesOf(
+      "The state military forces with United Nations peacekeepers continued to regain territory held by " +
+        "Coalition of Patriots for Change (CPC) rebels in Ouham prefecture on Monday.",
+      "2021-02-02",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Government regains territory"]);
+  });
+
   it("is a non-violent transfer when the town was taken after the other side withdrew", () => {
     expect(
       typed(

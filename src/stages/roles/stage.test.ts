@@ -151,6 +151,29 @@ describe("roles by hand rules on news text", () => {
     expect(texts(roles, "perpetratorOrgs")).not.toContain("Hamas");
   });
 
+  it("does not read the group ground was taken from as the taker", () => {
+    // CASE 2021 case-784
+    const roles = rolesOf(
+      "Myanmar's government troops have occupied three more hill posts of the Kokang ethnic army. The three hill " +
+        "posts seized from the Myanmar National Democratic Alliance Army (MNDAA) are Point 1607 and Point 1709.",
+      "2015-03-11",
+    );
+    expect(texts(roles, "perpetratorOrgs")).not.toContain("Myanmar National Democratic Alliance Army");
+  });
+
+  it("knows the gangs and armed groups of today's conflicts by their usual names", () => {
+    const orgs = (text: string) => orgsOf(text, "2024-06-09").map(([, name]) => name);
+    expect(orgs("Gunmen from the MS-13 gang shot dead two bus drivers in San Pedro Sula on Saturday.")).toEqual([
+      "Mara Salvatrucha",
+    ]);
+    expect(orgs("Viv Ansanm gangs attacked the town of Mirebalais on Monday, killing 10 people.")).toEqual([
+      "Viv Ansanm",
+    ]);
+    expect(orgs("CJNG gunmen ambushed a police convoy in Michoacan on Friday, killing four officers.")).toEqual([
+      "Jalisco New Generation Cartel",
+    ]);
+  });
+
   it("leaves out weapons that were found rather than used (MUC-4 DEV-MUC3-0001, in ordinary case)", () => {
     const roles = rolesOf(
       "A terrorist was killed during a clash in La Ranera stream. An M-16 rifle, cartridge clips, and ammunition were seized there, and the soldiers seized a rifle.",

@@ -78,6 +78,8 @@ export function participants(article: Article, view: SentenceView, first: number
       agent = nearestActor(view, j + 1, 1, 4);
       break;
     }
+    // "regain territory held by the CPC": the agent of another verb
+    if (t.pos[j] === "VERB") break;
   }
   let patient: string | undefined;
   if (passive) patient = weightiestActor(view, first - 1, -1, PASSIVE_PATIENT_REACH);

@@ -31,10 +31,15 @@ function fireFrom(c: RuleContext, first: number): string | null {
   let k = first - 1;
   while (k > start && first - k <= 4 && (t.key[k] === "the" || t.pos[k] === "ADJ")) k--;
   if (k <= start || t.key[k] !== "from") return null;
-  for (let j = k - 1; j >= Math.max(start, k - 3); j--)
+  for (let j = k - 1; j >= Math.max(start, k - 3); j--) {
+    // "hill posts seized from the MNDAA": what is taken from a group was the group's
+    if (TAKEN.has(t.key[j] as string)) return null;
     if (c.trigger[j] || c.lex.weapons.longestAt(t, j, k)) return "fire-from";
+  }
   return null;
 }
+
+const TAKEN = new Set(["seized", "captured", "recaptured", "retaken", "taken", "wrested", "won", "liberated", "freed"]);
 
 const JOINT_GAP = new Set(["DET", "ADJ", "NOUN"]);
 
