@@ -24,6 +24,13 @@ function toldSince(events: readonly Draft[], e: Draft): boolean {
   return false;
 }
 
+/**
+ * An undated event the headline or lead tells once, in a subordinate clause: as the cause or
+ * occasion of the one reported ("Police arrest suspects after Kabul blast").
+ */
+const toldOnlyAsCause = (e: Draft): boolean =>
+  e.subordinate && e.dates.length === 0 && e.sentences.length === 1 && e.sentences[0] === 0;
+
 /** Marks that let two mentions be one event: the same, or "another" beside none (it is a mark of the sentence). */
 function sameStanding(a: Draft["otherEvent"], b: Draft["otherEvent"]): boolean {
   if (a === b) return true;
@@ -276,7 +283,15 @@ export function mergeAcrossSentences(
         if (![...g.families].some((f) => e.families.has(f))) continue;
         // A month-dated mention that names its event by a definite word ("issued a statement on 15
         // September ... defending the bombing") is about the event already told, not an earlier one.
-        if (pastMark(g.otherEvent) && !pastMark(e.otherEvent) && !(g.otherEvent === "calendar" && refersBack(g)))
+        // "Police arrest suspects after Kabul blast ... in connection with a bombing at a Kabul mosque
+        // last week": an undated event told only as the cause of another is the earlier one told next.
+        const toldAsCause = toldOnlyAsCause(e);
+        if (
+          pastMark(g.otherEvent) &&
+          !pastMark(e.otherEvent) &&
+          !toldAsCause &&
+          !(g.otherEvent === "calendar" && refersBack(g))
+        )
           continue;
         const samePlace = shares(specificPlaces(g), specificPlaces(e));
         if (g.otherEvent === null && pastMark(e.otherEvent) && !samePlace) continue;
@@ -298,7 +313,7 @@ export function mergeAcrossSentences(
         }
         // The story has gone back to another of its events since this one was last told: a mention
         // that does not name its place is about that one, or the lead, not this one.
-        if (k > 0 && !samePlace && toldSince(events, e)) continue;
+        if (k > 0 && !samePlace && !(toldAsCause && pastMark(g.otherEvent)) && toldSince(events, e)) continue;
         target = e;
         break;
       }
@@ -316,6 +331,8 @@ export function mergeAcrossSentences(
       continued.subordinate = subordinate;
     } else if (target) {
       trace?.note("frame.coref", g.triggers[0]!.span, `same event as the one in sentence ${target.sentences[0]}`);
+      if (pastMark(g.otherEvent) && !pastMark(target.otherEvent) && toldOnlyAsCause(target))
+        target.otherEvent = g.otherEvent;
       mergeInto(target, g);
     } else if (harmOnly || g.vetoed) {
       trace?.note("frame.drop.casualties-only", g.triggers[0]!.span, "casualty words with no event to join");

@@ -99,3 +99,43 @@ describe("recalled events told over two sentences", () => {
     expect(frames[1]?.perpetratorOrgs.map((f) => f.name)).toEqual(["Islamic State"]);
   });
 });
+
+describe("events told as the occasion of the one reported", () => {
+  it("keep the attack the reported one came hours after apart from it", () => {
+    const frames = framesOf(
+      "Dozens of settlers attacked the village of Huwara in the West Bank on Sunday night, setting fire to homes " +
+        "and cars. One Palestinian man was shot dead. The rampage came hours after a Palestinian gunman shot dead " +
+        "two Israeli brothers driving through the village.",
+      "2023-02-27",
+    );
+    expect(frames.map((f) => [f.role, f.figures.killed?.best])).toEqual([
+      ["reported", 1],
+      ["background", 2],
+    ]);
+  });
+
+  it("but not the bombing a later sentence dates hours after", () => {
+    const frames = framesOf(
+      "Two car bombs exploded in Belfast on Saturday, killing nine people. Only four hours after the bombing, " +
+        "patrols were seen on the streets.",
+      "1972-07-22",
+    );
+    expect(frames.map((f) => f.role)).toEqual(["reported"]);
+  });
+
+  it("make one earlier event of the headline's cause and the bombing the story then recalls", () => {
+    const frames = framesOf(
+      "Afghan police arrest suspected ISIS-K members after Kabul blast\n\n" +
+        "Taliban security forces arrested six suspected members of the Islamic State group on Tuesday in " +
+        "connection with a bombing at a Kabul mosque last week that killed 21 worshippers, a spokesman said. The " +
+        "suspects were detained in raids in Kabul and Nangarhar provinces.",
+      "2022-05-03",
+    );
+    expect(frames.map((f) => [f.role, f.subEventType, f.figures.killed?.best ?? null])).toEqual([
+      ["reported", "Arrests", null],
+      ["background", "Remote explosive/landmine/IED", 21],
+    ]);
+    // the suspects arrested are not who did the arresting
+    expect(frames[0]?.perpetratorOrgs.map((f) => f.name)).toEqual(["Police Forces of Afghanistan"]);
+  });
+});
