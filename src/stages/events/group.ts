@@ -86,11 +86,29 @@ export function sentenceGroups(
     } else groups.push(newDraft(nextId(), t, family));
   }
   foldFightingIntoTakeover(groups);
+  foldCrowdIntoCrowd(groups);
   joinCasualtyWords(tax, idx, groups, harm, nextId);
   return groups;
 }
 
 const TAKEOVER = new Set(["regain", "capture.territory"]);
+
+/**
+ * "Rioters torch shops after clashes between communities": crowds told in a subordinate clause
+ * beside the crowds of the main one are the same unrest, one ACLED event; "rioted after police
+ * shot a student" stays two, the shooting being no crowd's.
+ */
+function foldCrowdIntoCrowd(groups: Draft[]): void {
+  const crowd = groups.find((g) => !g.subordinate && g.families.has("demonstration"));
+  if (!crowd) return;
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    if (g === crowd || !g.subordinate || !sameStanding(g.otherEvent, crowd.otherEvent)) continue;
+    if (g.families.size !== 1 || !g.families.has("demonstration")) continue;
+    for (const t of g.triggers) addTrigger(crowd, t, "demonstration");
+    groups.splice(i, 1);
+  }
+}
 
 /** How a town changes hands, told in a subordinate clause beside its taking: the cue's family. */
 const HOW_TAKEN = new Map([
@@ -475,11 +493,23 @@ const AT_A_DEMONSTRATION = new Set([
 /**
  * Violence told in a later sentence belongs to a demonstration only when it involves its people or
  * the police ("police fired tear gas at the marchers"), not when a speaker at a rally tells of
- * atrocities elsewhere ("men shot and women raped").
+ * atrocities elsewhere ("men shot and women raped"); a toll told with no one who did it ("five people
+ * were killed") is the demonstration's.
  */
 function partOfDemonstration(d: Draft, e: Draft): boolean {
   if (!d.families.has("violence") || e.families.has("violence") || !e.families.has("demonstration")) return true;
+  if (casualtiesOnly(d)) return true;
   return d.triggers.some((t) => (t.context ?? []).some((c) => AT_A_DEMONSTRATION.has(c)));
+}
+
+const CASUALTY_CUES = new Set(["kill", "harm"]);
+
+/** "At least five people were killed and 70 injured": a toll with no one who did it. */
+function casualtiesOnly(d: Draft): boolean {
+  return d.triggers.every(
+    (t) =>
+      CASUALTY_CUES.has(t.cue ?? "") && !(t.context ?? []).some((c) => c.startsWith("agent.") || c.startsWith("a.")),
+  );
 }
 
 /**

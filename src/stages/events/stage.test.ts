@@ -147,6 +147,18 @@ describe("territory changing hands", () => {
 });
 
 describe("communal violence", () => {
+  it("between communities is a riot, one with the crowds it set off", () => {
+    const frames = framesOf(
+      "Mobs set fire to dozens of shops and vehicles in the northern Indian state of Haryana on Monday after " +
+        "clashes between Hindu and Muslim groups during a religious procession, police said. At least five " +
+        "people were killed and more than 70 were injured.",
+      "2023-08-01",
+    );
+    expect(frames.map((f) => [f.subEventType, f.date?.start, f.figures.killed?.best])).toEqual([
+      ["Mob violence", "2023-07-31", 5],
+    ]);
+  });
+
   it("is political violence, placed in the district a province's possessive names", () => {
     const frames = framesOf(
       "Suspected Fulani herdsmen killed 30 villagers in Plateau state's Mangu area on Sunday.",
