@@ -151,6 +151,20 @@ describe("roles by hand rules on news text", () => {
     expect(texts(roles, "perpetratorOrgs")).not.toContain("Hamas");
   });
 
+  it("reads the doers' group after 'of': 'Fighters of the M23 rebel group raped'", () => {
+    const roles = rolesOf(
+      "Fighters of the M23 rebel group raped at least 37 women and girls during an attack on villages in " +
+        "Rutshuru territory last week, the United Nations said.",
+      "2023-03-10",
+    );
+    expect(texts(roles, "perpetratorIndividuals")).toEqual(["Fighters"]);
+    expect(
+      orgsOf("Fighters of the M23 rebel group raped at least 37 women in Rutshuru last week.", "2023-03-10"),
+    ).toEqual([["M23", "March 23 Movement"]]);
+    // those killed are no doers, whatever group they belonged to
+    expect(orgsOf("Two members of the M23 rebel group were killed in Rutshuru last week.", "2023-03-10")).toEqual([]);
+  });
+
   it("does not read the group ground was taken from as the taker", () => {
     // CASE 2021 case-784
     const roles = rolesOf(

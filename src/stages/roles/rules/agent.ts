@@ -4,6 +4,8 @@ const BE = new Set(["was", "were", "is", "are", "been", "being", "be", "got", "g
 const SKIP_POS = new Set(["AUX", "ADV", "PART"]);
 const SKIP_KEYS = new Set(["(", ")", ",", "-", "reportedly", "allegedly", "apparently", "then", "later"]);
 const REACH = 5;
+const OF_REACH = 6;
+const OF_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "PUNCT", "NUM"]);
 
 function deedAt(c: RuleContext, i: number, limit: number): number {
   const { lex } = c;
@@ -37,7 +39,14 @@ export function agentive(c: RuleContext, first: number, end: number): string | n
   const s = c.article.sentences[t.sentence[first] as number];
   if (!s) return null;
   let passive = false;
-  for (let j = end, d = 0; j < s.endToken && d < REACH; j++, d++) {
+  // "Fighters of the M23 rebel group raped ...": past the group the doers belong to
+  let from = end;
+  if (t.key[from] === "of") {
+    let k = from + 1;
+    while (k < s.endToken && k - from <= OF_REACH && OF_POS.has(t.pos[k] as string) && t.key[k] !== ",") k++;
+    if (k > from + 1) from = k;
+  }
+  for (let j = from, d = 0; j < s.endToken && d < REACH; j++, d++) {
     const key = t.key[j] as string;
     const deedEnd = deedAt(c, j, s.endToken);
     if (deedEnd > 0 && (t.pos[j] !== "NOUN" || hasObject(c, deedEnd))) return passive ? null : "subject";

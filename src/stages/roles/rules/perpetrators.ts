@@ -123,6 +123,9 @@ export function perpetratorFillers(c: RuleContext, trace: Tracer | null): RoleFi
       )
         j++;
       if (agentPeople.some((p) => p.first <= j && j < p.end)) how = "group-of-doers";
+      // "Fighters of the M23 rebel group": the group after "of" the doers
+      const of = t.key[a.first - 1] === "the" ? a.first - 2 : a.first - 1;
+      if (!how && t.key[of] === "of" && agentPeople.some((p) => p.end === of)) how = "group-of-doers";
     }
     if (!how) continue;
     const span = m.span;
