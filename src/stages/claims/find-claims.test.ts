@@ -35,6 +35,16 @@ describe("claims", () => {
     expect(claims).toEqual([{ kind: "claim", actor: "IS", actorName: "Islamic State", by: "IS", anaphoric: false }]);
   });
 
+  it("reads a claim said through a channel: 'said in a statement on its radio that its fighters had carried out'", () => {
+    expect(
+      claimsOf(
+        "Al Shabaab said in a statement on its Andalus radio that its fighters had carried out the attack, adding that they had killed 40 soldiers.",
+      ).map((c) => [c.kind, c.actorName]),
+    ).toEqual([["claim", "al-Shabaab"]]);
+    // a channel with no claimant's deed after it is no claim
+    expect(claimsOf("Al Shabaab said in a statement on its Andalus radio that the talks had failed.")).toEqual([]);
+  });
+
   it("reads a headline's claim, which drops the article before the attack", () => {
     expect(claimsOf("Islamic State claims attack on Syrian army bus")).toEqual([
       { kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State", anaphoric: true },

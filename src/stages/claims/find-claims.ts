@@ -140,6 +140,9 @@ const OTHER_GROUP = new Set([
 const LINKS = new Set(["links", "link", "ties", "linked", "connections", "connected"]);
 /** "X said it carried out": who the group speaks of as the doer. */
 const SELF = new Set(["it", "its", "they", "their"]);
+/** Words opening the way a statement was made, between "said" and what it says. */
+const CHANNEL_BEFORE = new Set(["in", "on", "via", "through"]);
+const CHANNEL_REACH = 10;
 /** "the attack", "this incident", "it": words that name the event only by referring back to it. */
 const REFERRING = new Set(["the", "this", "these"]);
 const REFERRING_PRONOUNS = new Set(["it", "them"]);
@@ -327,10 +330,18 @@ export function findClaims(
     const saidItAt = (i: number) => {
       if (!REPORTING.has(key(i)) || key(i) === "claimed") return -1;
       let j = i + 1;
+      // "said in a statement on its Andalus radio that its fighters had carried out"
+      if (CHANNEL_BEFORE.has(key(j))) {
+        let channel = false;
+        let k = j + 1;
+        for (; k < stop && k - j <= CHANNEL_REACH && key(k) !== "that" && t.pos[k] !== "VERB"; k++)
+          if (CHANNELS.has(key(k))) channel = true;
+        if (channel && key(k) === "that") j = k;
+      }
       if (key(j) === "that") j++;
       if (!SELF.has(key(j))) return -1;
-      j++;
-      while (j < stop && j - i <= 5 && (t.pos[j] === "NOUN" || t.pos[j] === "AUX" || t.pos[j] === "ADV")) j++;
+      const self = j++;
+      while (j < stop && j - self <= 4 && (t.pos[j] === "NOUN" || t.pos[j] === "AUX" || t.pos[j] === "ADV")) j++;
       return BEHIND.longestAt(t, j, stop)?.end ?? -1;
     };
     /** The subject before the verb at v ("The attack was blamed on"), if it only refers back. */

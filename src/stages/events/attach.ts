@@ -233,6 +233,9 @@ function owner(
   return { d: main ?? fallback, how: "main" };
 }
 
+/** Words with which a claimant goes on to say more: "..., adding that they had killed 40 soldiers". */
+const CLAIMANT_GOES_ON = new Set(["adding", "added", "saying", "said", "claiming", "claimed", "boasting", "boasted"]);
+
 /** Attaches figures, role fillers, claims and sources to the assembled events. */
 export function attachRest(
   tax: Taxonomy,
@@ -261,8 +264,27 @@ export function attachRest(
   }
   const lastBySentence = (s: number) => latest[s] ?? null;
 
+  // "Al Shabaab said ... its fighters had carried out the attack, adding that they had killed 40
+  // soldiers": a toll the claimant goes on to give is its own, which UCDP and ACLED do not take
+  // for the count ("claimed responsibility for a bombing that killed 41" is the story's toll).
+  const claimedFrom = new Map<number, number>();
+  const t = idx.article.tokens;
+  for (const c of items.claims) {
+    if (c.kind !== "claim" || claimedFrom.has(c.sentence)) continue;
+    const stop = idx.article.sentences[c.sentence]?.endToken ?? 0;
+    for (let k = idx.tokenOf(c.span.end - 1) + 1; k < stop; k++)
+      if (CLAIMANT_GOES_ON.has(t.key[k] as string)) {
+        claimedFrom.set(c.sentence, t.start[k] as number);
+        break;
+      }
+  }
   for (const f of items.figures) {
     const s = idx.sentenceOf(f.span);
+    const claim = claimedFrom.get(s);
+    if (claim !== undefined && f.span.start > claim) {
+      trace?.note("frame.figure.claimant", f.span, "a toll the claimant gives is not counted");
+      continue;
+    }
     owner(idx, sd, lastBySentence, main, drafts[0] ?? null, f.span, s).d?.figures.push(f);
   }
   for (const r of items.roles) {

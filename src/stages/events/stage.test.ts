@@ -113,6 +113,27 @@ describe("state forces named without their state", () => {
   });
 });
 
+describe("the toll", () => {
+  it("leaves out the toll a claimant goes on to give, and keeps the one a claim names", () => {
+    const [frame] = framesOf(
+      "A suicide bomber drove a car packed with explosives into a military base in Somalia's Lower Shabelle " +
+        "region on Sunday, killing between nine and 12 soldiers, a military officer said. Al Shabaab said in a " +
+        "statement on its Andalus radio that its fighters had carried out the attack, adding that they had " +
+        "killed 40 soldiers.",
+      "2023-05-29",
+    );
+    // nine to 12 soldiers, and the bomber
+    expect(frame?.figures.killed).toMatchObject({ low: 10, high: 13 });
+    expect(frame?.perpetratorOrgs.map((f) => f.name)).toEqual(["al-Shabaab"]);
+    const [seed] = framesOf(
+      "On Saturday, the Islamic State claimed responsibility for a suicide bombing at a Shiite mosque in " +
+        "Kandahar, Afghanistan, that killed at least 41 people.",
+      "2021-10-16",
+    );
+    expect(seed?.figures.killed?.best).toBe(41);
+  });
+});
+
 describe("territory changing hands", () => {
   const typed = (text: string) =>
     framesOf(text, "2021-02-02").map((f) => [f.subEventType, f.perpetratorOrgs.map((p) => p.name).join("; ")]);
