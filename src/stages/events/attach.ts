@@ -85,6 +85,7 @@ export function attachPlacesAndDates(
       continue;
     }
     const d = sd.nearest(s, tok, { skipReported: true, reach: heads ? Infinity : 20 });
+    if (d && datesTheStatement(idx, tok, idx.tokenOf(m.span.end - 1))) d.statementDates.add(m);
     d?.dates.push(m);
     d?.dateSentence.set(m, s);
   }
@@ -99,6 +100,17 @@ export function attachPlacesAndDates(
     (next[0] as Draft).dateSentence.set(m, s + 1);
   }
   return relative;
+}
+
+/**
+ * "The OPCW said on Wednesday that the Syrian air force was responsible for a chlorine attack":
+ * a date between a reporting word and the "that" of what it reports dates the statement.
+ */
+function datesTheStatement(idx: ArticleIndex, first: number, last: number): boolean {
+  const t = idx.article.tokens;
+  if (t.key[last + 1] !== "that") return false;
+  const before = t.key[first - 1] === "on" ? first - 2 : first - 1;
+  return before >= 0 && idx.reportingBetween(before - 1, before + 1);
 }
 
 /** Kinds of place a scene-setting sentence hands to the next one: towns, districts and sites. */
@@ -175,10 +187,14 @@ const FINENESS: Readonly<Record<DateMention["precision"], number>> = { day: 0, w
  * beats "in 2016"), the earliest told among equals.
  */
 export function absoluteDate(d: Draft): DateMention | null {
+  return eventDate(d, false) ?? eventDate(d, true);
+}
+
+function eventDate(d: Draft, statements: boolean): DateMention | null {
   let best: DateMention | null = null;
   const lead = d.sentences[0];
   for (const m of d.dates) {
-    if (m.anchor === "event") continue;
+    if (m.anchor === "event" || d.statementDates.has(m) !== statements) continue;
     // A bare year told in a later sentence ("a series of bombings in 2016") dates a summary, not the event.
     if (m.precision === "year" && d.dateSentence.get(m) !== lead) continue;
     if (!best || FINENESS[m.precision] < FINENESS[best.precision]) best = m;

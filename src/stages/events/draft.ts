@@ -32,6 +32,8 @@ export interface Draft {
   readonly dates: DateMention[];
   /** The sentence each date was told in. */
   readonly dateSentence: Map<DateMention, number>;
+  /** Of `dates`, those of a statement about the event ("said on Wednesday that"): used when no other dates it. */
+  readonly statementDates: Set<DateMention>;
   readonly figures: FigureMention[];
   readonly roles: RoleFiller[];
   readonly claims: ClaimMention[];
@@ -57,6 +59,7 @@ export function newDraft(id: number, trigger: TriggerMention, family: string): D
     weakPlaces: new Set(),
     dates: [],
     dateSentence: new Map(),
+    statementDates: new Set(),
     figures: [],
     roles: [],
     claims: [],

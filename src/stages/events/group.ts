@@ -263,6 +263,7 @@ export function mergeInto(e: Draft, g: Draft): void {
   for (const p of g.weakPlaces) e.weakPlaces.add(p);
   e.dates.push(...g.dates);
   for (const [m, s] of g.dateSentence) e.dateSentence.set(m, s);
+  for (const m of g.statementDates) e.statementDates.add(m);
   e.how.push("coref");
   // A later sentence explaining the blast as an accident rules the whole event out.
   e.vetoed ??= g.vetoed;

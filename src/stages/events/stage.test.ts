@@ -113,6 +113,27 @@ describe("state forces named without their state", () => {
   });
 });
 
+describe("the date", () => {
+  it("is not the day a statement about the event was made, when the text dates the event", () => {
+    // MUC-4 TST1-MUC3-0076
+    const frames = framesOf(
+      "BOGOTA, 6 SEP 89 (AFP) -- [TEXT] THE POLICE INSTITUTION REPORTED TODAY THAT THE RISARALDA PROVINCE 3D " +
+        "DISTRICT POLICE COMMANDER'S WIFE, STELA TORRADO DE OTALORA, WAS KILLED ON MONDAY, 4 AUGUST.\n\n" +
+        "   THE VICTIM, MARRIED TO MAJOR JAIRO OTALORA, WAS SHOT TO DEATH IN HER VEHICLE WHILE ON PEREIRA - " +
+        "BELEN DE UMBRIA ROAD, IN THE COLOMBIAN COFFEE AREA.\n\n   THE ASSASSINS KILLED OTALORA AND THE DRIVER.",
+      "1989-09-06",
+    );
+    expect(frames.map((f) => f.date?.start)).toEqual(["1989-08-04"]);
+    // ...but is, when the statement's day is all the text gives
+    const seized = framesOf(
+      "SAN SALVADOR, 25 JUL 89 (DPA) -- [TEXT] THE SALVADORAN ARMY REPORTED TODAY THAT IT HAD SEIZED AN ARSENAL " +
+        "IN THE NORTHERN OUTSKIRTS OF SAN SALVADOR.",
+      "1989-07-25",
+    );
+    expect(seized.map((f) => f.date?.start)).toEqual(["1989-07-25"]);
+  });
+});
+
 describe("the toll", () => {
   it("leaves out the toll a claimant goes on to give, and keeps the one a claim names", () => {
     const [frame] = framesOf(

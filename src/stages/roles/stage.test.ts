@@ -188,6 +188,14 @@ describe("roles by hand rules on news text", () => {
     ]);
   });
 
+  it("does not take the weapons in an organisation's name for the event's", () => {
+    const roles = rolesOf(
+      "The Organisation for the Prohibition of Chemical Weapons said the Syrian air force dropped two cylinders of chlorine on Douma, killing 43 people.",
+      "2023-01-27",
+    );
+    expect(texts(roles, "weapons")).not.toContain("Weapons");
+  });
+
   it("leaves out weapons that were found rather than used (MUC-4 DEV-MUC3-0001, in ordinary case)", () => {
     const roles = rolesOf(
       "A terrorist was killed during a clash in La Ranera stream. An M-16 rifle, cartridge clips, and ammunition were seized there, and the soldiers seized a rifle.",

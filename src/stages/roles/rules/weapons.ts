@@ -1,4 +1,5 @@
 import type { RoleFiller } from "../../../core/annotations.js";
+import { isCapitalised } from "../../../geo/scan.js";
 import { tokenSpan } from "../../../text/evidence.js";
 import type { RuleContext } from "./context.js";
 
@@ -18,6 +19,27 @@ const FOUND = new Set([
   "seizure",
 ]);
 const CLAUSE_END = new Set([".", ";", ":", "but", "while", "whereas"]);
+/** Small words inside a name: "Organisation for the Prohibition of Chemical Weapons". */
+const NAME_JOINERS = new Set(["of", "for", "the", "and", "against"]);
+
+/**
+ * The weapon words at `first` end a capitalised name joined by "of" or "for" ("the Organisation
+ * for the Prohibition of Chemical Weapons", "Bureau of Alcohol, Tobacco, Firearms"): an
+ * organisation, not what was used.
+ */
+function inOrganisationName(c: RuleContext, first: number, sentenceStart: number): boolean {
+  const t = c.article.tokens;
+  if (c.article.caseless || !isCapitalised(t.value[first] as string)) return false;
+  let joined = false;
+  let words = 0;
+  for (let k = first - 1; k >= sentenceStart && first - k <= 8; k--) {
+    const key = t.key[k] as string;
+    if (NAME_JOINERS.has(key)) joined ||= key === "of" || key === "for";
+    else if (isCapitalised(t.value[k] as string) || key === ",") words += key === "," ? 0 : 1;
+    else break;
+  }
+  return joined && words >= 2;
+}
 const AFTER = 10;
 
 /** Weapons by hand rules: a weapons-lexicon phrase in a sentence that reports an event, unless it was found or seized. */
@@ -34,6 +56,7 @@ export function weaponFillers(c: RuleContext): RoleFiller[] {
     const s = t.sentence[m.first] as number;
     if (!c.eventSentences.has(s)) continue;
     const sentence = article.sentences[s]!;
+    if (inOrganisationName(c, m.first, sentence.firstToken)) continue;
     let found = false;
     for (let j = Math.max(sentence.firstToken, m.first - 5); j < m.first && !found; j++)
       found = FOUND.has(t.key[j] as string);
