@@ -1,5 +1,6 @@
 import type { Article } from "../../core/article.js";
 import { datelineDate } from "../../ingest/dateline.js";
+import { headlineTokens } from "../../text/headline.js";
 import { toTime } from "./calendar.js";
 
 /** The date relative expressions are resolved against, and where it came from. */
@@ -31,9 +32,6 @@ export interface DatelineHead {
   readonly end: number;
 }
 
-/** A headline is a short first paragraph that ends without a full stop. */
-const HEADLINE_TOKENS = 30;
-
 /**
  * The dateline head, where the story was filed and when, or null: a date there is not when
  * anything happened. It opens the article, or the paragraph after a headline ("Gunmen kill 14 in
@@ -42,14 +40,8 @@ const HEADLINE_TOKENS = 30;
 export function datelineHead(article: Article): DatelineHead | null {
   const at = datelineFrom(article, 0);
   if (at > 0) return { first: 0, end: at };
-  const lead = article.paragraphs[0];
-  const next = article.paragraphs[1];
-  if (!lead || !next) return null;
-  const t = article.tokens;
-  let first = 0;
-  while (first < t.count && t.start[first]! < next.start) first++;
-  const last = first - 1;
-  if (first === 0 || first > HEADLINE_TOKENS || first >= t.count || t.key[last] === ".") return null;
+  const first = headlineTokens(article);
+  if (first === 0) return null;
   const end = datelineFrom(article, first);
   return end > 0 ? { first, end } : null;
 }

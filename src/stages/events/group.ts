@@ -25,11 +25,13 @@ function toldSince(events: readonly Draft[], e: Draft): boolean {
 }
 
 /**
- * An undated event the headline or lead tells once, in a subordinate clause: as the cause or
- * occasion of the one reported ("Police arrest suspects after Kabul blast").
+ * An undated event the lead tells once and the story never tells again as its own: in a
+ * subordinate clause, as the cause or occasion of the one reported ("Police arrest suspects after
+ * Kabul blast"), or as the headline of a story about an earlier event ("Syrian government accused
+ * of chlorine attack" over the attack of April 2018).
  */
-const toldOnlyAsCause = (e: Draft): boolean =>
-  e.subordinate && e.dates.length === 0 && e.sentences.length === 1 && e.sentences[0] === 0;
+const toldOnlyInLead = (e: Draft, headline: boolean): boolean =>
+  (e.subordinate || headline) && e.dates.length === 0 && e.sentences.length === 1 && e.sentences[0] === 0;
 
 /** Marks that let two mentions be one event: the same, or "another" beside none (it is a mark of the sentence). */
 function sameStanding(a: Draft["otherEvent"], b: Draft["otherEvent"]): boolean {
@@ -283,6 +285,7 @@ export function mergeAcrossSentences(
   groups: readonly Draft[],
   trace: Tracer | null,
   refersBack: (d: Draft) => boolean = () => true,
+  headline = false,
 ): Draft[] {
   const events: Draft[] = [];
   for (const g of groups) {
@@ -304,7 +307,7 @@ export function mergeAcrossSentences(
         // September ... defending the bombing") is about the event already told, not an earlier one.
         // "Police arrest suspects after Kabul blast ... in connection with a bombing at a Kabul mosque
         // last week": an undated event told only as the cause of another is the earlier one told next.
-        const toldAsCause = toldOnlyAsCause(e);
+        const toldAsCause = toldOnlyInLead(e, headline);
         if (
           pastMark(g.otherEvent) &&
           !pastMark(e.otherEvent) &&
@@ -350,7 +353,7 @@ export function mergeAcrossSentences(
       continued.subordinate = subordinate;
     } else if (target) {
       trace?.note("frame.coref", g.triggers[0]!.span, `same event as the one in sentence ${target.sentences[0]}`);
-      if (pastMark(g.otherEvent) && !pastMark(target.otherEvent) && toldOnlyAsCause(target))
+      if (pastMark(g.otherEvent) && !pastMark(target.otherEvent) && toldOnlyInLead(target, headline))
         target.otherEvent = g.otherEvent;
       mergeInto(target, g);
     } else if (harmOnly || g.vetoed) {

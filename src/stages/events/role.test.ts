@@ -139,3 +139,30 @@ describe("events told as the occasion of the one reported", () => {
     expect(frames[0]?.perpetratorOrgs.map((f) => f.name)).toEqual(["Police Forces of Afghanistan"]);
   });
 });
+
+describe("a headline about an earlier event", () => {
+  it("is that event, when the story tells no other of its kind", () => {
+    const frames = framesOf(
+      "Syrian government accused of chlorine attack\n\n" +
+        "The Organisation for the Prohibition of Chemical Weapons said on Wednesday that the Syrian air force " +
+        "was responsible for a chlorine gas attack on the town of Douma in April 2018 that killed 43 people.",
+      "2023-01-27",
+    );
+    expect(frames.map((f) => [f.role, f.subEventType, f.date?.start])).toEqual([
+      ["background", "Chemical weapon", "2018-04-01"],
+    ]);
+  });
+
+  it("stays the reported event when the story tells it again", () => {
+    const frames = framesOf(
+      "Bomb kills 10 at Kabul market\n\n" +
+        "A bomb exploded at a crowded market in Kabul on Sunday, killing 10 people, police said. Last year, a " +
+        "bombing at a market in Kandahar killed 30 people.",
+      "2023-01-30",
+    );
+    expect(frames.map((f) => [f.role, f.location?.place.name])).toEqual([
+      ["reported", "Kabul"],
+      ["background", "Kandahār"],
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ import type { Draft } from "./draft.js";
 import { toFrame } from "./frame.js";
 import { consolidateByPlace, foldCountryLevel, foldPlaceless, mergeAcrossSentences, sentenceGroups } from "./group.js";
 import { chooseLocation, placeKey } from "./location.js";
+import { headlineTokens } from "../../text/headline.js";
 import { keepOutOfOrdinaryStories, keepPolitical } from "./politics.js";
 import { decideRoles, salience } from "./role.js";
 import { findSite } from "./site.js";
@@ -197,7 +198,13 @@ export function assembleEvents(input: StageInput): EventFrame[] {
   }
   ownTimeOfLead(article, groups, trace);
   const relative = attachPlacesAndDates(idx, groups, ann.places ?? EMPTY, ann.dates ?? EMPTY, ann.actors ?? EMPTY);
-  const merged = mergeAcrossSentences(tax, groups, trace, (d) => refersBack(idx, d)).filter((d) => {
+  const merged = mergeAcrossSentences(
+    tax,
+    groups,
+    trace,
+    (d) => refersBack(idx, d),
+    headlineTokens(article) > 0,
+  ).filter((d) => {
     if (!ruleOutHolds(tax, d)) return true;
     trace?.note(`frame.veto.${d.vetoed}`, d.triggers[0]!.span, "the event is explained as no political violence");
     return false;
