@@ -188,6 +188,16 @@ describe("roles by hand rules on news text", () => {
     ]);
   });
 
+  it("reads settlers as doers and one man as a victim", () => {
+    const roles = rolesOf(
+      "Dozens of Israeli settlers attacked the Palestinian village of Huwara on Sunday night. One Palestinian " +
+        "man was shot dead and about 100 others were injured.",
+      "2023-02-27",
+    );
+    expect(texts(roles, "perpetratorIndividuals")).toEqual(["Israeli settlers"]);
+    expect(texts(roles, "victims")).toEqual(["Palestinian man"]);
+  });
+
   it("does not take the weapons in an organisation's name for the event's", () => {
     const roles = rolesOf(
       "The Organisation for the Prohibition of Chemical Weapons said the Syrian air force dropped two cylinders of chlorine on Douma, killing 43 people.",
