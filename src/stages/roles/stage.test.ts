@@ -198,6 +198,14 @@ describe("roles by hand rules on news text", () => {
     expect(texts(roles, "victims")).toEqual(["Palestinian man"]);
   });
 
+  it("has no victims where none were hit", () => {
+    const roles = rolesOf(
+      "A U.S. drone strike killed a senior al-Shabaab commander near Jilib on Friday. AFRICOM said no civilians were killed or injured in the strike.",
+      "2024-01-20",
+    );
+    expect(texts(roles, "victims")).toEqual([]);
+  });
+
   it("does not take the weapons in an organisation's name for the event's", () => {
     const roles = rolesOf(
       "The Organisation for the Prohibition of Chemical Weapons said the Syrian air force dropped two cylinders of chlorine on Douma, killing 43 people.",

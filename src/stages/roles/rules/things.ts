@@ -33,6 +33,7 @@ const BETWEEN = new Set([
   "hundreds",
 ]);
 const REACH = 6;
+const NONE = new Set(["no", "none", "neither"]);
 
 type How = "object" | "passive-subject" | "after-attack";
 
@@ -92,6 +93,8 @@ export function thingFillers(
     // "the mosque's security": a possessor is not what was hit
     if (t.key[m.end] === "'s") continue;
     const [first, end] = withModifiers(c, m.first, m.end);
+    // "no civilians were killed", "none of the passengers": no one was hit
+    if (NONE.has(t.key[first - 1] as string) || NONE.has(t.key[first] as string)) continue;
     const how = patient(c, verbs, first, end);
     if (!how) continue;
     const entry = m.values[0]!;
