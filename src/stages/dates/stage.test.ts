@@ -101,6 +101,18 @@ describe("dates against the publication date", () => {
     });
   });
 
+  it("reads overnight as the night before, unless a day stands beside it", () => {
+    expect(
+      datesOf(
+        "Russian shelling killed three civilians in the Kherson region overnight, the governor said.",
+        "2023-11-05",
+      ),
+    ).toEqual([{ text: "overnight", start: "2023-11-04", end: "2023-11-04", precision: "day", anchor: "publication" }]);
+    expect(
+      datesOf("Russia launched drones overnight into Sunday.", "2023-11-06").map((d) => [d.text, d.start]),
+    ).toEqual([["Sunday", "2023-11-05"]]);
+  });
+
   it("reads yesterday, days ago, last week and last month", () => {
     // MUC-4 train DEV-MUC3-0001, DEV-MUC3-0039, DEV-MUC3-0002.
     expect(

@@ -3,13 +3,14 @@ import type { Article } from "../../core/article.js";
 import type { DateMention } from "../../core/annotations.js";
 import type { Stage, Tracer } from "../../pipeline/stage.js";
 import { tokenSpan } from "../../text/evidence.js";
-import { fromTime, monthRange, yearOf, yearRange } from "./calendar.js";
+import { addDays, fromTime, monthRange, yearOf, yearRange } from "./calendar.js";
 import { dateWindows } from "./cues.js";
 import { eventRelativeDates } from "./event-relative.js";
 import { datelineHead, referenceDate, type Reference } from "./reference.js";
 import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
 import { unknownDayDates } from "./unknown-day.js";
 import { lastWeekend, weekendMentions } from "./weekend.js";
+import { overnightMentions } from "./overnight.js";
 import { weekdaysOfAbsolute } from "./weekday-of-absolute.js";
 import { tokenRange } from "../claims/token-range.js";
 import { yearDates } from "./year.js";
@@ -135,6 +136,11 @@ export const datesStage: Stage<"dates"> = {
         for (const w of weekendMentions(t, s.firstToken, s.endToken)) {
           if (taken(w.first, w.end)) continue;
           pushRange(w.first, w.end, "date.weekend", 0.85, lastWeekend(ref.time), "week", "publication");
+        }
+        for (const k of overnightMentions(t, s.firstToken, s.endToken)) {
+          if (taken(k, k + 1)) continue;
+          const night = addDays(ref.time, -1);
+          pushRange(k, k + 1, "date.overnight", 0.75, { start: night, end: night }, "day", "publication");
         }
       }
     }
