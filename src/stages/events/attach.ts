@@ -85,7 +85,7 @@ export function attachPlacesAndDates(
       continue;
     }
     const d = sd.nearest(s, tok, { skipReported: true, reach: heads ? Infinity : 20 });
-    if (d && datesTheStatement(idx, tok, idx.tokenOf(m.span.end - 1))) d.statementDates.add(m);
+    if (d && datesTheStatement(idx, tok)) d.statementDates.add(m);
     d?.dates.push(m);
     d?.dateSentence.set(m, s);
   }
@@ -103,12 +103,12 @@ export function attachPlacesAndDates(
 }
 
 /**
- * "The OPCW said on Wednesday that the Syrian air force was responsible for a chlorine attack":
- * a date between a reporting word and the "that" of what it reports dates the statement.
+ * "The OPCW said on Wednesday that the Syrian air force was responsible for a chlorine attack",
+ * "the army said on Monday it had killed about 100 jihadists": a date right after a reporting
+ * word dates the statement.
  */
-function datesTheStatement(idx: ArticleIndex, first: number, last: number): boolean {
+function datesTheStatement(idx: ArticleIndex, first: number): boolean {
   const t = idx.article.tokens;
-  if (t.key[last + 1] !== "that") return false;
   const before = t.key[first - 1] === "on" ? first - 2 : first - 1;
   return before >= 0 && idx.reportingBetween(before - 1, before + 1);
 }

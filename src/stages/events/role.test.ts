@@ -166,3 +166,27 @@ describe("a headline about an earlier event", () => {
     ]);
   });
 });
+
+describe("events within the reported one's period", () => {
+  it("are not earlier than an event dated by its week", () => {
+    const frames = framesOf(
+      "Burkina Faso's army said on Monday it had killed about 100 jihadists in operations in the north of the " +
+        "country last week.\n\nThe army said its aircraft struck a militant base near Djibo in Soum province on " +
+        "Wednesday.",
+      "2022-11-29",
+    );
+    expect(frames.map((f) => [f.role, f.subEventType, f.date?.start])).toEqual([
+      ["reported", "Armed clash", "2022-11-21"],
+      ["reported", "Air/drone strike", "2022-11-23"],
+    ]);
+  });
+
+  it("include the deadliest of a day's attacks", () => {
+    const frames = framesOf(
+      "A wave of bombings across Iraq killed at least 22 people on Tuesday.\n\nIn the deadliest attack, a car " +
+        "bomb exploded near a crowded market in Sadr City in Baghdad, killing 12 people.",
+      "2013-05-22",
+    );
+    expect(frames.map((f) => f.role)).not.toContain("background");
+  });
+});

@@ -28,6 +28,8 @@ const toldAsCause = (d: Draft): boolean => d.triggers[0]?.subordinate === true;
 export const salience = (d: Draft): number => (d.sentences[0] ?? 0) + (d.subordinate ? 0.5 : 0);
 
 const dayOf = (d: DateMention | null | undefined) => (d ? Date.parse(d.end) : NaN);
+/** The first day a date may be: an event within the reported one's week ("last week") is not before it. */
+const firstDayOf = (d: DateMention | null | undefined) => (d ? Date.parse(d.start) : NaN);
 
 /**
  * Reported or background. An event is background when words place it earlier ("last month's
@@ -86,7 +88,7 @@ export function decideRoles(
       }
     }
   }
-  const mainDay = dayOf(mainDate);
+  const mainDay = firstDayOf(mainDate);
   for (const d of drafts) {
     if (d === main || d.role === "background") continue;
     const day = dayOf(dateOf(d));
