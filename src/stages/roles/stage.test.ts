@@ -198,6 +198,14 @@ describe("roles by hand rules on news text", () => {
     expect(texts(roles, "victims")).toEqual(["Palestinian man"]);
   });
 
+  it("reads local officials as victims", () => {
+    const roles = rolesOf(
+      "In Kirkuk, gunmen shot dead a local council member outside his home, police said.",
+      "2013-05-22",
+    );
+    expect(texts(roles, "victims")).toEqual(["local council member"]);
+  });
+
   it("has no victims where none were hit", () => {
     const roles = rolesOf(
       "A U.S. drone strike killed a senior al-Shabaab commander near Jilib on Friday. AFRICOM said no civilians were killed or injured in the strike.",
