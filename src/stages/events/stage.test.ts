@@ -188,6 +188,16 @@ describe("territory changing hands", () => {
   });
 });
 
+describe("people seized", () => {
+  it("by gunmen are abducted, the gunmen's guns no cache of weapons", () => {
+    const frames = framesOf(
+      "Two Italian aid workers were seized by gunmen from their guesthouse in Mopti on Sunday, the ministry said.",
+      "2024-03-05",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Abduction/forced disappearance"]);
+  });
+});
+
 describe("communal violence", () => {
   it("between communities is a riot, one with the crowds it set off", () => {
     const frames = framesOf(

@@ -120,6 +120,8 @@ const WEAPONS = new Set(["w.cache", "w.firearm", "w.explosive", "w.ied", "w.shel
 function classAt(view: SentenceView, token: number): string | undefined {
   const hit = view.cueStartingAt(token);
   if (!hit) return undefined;
+  // "seized by gunmen": the gunmen's guns are no cache
+  if (hit.value.classes.some((c) => c.startsWith("a."))) return undefined;
   if (hit.value.classes.some((c) => WEAPONS.has(c))) return "w.cache";
   return hit.value.classes.includes("c.territory") ? "c.territory" : undefined;
 }
