@@ -101,6 +101,16 @@ describe("dates against the publication date", () => {
     });
   });
 
+  it("reads no date in a group's name", () => {
+    // MUC-4 TST2-MUC4-0026
+    expect(
+      datesOf(
+        "PIZARRO, FORMER LEADER OF THE 19 APRIL MOVEMENT (M-19), WAS KILLED TODAY ABOARD A FLIGHT.",
+        "1990-04-26",
+      ),
+    ).toEqual([{ text: "TODAY", start: "1990-04-26", end: "1990-04-26", precision: "day", anchor: "publication" }]);
+  });
+
   it("reads overnight as the night before, unless a day stands beside it", () => {
     expect(
       datesOf(

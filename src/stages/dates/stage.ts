@@ -11,6 +11,7 @@ import { resolveParse, tokensOf, type ResolvedDate } from "./resolve.js";
 import { unknownDayDates } from "./unknown-day.js";
 import { lastWeekend, weekendMentions } from "./weekend.js";
 import { overnightMentions } from "./overnight.js";
+import { organisationNouns } from "../../actors/unknown-orgs.js";
 import { weekdaysOfAbsolute } from "./weekday-of-absolute.js";
 import { tokenRange } from "../claims/token-range.js";
 import { yearDates } from "./year.js";
@@ -107,6 +108,11 @@ export const datesStage: Stage<"dates"> = {
             tokenSpan(article, d.first, d.end - 1),
             inHead(d.first) ? "the dateline: when the story was filed" : "part of a date relative to another event",
           );
+          continue;
+        }
+        // "the 19 April Movement (M-19)", "the 15th of May Brigade": a date in a group's name
+        if (organisationNouns().has(t.key[d.end] as string)) {
+          trace?.note("date.dropped", tokenSpan(article, d.first, d.end - 1), "part of an organisation's name");
           continue;
         }
         dates.push({
