@@ -45,6 +45,20 @@ describe("claims", () => {
     expect(claimsOf("Al Shabaab said in a statement on its Andalus radio that the talks had failed.")).toEqual([]);
   });
 
+  it("reads a claim past a phrase that describes the group", () => {
+    expect(
+      claimsOf(
+        "A bomb exploded near a police van in Hyderabad on Tuesday. The Sindhudesh Revolutionary Army, a banned separatist group, claimed responsibility.",
+      ).map((c) => [c.kind, c.actor]),
+    ).toEqual([["claim", "Sindhudesh Revolutionary Army"]]);
+    // MUC-4 TST2-MUC4-0026
+    expect(
+      claimsOf(
+        "THE EXTRADITABLES, THE ARMED BRANCH OF THE MEDELLIN CARTEL, DENIED TODAY ANY RESPONSIBILITY FOR THE DEATH OF CARLOS PIZARRO.",
+      ).map((c) => [c.kind, c.actorName]),
+    ).toContainEqual(["denial", "The Extraditables"]);
+  });
+
   it("reads a headline's claim, which drops the article before the attack", () => {
     expect(claimsOf("Islamic State claims attack on Syrian army bus")).toEqual([
       { kind: "claim", actor: "Islamic State", actorName: "Islamic State", by: "Islamic State", anaphoric: true },

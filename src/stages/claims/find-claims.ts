@@ -140,6 +140,10 @@ const OTHER_GROUP = new Set([
 const LINKS = new Set(["links", "link", "ties", "linked", "connections", "connected"]);
 /** "X said it carried out": who the group speaks of as the doer. */
 const SELF = new Set(["it", "its", "they", "their"]);
+/** Words opening a noun phrase that describes a group in apposition: ", a banned separatist group,". */
+const DESCRIBES = new Set(["a", "an", "the"]);
+const APPOSITIVE_POS = new Set(["DET", "ADJ", "NOUN", "PROPN", "VERB", "ADP", "PUNCT", "NUM", "PART"]);
+const APPOSITIVE_MAX = 10;
 /** Words opening the way a statement was made, between "said" and what it says. */
 const CHANNEL_BEFORE = new Set(["in", "on", "via", "through"]);
 const CHANNEL_REACH = 10;
@@ -344,6 +348,18 @@ export function findClaims(
       while (j < stop && j - self <= 4 && (t.pos[j] === "NOUN" || t.pos[j] === "AUX" || t.pos[j] === "ADV")) j++;
       return BEHIND.longestAt(t, j, stop)?.end ?? -1;
     };
+    /**
+     * "The Sindhudesh Revolutionary Army, a banned separatist group, claimed": past a noun phrase
+     * between commas that describes the group, to what the group did; else `end` itself.
+     */
+    const pastAppositive = (end: number) => {
+      if (key(end) !== "," || !DESCRIBES.has(key(end + 1))) return end;
+      for (let k = end + 2; k < stop && k - end <= APPOSITIVE_MAX; k++) {
+        if (key(k) === ",") return k + 1;
+        if (!APPOSITIVE_POS.has(t.pos[k] as string)) return end;
+      }
+      return end;
+    };
     /** The subject before the verb at v ("The attack was blamed on"), if it only refers back. */
     const subjectRefersBack = (v: number) => {
       const np = subjectBefore(article, v, start);
@@ -372,7 +388,7 @@ export function findClaims(
         continue;
       }
       // ACTOR (has) claimed responsibility / denied involvement; not "has not yet claimed"
-      for (let i = a.end, d = 0; i < stop && d < WINDOW; i++, d++) {
+      for (let i = pastAppositive(a.end), d = 0; i < stop && d < WINDOW; i++, d++) {
         const k = key(i);
         if (OTHER_GROUP.has(k)) break;
         // people claim only right before the verb: "Kurdish militants (have) claimed"
