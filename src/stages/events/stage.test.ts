@@ -188,6 +188,17 @@ describe("territory changing hands", () => {
   });
 });
 
+describe("soldiers counted among the dead", () => {
+  it("were hit, not the ones who killed: a battle", () => {
+    const frames = framesOf(
+      "Niger began three days of national mourning on Thursday for 29 soldiers killed when hundreds of " +
+        "jihadists attacked their unit near Tabatol, close to the Malian border.",
+      "2024-10-03",
+    );
+    expect(frames.map((f) => f.subEventType)).toEqual(["Armed clash"]);
+  });
+});
+
 describe("people seized", () => {
   it("by gunmen are abducted, the gunmen's guns no cache of weapons", () => {
     const frames = framesOf(

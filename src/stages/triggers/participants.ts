@@ -54,6 +54,22 @@ function weightiestActor(view: SentenceView, from: number, step: 1 | -1, reach: 
   return best;
 }
 
+/** What follows a verb that takes no object: "29 soldiers killed when ...", "... killed in the attack". */
+const TOLL_VERBS = new Set(["killed", "wounded", "injured", "slain", "abducted", "kidnapped"]);
+const NO_OBJECT_AFTER = new Set(["when", "while", "as", "during", "in", "on", "near", "at", "by", ",", "."]);
+
+/**
+ * "mourning for 29 soldiers killed when jihadists attacked": a count of people, then the deed with
+ * no object after it, is the toll of those hit (a passive without its auxiliary), not soldiers who
+ * killed.
+ */
+function reducedPassive(article: Article, view: SentenceView, first: number, end: number): boolean {
+  const t = article.tokens;
+  if (!TOLL_VERBS.has(t.key[first] as string) || !NO_OBJECT_AFTER.has(t.key[end] as string)) return false;
+  for (let k = first - 1; k >= Math.max(view.first, first - 3); k--) if (t.pos[k] === "NUM") return true;
+  return false;
+}
+
 /**
  * Who acts and who is hit around a trigger, as features typing reads ("agent.state",
  * "patient.civ"): a shallow reading of the clause, without a parse. Active voice: the actor before
@@ -68,6 +84,7 @@ export function participants(article: Article, view: SentenceView, first: number
     (first - 2 >= view.first && COME.has(t.key[first - 2] as string) && t.key[first - 1] === "under");
   const passive =
     comeUnder ||
+    reducedPassive(article, view, first, end) ||
     (t.pos[first] === "VERB" &&
       ((first - 1 >= view.first && PASSIVE_AUX.has(t.key[first - 1] as string)) ||
         (first - 2 >= view.first && PASSIVE_AUX.has(t.key[first - 2] as string))));
