@@ -1,20 +1,14 @@
 import type { TokenTable } from "../../core/article.js";
+import { dateCues } from "./cues.js";
 
-/** Words beside "overnight" that give the night's own day: "overnight Saturday", "overnight into Sunday". */
-const DAY_WORDS = new Set([
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "into",
-  "to",
-  "from",
-  "between",
-  "on",
-]);
+/** Words beside "overnight" that lead to the night's own day: "overnight into Sunday", "on Saturday overnight". */
+const TOWARD_A_DAY = new Set(["into", "to", "from", "between", "on"]);
+
+/** A weekday, or a word leading to one: the night's day is told beside it. */
+function daySide(t: TokenTable, k: number): boolean {
+  const key = t.key[k] as string;
+  return TOWARD_A_DAY.has(key) || dateCues().get(key) === "weekday";
+}
 
 /**
  * "Russian shelling killed three civilians overnight, the governor said": the night before the
@@ -25,7 +19,7 @@ export function overnightMentions(t: TokenTable, first: number, limit: number): 
   const out: number[] = [];
   for (let k = first; k < limit; k++) {
     if (t.key[k] !== "overnight") continue;
-    if (DAY_WORDS.has(t.key[k + 1] as string) || DAY_WORDS.has(t.key[k - 1] as string)) continue;
+    if ((k + 1 < limit && daySide(t, k + 1)) || (k > first && daySide(t, k - 1))) continue;
     out.push(k);
   }
   return out;
