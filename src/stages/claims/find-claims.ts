@@ -20,7 +20,8 @@ import { tokenRange } from "./token-range.js";
 
 type Actor = Claimant;
 
-const CLAIM_VERBS = new Set([
+/** Verbs of a claim of responsibility: "claimed", "took", "accepted". */
+export const CLAIM_VERBS = new Set([
   "claimed",
   "claims",
   "claim",
@@ -37,7 +38,7 @@ const CLAIM_VERBS = new Set([
   "admitted",
   "admits",
 ]);
-const CLAIM_OBJECTS = new Set(["responsibility", "credit", "authorship"]);
+export const CLAIM_OBJECTS = new Set(["responsibility", "credit", "authorship"]);
 const ACCUSE_VERBS = new Set(["blamed", "blames", "blame", "blaming", "accused", "accuses", "accuse", "accusing"]);
 const PASSIVE_TO = new Set(["blamed", "attributed", "ascribed", "imputed"]);
 const SUSPECT_BEFORE = new Set([
@@ -118,7 +119,7 @@ const POINT = new Set(["point", "points", "pointed", "pointing"]);
 const DESCRIBING = new Set(["outlawed", "banned", "armed", "proscribed", "militant", "extremist", "jihadist"]);
 const DESCRIPTORS_MAX = 6;
 /** "has not (yet) claimed", "never claimed": no claim. */
-const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "yet"]);
+export const NEGATIONS = new Set(["not", "n't", "never", "no", "nobody", "yet"]);
 const WINDOW = 8;
 /** "X claimed the attack": claim verbs that take the event itself as their object. */
 const CLAIM_EVENT_VERBS = new Set(["claimed", "claims", "claim", "claiming", "admitted", "admits"]);

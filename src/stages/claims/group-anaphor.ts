@@ -1,13 +1,11 @@
 import type { Article } from "../../core/article.js";
 import type { ActorMention, ClaimMention } from "../../core/annotations.js";
 import { tokenSpan } from "../../text/evidence.js";
+import { CLAIM_OBJECTS, CLAIM_VERBS, NEGATIONS } from "./find-claims.js";
 import { tokenRange } from "./token-range.js";
 
 /** Nouns a story uses to name again a group it has named: "the group", "the militants". */
 const GROUP_NOUNS = new Set(["group", "organisation", "organization", "movement", "outfit", "militia", "militants"]);
-const CLAIM_VERBS = new Set(["claimed", "claims", "claim", "took", "takes"]);
-const CLAIM_OBJECTS = new Set(["responsibility", "credit"]);
-const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 /** Words between the article and the noun: "the jihadist group", "the al-Qaeda-linked group". */
 const DESCRIPTORS_MAX = 3;
 /** How many sentences back the named group may stand. */
