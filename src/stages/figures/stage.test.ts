@@ -283,6 +283,9 @@ describe("numbers that are not casualty figures", () => {
     "Three vehicles were destroyed and $5 million was stolen.",
     "The gunmen held the town for five hours.",
     "NO ONE WAS KILLED IN THE ATTACK.",
+    // a toll summed over years is no event's
+    "The insurgency has killed more than 35,000 people since 2009.",
+    "The war has left 500,000 people dead since the start of the uprising.",
     "A passer-by alerted the police, and no-one was injured.",
     // MUC-4 train: threats are not casualties.
     "THE DRUG TRAFFICKERS HAVE THREATENED TO KILL 10 COLOMBIAN JUDGES FOR EVERY MAFIA CHIEF WHO IS EXTRADITED.",

@@ -1,4 +1,4 @@
-import type { Article } from "../../core/article.js";
+import type { Article, TokenTable } from "../../core/article.js";
 import type { FigureMention, SourceMention } from "../../core/annotations.js";
 import type { Stage } from "../../pipeline/stage.js";
 import { tokenSpan } from "../../text/evidence.js";
@@ -20,6 +20,25 @@ function sourceFor(article: Article, sources: readonly SourceMention[], sentence
   return best;
 }
 
+/** What a toll is summed since: "since 2009", "since the start of the war". */
+const SINCE_WHAT = new Set(["start", "beginning", "outbreak", "war", "conflict", "insurgency", "uprising"]);
+const SINCE_REACH = 4;
+
+/**
+ * "the conflict, which has killed more than 35,000 people since 2009": a toll summed over years is
+ * no event's count (UCDP and ACLED count each event). `end` is one past the count.
+ */
+function summedOverYears(t: TokenTable, end: number, stop: number): boolean {
+  for (let k = end; k < Math.min(stop, end + SINCE_REACH); k++) {
+    const key = t.key[k] as string;
+    if (key === "," || key === ";") return false;
+    if (key !== "since") continue;
+    const next = t.key[k + 1] as string;
+    return /^\d{4}$/.test(next) || (next === "the" && SINCE_WHAT.has(t.key[k + 2] as string));
+  }
+  return false;
+}
+
 /**
  * Casualty figures: how many were killed, injured or kidnapped, as UCDP low / best / high, with
  * who they were when the text says and the source the sentence cites for them.
@@ -37,6 +56,7 @@ export const figuresStage: Stage<"figures"> = {
       for (const c of counts) marks.fill(1, c.first - s.firstToken, c.end - s.firstToken);
       const taken = (i: number) => marks[i - s.firstToken] === 1;
       for (const c of [...counts, ...singularFigures(article.tokens, s.firstToken, s.endToken, taken)]) {
+        if (summedOverYears(article.tokens, c.end, s.endToken)) continue;
         const span = tokenSpan(article, c.first, c.end - 1);
         figures.push({
           span,
