@@ -89,6 +89,18 @@ describe("normalise", () => {
     expect(n.text).toContain("rife with insurgents.");
   });
 
+  it("starts a paragraph at each list item, not at a dash that wraps a line", () => {
+    const raw =
+      "Weekly incidents:\n- On 13 August, gunmen killed two aid workers in Ngala.\n- On 14 August, an IED struck a " +
+      "convoy near Tessalit, wounding four\n-- and a fifth later died.";
+    const n = normalise(raw);
+    expect(n.paragraphs.map((p) => n.text.slice(p.start, p.end))).toEqual([
+      "Weekly incidents:",
+      "- On 13 August, gunmen killed two aid workers in Ngala.",
+      "- On 14 August, an IED struck a convoy near Tessalit, wounding four -- and a fifth later died.",
+    ]);
+  });
+
   it("tells capitals-only text from ordinary text", () => {
     expect(isCaseless("THE FMLN ATTACKED THE CITY OF SAN MIGUEL YESTERDAY")).toBe(true);
     expect(isCaseless("The FMLN attacked the city of San Miguel yesterday")).toBe(false);

@@ -132,16 +132,21 @@ function splitLines(raw: string, from: number): Line[] {
 const SENTENCE_END = /[.!?:;"')\]]\s*$/;
 const ENDS_CAPITALISED = /(?:^|\s)[A-Z0-9][\w'-]*\s*$/;
 const STARTS_CAPITALISED = /^\s*["'(\u201c\u2018]?[A-Z0-9]/;
+/** A list item's mark: "- ", "* ", "• ", "· " (not "-- ", a dash that wraps). */
+const BULLET = /^\s*(?:[*\u2022\u00b7]|-(?!-))\s/;
 
 /**
  * A single line break in cased text ends a paragraph when the line before ends a sentence, or when
- * a line ending on a name is followed by a capitalised line (a headline above its story). Wrapped
+ * a line ending on a name is followed by a capitalised line (a headline above its story), or
+ * before a list item ("- On 14 August, ..."). Wrapped
  * lines ("in front of\nPresident Obama") are joined. In caseless text every single break is a wrap.
  */
 function isSoftBreak(raw: string, prev: Line, next: Line, caseless: boolean): boolean {
   if (caseless) return false;
   const a = raw.slice(prev.start, prev.end);
   const b = raw.slice(next.start, Math.min(next.end, next.start + 8));
+  // a list item ("- On 14 August, an IED struck ...") is a paragraph of its own
+  if (BULLET.test(b)) return true;
   if (!STARTS_CAPITALISED.test(b)) return false;
   return SENTENCE_END.test(a) || ENDS_CAPITALISED.test(a.slice(-40));
 }

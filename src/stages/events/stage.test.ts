@@ -188,6 +188,23 @@ describe("territory changing hands", () => {
   });
 });
 
+describe("a list of incidents", () => {
+  it("is one event per item, each with its own day and place", () => {
+    const frames = framesOf(
+      "Weekly incidents, 12-18 August\n\n" +
+        "- On 13 August, unidentified gunmen killed two humanitarian workers in Ngala, Borno State.\n" +
+        "- On 14 August, an improvised explosive device struck a convoy near Tessalit, Kidal region, wounding four peacekeepers.\n" +
+        "- On 17 August, ADF fighters attacked Mamove village, Beni territory, North Kivu, killing 18 civilians.",
+      "2023-08-19",
+    );
+    expect(frames.map((f) => [f.subEventType, f.date?.start, f.location?.place.name])).toEqual([
+      ["Attack", "2023-08-13", "Ngala"],
+      ["Remote explosive/landmine/IED", "2023-08-14", "Tessalit"],
+      ["Attack", "2023-08-17", "Beni"],
+    ]);
+  });
+});
+
 describe("soldiers counted among the dead", () => {
   it("were hit, not the ones who killed: a battle", () => {
     const frames = framesOf(
