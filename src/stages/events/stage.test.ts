@@ -274,6 +274,21 @@ describe("hard negatives and their near misses", () => {
     expect(dispersed.map((f) => f.subEventType)).toEqual(["Protest with intervention"]);
   });
 
+  it("a blistering attack launched on a government is words, one launched on a police post is not", () => {
+    expect(
+      framesOf(
+        "Opposition leader Imran Khan launched a blistering attack on the government on Sunday, accusing it of mismanaging the economy.",
+        "2023-07-31",
+      ),
+    ).toEqual([]);
+    expect(
+      framesOf(
+        "Militants launched an attack on a police post in Bannu on Sunday, killing two officers.",
+        "2023-07-31",
+      ).map((f) => f.subEventType),
+    ).toEqual(["Armed clash"]);
+  });
+
   it("an earthquake's dead are no event (DEV-MUC3-1275)", () => {
     const frames = framesOf(
       "IN OCTOBER 1986, AN EARTHQUAKE DESTROYED A LARGE SECTION OF THE SALVADORAN CAPITAL AND NEARLY 1,000 PEOPLE WERE KILLED.",

@@ -166,6 +166,17 @@ function staleDateOf(
   return null;
 }
 
+/** Words between a light verb and the deed it names: "launched a blistering attack". */
+const BEFORE_THE_DEED = new Set(["DET", "ADJ", "ADV", "NUM"]);
+
+/** The strong trigger a weak one takes as its object ("launched a ... attack"), or null. */
+function deedNamed(article: StageInput["article"], anchors: readonly Anchor[], end: number): Anchor | null {
+  const t = article.tokens;
+  let k = end;
+  while (k < t.count && k - end < 4 && BEFORE_THE_DEED.has(t.pos[k] as string)) k++;
+  return anchors.find((b) => b.hit.first === k && b.hit.value.anchor === "strong") ?? null;
+}
+
 function sentenceTriggers(
   input: StageInput,
   tax: Taxonomy,
@@ -196,7 +207,13 @@ function sentenceTriggers(
       );
       continue;
     }
-    const modal = modalityOf(article, view, first, end);
+    // "launched a blistering attack on the government": a light verb is as real as the deed it names
+    const named = weak ? deedNamed(article, anchors, end) : null;
+    let modal = modalityOf(article, view, first, end);
+    if (named && modal.modality === "asserted") {
+      const of = modalityOf(article, view, named.hit.first, named.hit.end);
+      if (of.modality !== "asserted") modal = of;
+    }
     let background =
       backgroundCue(article, view, first, end) ??
       (first > view.first + 1 ? opening : null) ??
