@@ -101,6 +101,17 @@ describe("dates against the publication date", () => {
     });
   });
 
+  it("reads the date after 'the night of' and a day-first date that month-first would put ahead", () => {
+    const brief = (text: string) => datesOf(text, "2024-01-16").map((d) => [d.text, d.start]);
+    expect(brief("Gunmen killed five people in Jos on the night of 3 January.")).toEqual([["3 January", "2024-01-03"]]);
+    // WikiEvents suicide_ied_114
+    expect(brief("On the morning of 1 March 2019, Taliban gunmen and suicide bombers attacked Camp Shorabak.")).toEqual(
+      [["1 March 2019", "2019-03-01"]],
+    );
+    expect(brief("Gunmen killed five people in Jos on 3/1/2024.")).toEqual([["3/1/2024", "2024-01-03"]]);
+    expect(brief("Gunmen killed five people in Jos on 1/3/2024.")).toEqual([["1/3/2024", "2024-01-03"]]);
+  });
+
   it("reads no date in a group's name", () => {
     // MUC-4 TST2-MUC4-0026
     expect(

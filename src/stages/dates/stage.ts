@@ -19,6 +19,26 @@ import { yearDates } from "./year.js";
 // Without a reference date chrono still needs an instant; only absolute parses are kept then.
 const NO_REFERENCE = Date.UTC(2000, 0, 1, 12);
 
+/** A part of the day chrono takes for the whole parse: "night of", "morning of". */
+const PART_OF_DAY = /^(?:night|morning|evening|afternoon) of /i;
+
+/** The first parse of `text` at its start, with its offset `at` in the window. */
+function reparse(
+  text: string,
+  instant: Date,
+  parser: chrono.Chrono,
+  at: number,
+): { r: chrono.ParsedResult; at: number } | null {
+  let parses: chrono.ParsedResult[];
+  try {
+    parses = parser.parse(text, { instant, timezone: 0 }, { forwardDate: false });
+  } catch {
+    return null;
+  }
+  const r = parses[0];
+  return r && r.index === 0 ? { r, at } : null;
+}
+
 function chronoDates(
   article: Article,
   ref: Reference | null,
@@ -38,10 +58,29 @@ function chronoDates(
     } catch {
       continue;
     }
-    for (const r of parses) {
-      const span = tokensOf(t, from + r.index, from + r.index + r.text.length, w.first, w.end);
+    for (const parsed of parses) {
+      // "the night of 3 January": chrono reads a time of day and loses the date after "of"
+      const partOfDay = PART_OF_DAY.exec(parsed.text);
+      const { r, at } =
+        partOfDay && !parsed.start.isCertain("day")
+          ? (reparse(
+              text.slice(parsed.index + partOfDay[0].length),
+              instant,
+              chrono.casual,
+              parsed.index + partOfDay[0].length,
+            ) ?? { r: parsed, at: parsed.index })
+          : { r: parsed, at: parsed.index };
+      const span = tokensOf(t, from + at, from + at + r.text.length, w.first, w.end);
       if (!span) continue;
-      const res = resolveParse(t, r, span, first, ref);
+      let res = resolveParse(t, r, span, first, ref);
+      // "3/1/2024" read month first lies ahead: day first, as most of the world writes it
+      if ("reason" in res && r.text.includes("/")) {
+        const dayFirst = reparse(r.text, instant, chrono.en.GB, 0);
+        if (dayFirst && dayFirst.r.text === r.text) {
+          const again = resolveParse(t, dayFirst.r, span, first, ref);
+          if (!("reason" in again)) res = again;
+        }
+      }
       if ("reason" in res) trace?.note("date.dropped", tokenSpan(article, res.first, res.end - 1), res.reason);
       else out.push(res);
     }
