@@ -168,6 +168,8 @@ describe("figure patterns", () => {
         "The death toll from Sunday's suicide bombing at a rally of the Jamiat Ulema-e-Islam party in Khar, northwest Pakistan, rose to 54 on Monday, police said.",
       ),
     ).toMatchObject([{ kind: "killed", best: 54, revision: true }]);
+    expect(figuresOf("The toll later rose to 25.")).toMatchObject([{ kind: "killed", best: 25, revision: true }]);
+    expect(figuresOf("The death toll has since climbed to 30.")).toMatchObject([{ best: 30, revision: true }]);
     expect(
       figuresOf("The blast killed 41 people, bringing the death toll from the week's attacks to 104."),
     ).toMatchObject([
