@@ -61,6 +61,8 @@ export interface FigureMention extends Fact {
   readonly perpetrators: number | null;
   /** The figure revises an earlier one ("the death toll rose to 63"). */
   readonly revision: boolean;
+  /** The figure adds to the others ("two more died later in hospital"). */
+  readonly additional?: boolean;
   /** Index into `sources` of the source the sentence cites for this figure, if any. */
   readonly sourceIndex: number | null;
 }

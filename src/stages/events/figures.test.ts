@@ -33,6 +33,14 @@ describe("reconciling the figures of one event (UCDP low / best / high)", () => 
     expect(s).toMatchObject({ low: 70, best: 70, high: 70 });
   });
 
+  it('"killing 10 people ... Two more died later in hospital": 12', () => {
+    const s = summariseFigures([fig(10, 10, 10), { ...fig(2, 2, 2), additional: true }]);
+    expect(s).toMatchObject({ low: 12, best: 12, high: 12 });
+    expect(s?.mentions).toHaveLength(2);
+    // with nothing to add to, it is the count
+    expect(summariseFigures([{ ...fig(2, 2, 2), additional: true }])).toMatchObject({ best: 2 });
+  });
+
   it('"more than 60 people dead" alone (seed): low 61, open-ended', () => {
     expect(summariseFigures([fig(61, 61, null)])).toMatchObject({ low: 61, best: 61, high: null });
   });

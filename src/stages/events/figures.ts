@@ -13,6 +13,21 @@ import type { FigureSummary } from "../../core/frame.js";
  */
 function summariseReports(mentions: readonly FigureMention[]): FigureSummary | null {
   if (mentions.length === 0) return null;
+  // "two more died later in hospital": added to the count the others give
+  const added = mentions.filter((m) => m.additional && !m.revision);
+  if (added.length > 0 && added.length < mentions.length) {
+    const base = summariseReports(mentions.filter((m) => !added.includes(m)));
+    if (base) {
+      const more = (f: (m: FigureMention) => number) => added.reduce((n, m) => n + f(m), 0);
+      return {
+        ...base,
+        low: base.low + more((m) => m.low),
+        best: base.best + more((m) => m.best),
+        high: base.high === null ? null : base.high + more((m) => m.high ?? m.best),
+        mentions: [...mentions].sort((a, b) => a.span.start - b.span.start),
+      };
+    }
+  }
   const all = [...mentions].sort((a, b) => a.span.start - b.span.start);
   let from = 0;
   all.forEach((m, i) => {

@@ -19,6 +19,7 @@ function run(article: Article) {
     group: f.group,
     perpetrators: f.perpetrators,
     revision: f.revision,
+    ...(f.additional ? { additional: true } : {}),
     source: f.sourceIndex === null ? null : sources[f.sourceIndex]!.name,
   }));
 }
@@ -169,6 +170,10 @@ describe("figure patterns", () => {
       ),
     ).toMatchObject([{ kind: "killed", best: 54, revision: true }]);
     expect(figuresOf("The toll later rose to 25.")).toMatchObject([{ kind: "killed", best: 25, revision: true }]);
+    // counts added to the others, and one that is not
+    expect(figuresOf("Two more died later in hospital.")).toMatchObject([{ best: 2, additional: true }]);
+    expect(figuresOf("Another three people were killed on Monday.")).toMatchObject([{ best: 3, additional: true }]);
+    expect(figuresOf("The bomb killed 41 people and injured dozens more.")[1]).not.toHaveProperty("additional");
     expect(figuresOf("The death toll has since climbed to 30.")).toMatchObject([{ best: 30, revision: true }]);
     expect(
       figuresOf("The blast killed 41 people, bringing the death toll from the week's attacks to 104."),

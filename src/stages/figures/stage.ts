@@ -20,6 +20,15 @@ function sourceFor(article: Article, sources: readonly SourceMention[], sentence
   return best;
 }
 
+/** "two more died", "another three were killed", "a further five": a count added to the others. */
+function addsToOthers(t: TokenTable, first: number, end: number): boolean {
+  // "two more (people) died"; not "injured dozens more", which counts them beside the dead
+  const clause = (k: number) => t.pos[k] === "VERB" || t.pos[k] === "AUX";
+  if (t.key[end] === "more" && (clause(end + 1) || (t.pos[end + 1] === "NOUN" && clause(end + 2)))) return true;
+  const before = t.key[first - 1];
+  return before === "another" || (before === "further" && t.key[first - 2] === "a");
+}
+
 /** What a toll is summed since: "since 2009", "since the start of the war". */
 const SINCE_WHAT = new Set(["start", "beginning", "outbreak", "war", "conflict", "insurgency", "uprising"]);
 const SINCE_REACH = 4;
@@ -69,6 +78,7 @@ export const figuresStage: Stage<"figures"> = {
           group: c.group,
           perpetrators: c.perpetrators,
           revision: c.revision,
+          ...(addsToOthers(article.tokens, c.first, c.end) ? { additional: true } : {}),
           sourceIndex: sourceFor(article, sources, index, span.start),
         });
       }
