@@ -260,6 +260,16 @@ describe("hard negatives and their near misses", () => {
     expect(frames.map((f) => f.subEventType)).toEqual(["Peaceful protest"]);
   });
 
+  it("a crowd that gathered or blocked a road to protest protested; one that plans to has not", () => {
+    expect(
+      framesOf(
+        "Hundreds of farmers blocked a highway near Paris on Monday to protest against fuel prices.",
+        "2024-01-16",
+      ).map((f) => f.subEventType),
+    ).toEqual(["Peaceful protest"]);
+    expect(framesOf("The opposition plans to protest in Dhaka on Friday.", "2024-01-16")).toEqual([]);
+  });
+
   it("protesters who dispersed of their own accord met no intervention", () => {
     const frames = framesOf(
       "In Mombasa, hundreds of people marched peacefully to the county offices and dispersed without incident.",

@@ -166,6 +166,29 @@ function staleDateOf(
   return null;
 }
 
+/** Deeds of a crowd whose purpose ("to protest", "to demand") it carries out by doing them. */
+const GATHERED = new Set([
+  "gathered",
+  "marched",
+  "blocked",
+  "rallied",
+  "assembled",
+  "converged",
+  "staged",
+  "poured",
+  "took",
+]);
+const GATHER_REACH = 12;
+
+/** A crowd's deed before the infinitive at `first`, in its clause: "marched through the capital to protest". */
+function gatheredBefore(article: StageInput["article"], view: SentenceView, first: number): boolean {
+  const t = article.tokens;
+  for (let k = first - 2; k >= Math.max(view.first, first - GATHER_REACH); k--) {
+    if (GATHERED.has(t.key[k] as string)) return !view.hardBoundaryBetween(k, first);
+  }
+  return false;
+}
+
 /** Words between a light verb and the deed it names: "launched a blistering attack". */
 const BEFORE_THE_DEED = new Set(["DET", "ADJ", "ADV", "NUM"]);
 
@@ -210,6 +233,9 @@ function sentenceTriggers(
     // "launched a blistering attack on the government": a light verb is as real as the deed it names
     const named = weak ? deedNamed(article, anchors, end) : null;
     let modal = modalityOf(article, view, first, end);
+    // "farmers blocked a highway on Monday to protest against fuel prices": the gathering is the protest
+    if (modal.rule === "modality.infinitive" && a.cls === "protest" && gatheredBefore(article, view, first))
+      modal = { modality: "asserted", rule: null };
     if (named && modal.modality === "asserted") {
       const of = modalityOf(article, view, named.hit.first, named.hit.end);
       if (of.modality !== "asserted") modal = of;
