@@ -12,6 +12,7 @@ import type { Taxonomy } from "../../taxonomy/load.js";
 import type { ArticleIndex } from "./article-index.js";
 import type { Draft } from "./draft.js";
 import { SentenceDrafts } from "./nearest.js";
+import { cameAfterAt } from "../../text/came-after.js";
 
 /** A date given against another event ("a week after another attack"), resolved once events are dated. */
 export interface RelativeDate {
@@ -49,7 +50,7 @@ export function attachPlacesAndDates(
     // "Kurdistan" in "the Kurdistan Workers Party" names a group, not where the event happened.
     if (inName(p.span)) continue;
     const s = idx.sentenceOf(p.span);
-    const d = sd.nearest(s, idx.tokenOf(p.span.start));
+    const d = sd.nearest(s, idx.tokenOf(p.span.start), { from: laterPartFrom(idx, s, idx.tokenOf(p.span.start)) });
     if (!d) {
       if (SETTING.has(p.featureType) && setsScene(idx, p)) setting.set(s, [...(setting.get(s) ?? []), p]);
       continue;
@@ -84,7 +85,11 @@ export function attachPlacesAndDates(
       if (to) relative.push({ mention: m, from: from === to ? null : from, to });
       continue;
     }
-    const d = sd.nearest(s, tok, { skipReported: true, reach: heads ? Infinity : 20 });
+    const d = sd.nearest(s, tok, {
+      skipReported: true,
+      reach: heads ? Infinity : 20,
+      from: laterPartFrom(idx, s, tok),
+    });
     if (d && datesTheStatement(idx, tok)) d.statementDates.add(m);
     d?.dates.push(m);
     d?.dateSentence.set(m, s);
@@ -100,6 +105,18 @@ export function attachPlacesAndDates(
     (next[0] as Draft).dateSentence.set(m, s + 1);
   }
   return relative;
+}
+
+/**
+ * "The strike came a day after Israeli tanks pushed deeper into Rafah, where ...": a place or date
+ * after the "after" belongs to the earlier event told there, not to the strike before it. The
+ * token from which triggers may take the item at `tok`, or undefined.
+ */
+function laterPartFrom(idx: ArticleIndex, s: number, tok: number): number | undefined {
+  const sentence = idx.article.sentences[s];
+  if (!sentence) return undefined;
+  const after = cameAfterAt(idx.article.tokens, sentence.firstToken, sentence.endToken);
+  return after >= 0 && tok > after ? after : undefined;
 }
 
 /**

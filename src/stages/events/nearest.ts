@@ -14,6 +14,8 @@ export interface NearestOptions {
   readonly beforePenalty?: number;
   /** Farthest token distance accepted. */
   readonly reach?: number;
+  /** Triggers before this token are not considered (they tell another event than the item's part of the sentence). */
+  readonly from?: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export class SentenceDrafts {
       if ((list[mid] as Position).token <= token) lo = mid + 1;
       else hi = mid;
     }
-    const before = lo > 0 ? (list[lo - 1] as Position) : null;
+    const before = lo > 0 && (list[lo - 1] as Position).token >= (opts.from ?? -1) ? (list[lo - 1] as Position) : null;
     const after = lo < list.length ? (list[lo] as Position) : null;
     const penalty = opts.beforePenalty ?? 1.5;
     const reach = opts.reach ?? Infinity;

@@ -190,3 +190,18 @@ describe("events within the reported one's period", () => {
     expect(frames.map((f) => f.role)).not.toContain("background");
   });
 });
+
+describe("what the reported event came after", () => {
+  it("is an earlier event through all its clauses, and keeps its place to itself", () => {
+    const frames = framesOf(
+      "DEIR AL-BALAH, Gaza Strip (AP) - An Israeli airstrike on a school sheltering displaced families in " +
+        "central Gaza killed at least 30 people on Saturday.\n\nThe strike came a day after Israeli tanks pushed " +
+        "deeper into Rafah, where at least 12 people were killed in shelling overnight.",
+      "2024-07-07",
+    );
+    expect(frames.map((f) => [f.role, f.subEventType, f.location?.place.name, f.figures.killed?.best])).toEqual([
+      ["reported", "Air/drone strike", "Deir Al Balah", 30],
+      ["background", "Shelling/artillery/missile attack", "Rafah", 12],
+    ]);
+  });
+});

@@ -31,7 +31,7 @@ function addsToOthers(t: TokenTable, first: number, end: number): boolean {
 
 /** What a toll is summed since: "since 2009", "since the start of the war". */
 const SINCE_WHAT = new Set(["start", "beginning", "outbreak", "war", "conflict", "insurgency", "uprising"]);
-const SINCE_REACH = 4;
+const SINCE_REACH = 6;
 
 /**
  * "the conflict, which has killed more than 35,000 people since 2009": a toll summed over years is

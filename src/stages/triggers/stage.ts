@@ -16,6 +16,7 @@ import {
 } from "./modality.js";
 import { captureSense, participants } from "./participants.js";
 import { scanCues, SentenceView, type Hit } from "./sentence-view.js";
+import { cameAfterAt } from "../../text/came-after.js";
 
 /** The token whose span holds (or follows) a text offset: binary search over token ends; -1 without tokens. */
 export function tokenFinder(article: Article): (offset: number) => number {
@@ -216,6 +217,7 @@ function sentenceTriggers(
 
   const out: TriggerMention[] = [];
   const opening = openingTime(article, view);
+  const cameAfter = cameAfterAt(article.tokens, view.first, view.end);
   const period = periodBefore(article, view);
   let previous: { end: number; other: TriggerMention["otherEvent"] } | null = null;
   for (const a of anchors) {
@@ -244,7 +246,8 @@ function sentenceTriggers(
       backgroundCue(article, view, first, end) ??
       (first > view.first + 1 ? opening : null) ??
       periodSummed(article, view, first, period) ??
-      staleDateOf(view, stale, first, end);
+      staleDateOf(view, stale, first, end) ??
+      (cameAfter >= 0 && first > cameAfter ? { kind: "earlier" as const, words: "came ... after" } : null);
     // A clause hung on an earlier event's trigger tells more of it ("bombings in Istanbul that killed 44").
     // A comma does not end it ("was killed in the same province, reportedly by mortar fire").
     if (
