@@ -113,10 +113,22 @@ export function attachPlacesAndDates(
  * token from which triggers may take the item at `tok`, or undefined.
  */
 function laterPartFrom(idx: ArticleIndex, s: number, tok: number): number | undefined {
-  const sentence = idx.article.sentences[s];
-  if (!sentence) return undefined;
-  const after = cameAfterAt(idx.article.tokens, sentence.firstToken, sentence.endToken);
+  const after = cameAfterOf(idx, s);
   return after >= 0 && tok > after ? after : undefined;
+}
+
+/** cameAfterAt of each sentence, read once however many items the sentence holds. */
+const cameAfterCache = new WeakMap<ArticleIndex, Map<number, number>>();
+function cameAfterOf(idx: ArticleIndex, s: number): number {
+  let bySentence = cameAfterCache.get(idx);
+  if (!bySentence) cameAfterCache.set(idx, (bySentence = new Map()));
+  let after = bySentence.get(s);
+  if (after === undefined) {
+    const sentence = idx.article.sentences[s];
+    after = sentence ? cameAfterAt(idx.article.tokens, sentence.firstToken, sentence.endToken) : -1;
+    bySentence.set(s, after);
+  }
+  return after;
 }
 
 /**

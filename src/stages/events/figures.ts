@@ -16,7 +16,7 @@ function summariseReports(mentions: readonly FigureMention[]): FigureSummary | n
   // "two more died later in hospital": added to the count the others give
   const added = mentions.filter((m) => m.additional && !m.revision);
   if (added.length > 0 && added.length < mentions.length) {
-    const base = summariseReports(mentions.filter((m) => !added.includes(m)));
+    const base = summariseReports(mentions.filter((m) => !m.additional || m.revision));
     if (base) {
       const more = (f: (m: FigureMention) => number) => added.reduce((n, m) => n + f(m), 0);
       return {

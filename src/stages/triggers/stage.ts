@@ -193,12 +193,12 @@ function gatheredBefore(article: StageInput["article"], view: SentenceView, firs
 /** Words between a light verb and the deed it names: "launched a blistering attack". */
 const BEFORE_THE_DEED = new Set(["DET", "ADJ", "ADV", "NUM"]);
 
-/** The strong trigger a weak one takes as its object ("launched a ... attack"), or null. */
-function deedNamed(article: StageInput["article"], anchors: readonly Anchor[], end: number): Anchor | null {
+/** The strong trigger a weak one takes as its object ("launched a ... attack"), or null. `strongAt` maps a token to the strong trigger starting there. */
+function deedNamed(article: StageInput["article"], strongAt: ReadonlyMap<number, Anchor>, end: number): Anchor | null {
   const t = article.tokens;
   let k = end;
   while (k < t.count && k - end < 4 && BEFORE_THE_DEED.has(t.pos[k] as string)) k++;
-  return anchors.find((b) => b.hit.first === k && b.hit.value.anchor === "strong") ?? null;
+  return strongAt.get(k) ?? null;
 }
 
 function sentenceTriggers(
@@ -218,6 +218,8 @@ function sentenceTriggers(
   const out: TriggerMention[] = [];
   const opening = openingTime(article, view);
   const cameAfter = cameAfterAt(article.tokens, view.first, view.end);
+  const strongAt = new Map<number, Anchor>();
+  for (const a of anchors) if (a.hit.value.anchor === "strong") strongAt.set(a.hit.first, a);
   const period = periodBefore(article, view);
   let previous: { end: number; other: TriggerMention["otherEvent"] } | null = null;
   for (const a of anchors) {
@@ -233,7 +235,7 @@ function sentenceTriggers(
       continue;
     }
     // "launched a blistering attack on the government": a light verb is as real as the deed it names
-    const named = weak ? deedNamed(article, anchors, end) : null;
+    const named = weak ? deedNamed(article, strongAt, end) : null;
     let modal = modalityOf(article, view, first, end);
     // "farmers blocked a highway on Monday to protest against fuel prices": the gathering is the protest
     if (modal.rule === "modality.infinitive" && a.cls === "protest" && gatheredBefore(article, view, first))
