@@ -286,6 +286,7 @@ export function mergeAcrossSentences(
   trace: Tracer | null,
   refersBack: (d: Draft) => boolean = () => true,
   headline = false,
+  opensWithItsTime: (d: Draft) => boolean = () => false,
 ): Draft[] {
   const events: Draft[] = [];
   for (const g of groups) {
@@ -323,6 +324,9 @@ export function mergeAcrossSentences(
         const lastOfE = e.sentences[e.sentences.length - 1] as number;
         if (pastMark(g.otherEvent) && pastMark(e.otherEvent) && !samePlace && (g.sentences[0] as number) - lastOfE > 1)
           continue;
+        // "In 2020, Boko Haram fighters killed 110 rice farmers at Koshobe": a recalled event told
+        // under a time of its own is another one than the recalled event just told elsewhere
+        if (pastMark(g.otherEvent) && pastMark(e.otherEvent) && !samePlace && opensWithItsTime(g)) continue;
         if ((g.sentences[0] as number) - (e.sentences[e.sentences.length - 1] as number) > GAP && !samePlace) continue;
         const why = conflict(g, e);
         if (why) {

@@ -205,3 +205,20 @@ describe("what the reported event came after", () => {
     ]);
   });
 });
+
+describe("recalled events told one after another", () => {
+  it("stay apart when the second is told under a time of its own", () => {
+    const frames = framesOf(
+      "Boko Haram fighters killed at least 37 people in an attack on a village in Konduga, Borno state, late on " +
+        "Thursday, officials said.\n\nThe attack came a month after suspected jihadists killed 12 farmers in the " +
+        "nearby village of Mafa. In 2020, Boko Haram fighters killed 110 rice farmers at Koshobe, one of the " +
+        "deadliest attacks on civilians in the conflict, which has killed more than 35,000 people since 2009.",
+      "2024-06-15",
+    );
+    expect(frames.map((f) => [f.role, f.figures.killed?.best])).toEqual([
+      ["reported", 37],
+      ["background", 12],
+      ["background", 110],
+    ]);
+  });
+});

@@ -19,6 +19,14 @@ import { findSite } from "./site.js";
 import { ruleOutHolds, vetoOf } from "./veto.js";
 
 const EMPTY: readonly never[] = [];
+/** The sentence of the draft's first trigger opens with one of its dates ("In 2020, ..."). */
+function opensWithItsTime(idx: ArticleIndex, d: Draft): boolean {
+  const s = d.sentences[0];
+  const sentence = s === undefined ? undefined : idx.article.sentences[s];
+  if (!sentence) return false;
+  return d.dates.some((m) => d.dateSentence.get(m) === s && idx.tokenOf(m.span.start) <= sentence.firstToken + 1);
+}
+
 /** A dateline place ("SAN SALVADOR, 3 JAN 90 --", "KABUL (Reuters) -") opens the article. */
 const DATELINE_TOKENS = 8;
 
@@ -204,6 +212,7 @@ export function assembleEvents(input: StageInput): EventFrame[] {
     trace,
     (d) => refersBack(idx, d),
     headlineTokens(article) > 0,
+    (d) => opensWithItsTime(idx, d),
   ).filter((d) => {
     if (!ruleOutHolds(tax, d)) return true;
     trace?.note(`frame.veto.${d.vetoed}`, d.triggers[0]!.span, "the event is explained as no political violence");
