@@ -22,3 +22,10 @@ describe("articleActors", () => {
     expect(other.map((m) => m.entry.name)).toEqual(["Taliban"]);
   });
 });
+
+describe("state forces", () => {
+  it("of two countries whose adjectives share one force noun are both found", () => {
+    const found = findActors(articleFromText("Pakistani and Afghan forces exchanged fire at the Torkham crossing."));
+    expect(found.map((m) => m.entry.name)).toEqual(["Military Forces of Pakistan", "Military Forces of Afghanistan"]);
+  });
+});

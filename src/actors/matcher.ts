@@ -94,12 +94,23 @@ function stateForceAt(article: Article, i: number, limit: number): ActorMatch | 
   const { adjectives, forceNouns } = build();
   const adj = adjectives.longestAt(article.tokens, i, limit);
   if (!adj) return null;
-  const noun = forceNouns.longestAt(article.tokens, adj.end, limit);
-  if (!noun) return null;
   const a = adj.values[0] as CountryAdjective;
+  // "Pakistani and Afghan forces": the first country's forces too, named by its adjective alone
+  let nounAt = adj.end;
+  let shared = false;
+  if (article.tokens.key[adj.end] === "and") {
+    const other = adjectives.longestAt(article.tokens, adj.end + 1, limit);
+    if (other && (other.values[0] as CountryAdjective).countryCode !== a.countryCode) {
+      nounAt = other.end;
+      shared = true;
+    }
+  }
+  const noun = forceNouns.longestAt(article.tokens, nounAt, limit);
+  if (!noun) return null;
   const n = noun.values[0] as StateForceNoun;
   const entry = stateForceEntry(a.countryCode, n.force);
   if (!entry) return null;
+  if (shared) return { first: i, end: adj.end, entry, kind: n.kind, via: `${a.adjective} + and ... ${n.noun}` };
   return { first: i, end: noun.end, entry, kind: n.kind, via: `${a.adjective} + ${n.noun}` };
 }
 

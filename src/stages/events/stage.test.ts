@@ -104,6 +104,15 @@ describe("state forces named without their state", () => {
     expect(orgs("A rebel army air strike killed five soldiers in Myanmar's Sagaing region on Tuesday.")).toEqual([]);
   });
 
+  it("of two countries exchanging heavy fire make a battle", () => {
+    expect(
+      framesOf(
+        "Pakistani and Afghan Taliban forces exchanged heavy fire at the Torkham border crossing on Wednesday.",
+        "2023-09-07",
+      ).map((f) => f.subEventType),
+    ).toEqual(["Armed clash"]);
+  });
+
   it("are not the doers when they strike the doers, or are struck", () => {
     expect(orgs("A gunman killed two people in Lyon on Sunday before he was shot dead by police.")).not.toContainEqual([
       "Police Forces of France",
