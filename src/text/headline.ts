@@ -13,7 +13,8 @@ export function headlineTokens(article: Article): number {
   if (!article.paragraphs[0] || !next) return 0;
   const t = article.tokens;
   let end = 0;
-  while (end < t.count && (t.start[end] as number) < next.start) end++;
+  // no further than a headline may run: a long first paragraph is read no further
+  while (end <= HEADLINE_TOKENS && end < t.count && (t.start[end] as number) < next.start) end++;
   if (end === 0 || end > HEADLINE_TOKENS || end >= t.count || t.key[end - 1] === ".") return 0;
   return end;
 }

@@ -22,6 +22,15 @@ const NO_REFERENCE = Date.UTC(2000, 0, 1, 12);
 /** A part of the day chrono takes for the whole parse: "night of", "morning of". */
 const PART_OF_DAY = /^(?:night|morning|evening|afternoon) of /i;
 
+/** chrono's parses of `text` as of `instant`, none when chrono throws on odd input. */
+function parseWith(parser: chrono.Chrono, text: string, instant: Date): chrono.ParsedResult[] {
+  try {
+    return parser.parse(text, { instant, timezone: 0 }, { forwardDate: false });
+  } catch {
+    return [];
+  }
+}
+
 /** The first parse of `text` at its start, with its offset `at` in the window. */
 function reparse(
   text: string,
@@ -29,13 +38,7 @@ function reparse(
   parser: chrono.Chrono,
   at: number,
 ): { r: chrono.ParsedResult; at: number } | null {
-  let parses: chrono.ParsedResult[];
-  try {
-    parses = parser.parse(text, { instant, timezone: 0 }, { forwardDate: false });
-  } catch {
-    return null;
-  }
-  const r = parses[0];
+  const r = parseWith(parser, text, instant)[0];
   return r && r.index === 0 ? { r, at } : null;
 }
 
@@ -52,13 +55,7 @@ function chronoDates(
   for (const w of dateWindows(t, first, limit)) {
     const from = t.start[w.first] as number;
     const text = article.text.slice(from, t.end[w.end - 1] as number);
-    let parses: chrono.ParsedResult[];
-    try {
-      parses = chrono.casual.parse(text, { instant, timezone: 0 }, { forwardDate: false });
-    } catch {
-      continue;
-    }
-    for (const parsed of parses) {
+    for (const parsed of parseWith(chrono.casual, text, instant)) {
       // "the night of 3 January": chrono reads a time of day and loses the date after "of"
       const partOfDay = PART_OF_DAY.exec(parsed.text);
       const { r, at } =

@@ -1,6 +1,7 @@
 import type { Article } from "../../core/article.js";
 import type { Span } from "../../core/span.js";
 import type { Taxonomy } from "../../taxonomy/load.js";
+import { cameAfterAt } from "../../text/came-after.js";
 
 /** Words that put the place after them as where something is or happens. */
 const LOCATIVE: ReadonlySet<string> = new Set([
@@ -39,6 +40,8 @@ const POSSESSOR_REACH = 4;
  */
 export class ArticleIndex {
   private readonly reportingPrefix: Int32Array;
+  /** cameAfterAt of each sentence once asked; -2 while not yet read. */
+  private readonly cameAfterOf: Int32Array;
 
   /** `sentences`: the sentences that hold triggers, the only ones whose reporting words are asked about. */
   constructor(
@@ -55,6 +58,7 @@ export class ArticleIndex {
         if (m.values[0] === "reporting") starts[m.first] = 1;
       }
     }
+    this.cameAfterOf = new Int32Array(article.sentences.length).fill(-2);
     this.reportingPrefix = new Int32Array(n + 1);
     for (let i = 0; i < n; i++)
       this.reportingPrefix[i + 1] = (this.reportingPrefix[i] as number) + (starts[i] as number);
@@ -102,6 +106,26 @@ export class ArticleIndex {
       if (j === tok - 1 && (k === "," || k === "and" || k === "or")) return true;
     }
     return false;
+  }
+
+  /**
+   * The token of "after" in "The strike came a day after ..." in sentence `s`, or -1: what the
+   * sentence tells past it is of the earlier event (text/came-after.ts). Read once per sentence.
+   */
+  cameAfter(s: number): number {
+    let at = this.cameAfterOf[s];
+    if (at === undefined) return -1;
+    if (at === -2) {
+      const sentence = this.article.sentences[s]!;
+      at = cameAfterAt(this.article.tokens, sentence.firstToken, sentence.endToken);
+      this.cameAfterOf[s] = at;
+    }
+    return at;
+  }
+
+  /** True when a reporting word ("said", "announced") starts at token k. */
+  reportingAt(k: number): boolean {
+    return k >= 0 && this.reportingBetween(k - 1, k + 1);
   }
 
   /** True when a reporting word starts strictly between tokens a and b (either order). */

@@ -12,7 +12,6 @@ import type { Taxonomy } from "../../taxonomy/load.js";
 import type { ArticleIndex } from "./article-index.js";
 import type { Draft } from "./draft.js";
 import { SentenceDrafts } from "./nearest.js";
-import { cameAfterAt } from "../../text/came-after.js";
 
 /** A date given against another event ("a week after another attack"), resolved once events are dated. */
 export interface RelativeDate {
@@ -113,22 +112,8 @@ export function attachPlacesAndDates(
  * token from which triggers may take the item at `tok`, or undefined.
  */
 function laterPartFrom(idx: ArticleIndex, s: number, tok: number): number | undefined {
-  const after = cameAfterOf(idx, s);
+  const after = idx.cameAfter(s);
   return after >= 0 && tok > after ? after : undefined;
-}
-
-/** cameAfterAt of each sentence, read once however many items the sentence holds. */
-const cameAfterCache = new WeakMap<ArticleIndex, Map<number, number>>();
-function cameAfterOf(idx: ArticleIndex, s: number): number {
-  let bySentence = cameAfterCache.get(idx);
-  if (!bySentence) cameAfterCache.set(idx, (bySentence = new Map()));
-  let after = bySentence.get(s);
-  if (after === undefined) {
-    const sentence = idx.article.sentences[s];
-    after = sentence ? cameAfterAt(idx.article.tokens, sentence.firstToken, sentence.endToken) : -1;
-    bySentence.set(s, after);
-  }
-  return after;
 }
 
 /**
@@ -138,8 +123,7 @@ function cameAfterOf(idx: ArticleIndex, s: number): number {
  */
 function datesTheStatement(idx: ArticleIndex, first: number): boolean {
   const t = idx.article.tokens;
-  const before = t.key[first - 1] === "on" ? first - 2 : first - 1;
-  return before >= 0 && idx.reportingBetween(before - 1, before + 1);
+  return idx.reportingAt(t.key[first - 1] === "on" ? first - 2 : first - 1);
 }
 
 /** Kinds of place a scene-setting sentence hands to the next one: towns, districts and sites. */

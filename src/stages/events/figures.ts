@@ -1,6 +1,9 @@
 import type { FigureKind, FigureMention } from "../../core/annotations.js";
 import type { FigureSummary } from "../../core/frame.js";
 
+const inTextOrder = (mentions: readonly FigureMention[]): FigureMention[] =>
+  [...mentions].sort((a, b) => a.span.start - b.span.start);
+
 /**
  * Reconciles the figures an article gives for one count of one event, as UCDP does:
  * - a revision ("the toll rose to 63") supersedes what came before it;
@@ -24,11 +27,11 @@ function summariseReports(mentions: readonly FigureMention[]): FigureSummary | n
         low: base.low + more((m) => m.low),
         best: base.best + more((m) => m.best),
         high: base.high === null ? null : base.high + more((m) => m.high ?? m.best),
-        mentions: [...mentions].sort((a, b) => a.span.start - b.span.start),
+        mentions: inTextOrder(mentions),
       };
     }
   }
-  const all = [...mentions].sort((a, b) => a.span.start - b.span.start);
+  const all = inTextOrder(mentions);
   let from = 0;
   all.forEach((m, i) => {
     if (m.revision) from = i;
@@ -65,8 +68,9 @@ const OTHER_SIDE = new Set<FigureMention["group"]>(["civilians", "security", "vi
  * UCDP and ACLED count every death of the event.
  */
 export function summariseFigures(mentions: readonly FigureMention[]): FigureSummary | null {
-  const doers = mentions.filter((m) => m.group === "perpetrators" && !m.revision);
-  const others = mentions.filter((m) => !doers.includes(m));
+  const isDoers = (m: FigureMention) => m.group === "perpetrators" && !m.revision;
+  const doers = mentions.filter(isDoers);
+  const others = mentions.filter((m) => !isDoers(m));
   const base = summariseReports(others);
   const own = summariseReports(doers);
   if (!base || !own) return base ?? own;
@@ -78,7 +82,7 @@ export function summariseFigures(mentions: readonly FigureMention[]): FigureSumm
     best: base.best + own.best,
     high: base.high === null || own.high === null ? null : base.high + own.high,
     chosen: base.chosen,
-    mentions: [...mentions].sort((a, b) => a.span.start - b.span.start),
+    mentions: inTextOrder(mentions),
     perpetrators: own.best,
   };
 }

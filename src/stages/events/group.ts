@@ -88,29 +88,12 @@ export function sentenceGroups(
     } else groups.push(newDraft(nextId(), t, family));
   }
   foldFightingIntoTakeover(groups);
-  foldCrowdIntoCrowd(groups);
+  foldCrowdIntoCrowd(tax, groups);
   joinCasualtyWords(tax, idx, groups, harm, nextId);
   return groups;
 }
 
 const TAKEOVER = new Set(["regain", "capture.territory"]);
-
-/**
- * "Rioters torch shops after clashes between communities": crowds told in a subordinate clause
- * beside the crowds of the main one are the same unrest, one ACLED event; "rioted after police
- * shot a student" stays two, the shooting being no crowd's.
- */
-function foldCrowdIntoCrowd(groups: Draft[]): void {
-  const crowd = groups.find((g) => !g.subordinate && g.families.has("demonstration"));
-  if (!crowd) return;
-  for (let i = groups.length - 1; i >= 0; i--) {
-    const g = groups[i]!;
-    if (g === crowd || !g.subordinate || !sameStanding(g.otherEvent, crowd.otherEvent)) continue;
-    if (g.families.size !== 1 || !g.families.has("demonstration")) continue;
-    for (const t of g.triggers) addTrigger(crowd, t, "demonstration");
-    groups.splice(i, 1);
-  }
-}
 
 /** How a town changes hands, told in a subordinate clause beside its taking: the cue's family. */
 const HOW_TAKEN = new Map([
@@ -119,21 +102,51 @@ const HOW_TAKEN = new Map([
 ]);
 
 /**
+ * Folds into the sentence's main-clause group that `isMain` picks every subordinate group of the
+ * same standing whose triggers all have a family to join it with (`joinedAs`), given back per
+ * trigger; such a subordinate clause tells part of the main event, not an event of its own.
+ */
+function foldSubordinateInto(
+  groups: Draft[],
+  isMain: (g: Draft) => boolean,
+  joinedAs: (t: TriggerMention) => string | undefined,
+): void {
+  const main = groups.find((g) => !g.subordinate && isMain(g));
+  if (!main) return;
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    if (g === main || !g.subordinate || !sameStanding(g.otherEvent, main.otherEvent)) continue;
+    if (!g.triggers.every((t) => joinedAs(t) !== undefined)) continue;
+    for (const t of g.triggers) addTrigger(main, t, joinedAs(t) as string);
+    groups.splice(i, 1);
+  }
+}
+
+/**
  * "Soldiers recaptured the town after two days of fighting with ELN guerrillas", "Al Shabaab took
  * control of the town after government troops withdrew": the fighting or the withdrawal a
  * subordinate clause tells is how the town was taken, one ACLED event (Government regains
  * territory; Non-violent transfer of territory), not an earlier event of its own.
  */
 function foldFightingIntoTakeover(groups: Draft[]): void {
-  const takeover = groups.find((g) => !g.subordinate && g.triggers.some((t) => TAKEOVER.has(t.cue ?? "")));
-  if (!takeover) return;
-  for (let i = groups.length - 1; i >= 0; i--) {
-    const g = groups[i]!;
-    if (g === takeover || !g.subordinate || !sameStanding(g.otherEvent, takeover.otherEvent)) continue;
-    if (!g.triggers.every((t) => HOW_TAKEN.has(t.cue ?? ""))) continue;
-    for (const t of g.triggers) addTrigger(takeover, t, HOW_TAKEN.get(t.cue ?? "") as string);
-    groups.splice(i, 1);
-  }
+  foldSubordinateInto(
+    groups,
+    (g) => g.triggers.some((t) => TAKEOVER.has(t.cue ?? "")),
+    (t) => HOW_TAKEN.get(t.cue ?? ""),
+  );
+}
+
+/**
+ * "Rioters torch shops after clashes between communities": crowds told in a subordinate clause
+ * beside the crowds of the main one are the same unrest, one ACLED event; "rioted after police
+ * shot a student" stays two, the shooting being no crowd's.
+ */
+function foldCrowdIntoCrowd(tax: Taxonomy, groups: Draft[]): void {
+  foldSubordinateInto(
+    groups,
+    (g) => g.families.has("demonstration"),
+    (t) => (familyOf(tax, t.cue ?? "attack") === "demonstration" ? "demonstration" : undefined),
+  );
 }
 
 /**
